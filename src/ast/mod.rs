@@ -1,0 +1,317 @@
+//! The spanned AST of the Doris routine-load dialect.
+//!
+//! Every node a diagnostic can point at carries a [`Span`]. Spans never take part in
+//! equality (see [`Span`]), so a statement rendered with `Display` and parsed again
+//! compares equal to the original.
+
+mod ddl;
+mod display;
+mod routine_load;
+
+pub(crate) use display::is_reserved;
+pub use display::{quote_string, write_name};
+
+pub use ddl::*;
+pub use routine_load::*;
+
+use serde::Serialize;
+use std::fmt;
+
+/// A position in the source text: 1-based line and column (columns count characters).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Location {
+    pub line: u64,
+    pub column: u64,
+}
+
+impl Location {
+    pub const fn new(line: u64, column: u64) -> Self {
+        Location { line, column }
+    }
+}
+
+impl From<sqlparser::tokenizer::Location> for Location {
+    fn from(l: sqlparser::tokenizer::Location) -> Self {
+        Location::new(l.line, l.column)
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}, column {}", self.line, self.column)
+    }
+}
+
+/// A region of the source text: `start` inclusive, `end` exclusive.
+///
+/// Spans are metadata, not content: all spans compare equal and hash alike, so two
+/// ASTs are equal when they say the same thing, wherever they were written. Use
+/// [`Span::same_place`] to compare positions.
+#[derive(Clone, Copy, Default, Serialize)]
+pub struct Span {
+    pub start: Location,
+    pub end: Location,
+}
+
+impl Span {
+    pub const fn new(start: Location, end: Location) -> Self {
+        Span { start, end }
+    }
+
+    /// True when the span carries no position (built programmatically).
+    pub fn is_empty(&self) -> bool {
+        self.start.line == 0
+    }
+
+    /// The smallest span covering both.
+    pub fn union(self, other: Span) -> Span {
+        if self.is_empty() {
+            return other;
+        }
+        if other.is_empty() {
+            return self;
+        }
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    /// Compares positions, which `==` deliberately ignores.
+    pub fn same_place(&self, other: &Span) -> bool {
+        self.start == other.start && self.end == other.end
+    }
+}
+
+impl From<sqlparser::tokenizer::Span> for Span {
+    fn from(s: sqlparser::tokenizer::Span) -> Self {
+        Span::new(s.start.into(), s.end.into())
+    }
+}
+
+impl PartialEq for Span {
+    fn eq(&self, _: &Span) -> bool {
+        true
+    }
+}
+impl Eq for Span {}
+impl std::hash::Hash for Span {
+    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
+}
+
+impl fmt::Debug for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}..{}:{}",
+            self.start.line, self.start.column, self.end.line, self.end.column
+        )
+    }
+}
+
+/// A name: an unquoted identifier, a non-reserved keyword or a backquoted name.
+#[derive(Debug, Clone, Serialize)]
+pub struct Ident {
+    pub value: String,
+    /// Written with backquotes. Presentation only: not part of equality.
+    #[serde(skip)]
+    pub quoted: bool,
+    pub span: Span,
+}
+
+impl Ident {
+    pub fn new(value: impl Into<String>) -> Self {
+        Ident {
+            value: value.into(),
+            quoted: false,
+            span: Span::default(),
+        }
+    }
+}
+
+impl PartialEq for Ident {
+    fn eq(&self, other: &Ident) -> bool {
+        self.value == other.value
+    }
+}
+impl Eq for Ident {}
+
+/// A string literal (its decoded value).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StringLit {
+    pub value: String,
+    pub span: Span,
+}
+
+impl StringLit {
+    pub fn new(value: impl Into<String>) -> Self {
+        StringLit {
+            value: value.into(),
+            span: Span::default(),
+        }
+    }
+}
+
+/// `[db.]name`: a job name or a table name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QualifiedName {
+    pub db: Option<Ident>,
+    pub name: Ident,
+}
+
+impl QualifiedName {
+    pub fn span(&self) -> Span {
+        match &self.db {
+            Some(db) => db.span.union(self.name.span),
+            None => self.name.span,
+        }
+    }
+}
+
+/// The text of a property key or value (§2.9): a string literal's value, an identifier's
+/// name, or any other constant's source text. Quoting is not recorded: `a = 1` and
+/// `"a" = "1"` are the same property.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PropertyText {
+    pub text: String,
+    pub span: Span,
+}
+
+/// One `key = value` entry. Its `Debug` and `Display` mask secret values.
+#[derive(Clone, PartialEq, Eq, Serialize)]
+pub struct Property {
+    pub key: PropertyText,
+    pub value: PropertyText,
+}
+
+impl fmt::Debug for Property {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Property")
+            .field("key", &self.key.text)
+            .field(
+                "value",
+                &crate::secrets::display_value(&self.key.text, &self.value.text),
+            )
+            .field("span", &self.span())
+            .finish()
+    }
+}
+
+impl Property {
+    pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self {
+        Property {
+            key: PropertyText {
+                text: key.into(),
+                span: Span::default(),
+            },
+            value: PropertyText {
+                text: value.into(),
+                span: Span::default(),
+            },
+        }
+    }
+
+    pub fn key(&self) -> &str {
+        &self.key.text
+    }
+
+    pub fn value(&self) -> &str {
+        &self.value.text
+    }
+
+    pub fn span(&self) -> Span {
+        self.key.span.union(self.value.span)
+    }
+}
+
+/// A parenthesised property list, in source order. Repeated keys are kept: judging
+/// them is the analyzer's job (rule P2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct PropertyList {
+    pub entries: Vec<Property>,
+    /// From the opening to the closing parenthesis.
+    pub span: Span,
+}
+
+impl PropertyList {
+    /// The first entry with this key.
+    pub fn get(&self, key: &str) -> Option<&Property> {
+        self.entries.iter().find(|p| p.key.text == key)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Property> {
+        self.entries.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// An expression parsed by sqlparser's expression parser, with the span of its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExprNode {
+    #[serde(serialize_with = "display_string")]
+    pub expr: sqlparser::ast::Expr,
+    pub span: Span,
+}
+
+pub(crate) fn display_string<T: fmt::Display, S: serde::Serializer>(
+    v: &T,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.collect_str(v)
+}
+
+/// Every statement the dialect knows, plus everything else sqlparser parses.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Statement {
+    CreateRoutineLoad(CreateRoutineLoad),
+    AlterRoutineLoad(AlterRoutineLoad),
+    PauseRoutineLoad(PauseRoutineLoad),
+    ResumeRoutineLoad(ResumeRoutineLoad),
+    StopRoutineLoad(StopRoutineLoad),
+    ShowRoutineLoad(ShowRoutineLoad),
+    ShowRoutineLoadTask(ShowRoutineLoadTask),
+    ShowCreateRoutineLoad(ShowCreateRoutineLoad),
+    /// `EXPLAIN CREATE ROUTINE LOAD …`: analyze and plan without creating the job.
+    Explain(Explain),
+    CreateDatabase(CreateDatabase),
+    Use(Use),
+    DropDatabase(DropDatabase),
+    DropTable(DropTable),
+    CreateTable(Box<CreateTable>),
+    CreateFile(CreateFile),
+    DropFile(DropFile),
+    ShowFile(ShowFile),
+    /// A statement outside the routine-load dialect, parsed by sqlparser, for routing.
+    Other(#[serde(serialize_with = "display_string")] Box<sqlparser::ast::Statement>),
+}
+
+impl Statement {
+    /// The snake_case statement kind used by `rlfe run --format json`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Statement::CreateRoutineLoad(_) => "create_routine_load",
+            Statement::AlterRoutineLoad(_) => "alter_routine_load",
+            Statement::PauseRoutineLoad(_) => "pause_routine_load",
+            Statement::ResumeRoutineLoad(_) => "resume_routine_load",
+            Statement::StopRoutineLoad(_) => "stop_routine_load",
+            Statement::ShowRoutineLoad(_) => "show_routine_load",
+            Statement::ShowRoutineLoadTask(_) => "show_routine_load_task",
+            Statement::ShowCreateRoutineLoad(_) => "show_create_routine_load",
+            Statement::Explain(_) => "explain",
+            Statement::CreateDatabase(_) => "create_database",
+            Statement::Use(_) => "use",
+            Statement::DropDatabase(_) => "drop_database",
+            Statement::DropTable(_) => "drop_table",
+            Statement::CreateTable(_) => "create_table",
+            Statement::CreateFile(_) => "create_file",
+            Statement::DropFile(_) => "drop_file",
+            Statement::ShowFile(_) => "show_file",
+            Statement::Other(_) => "other",
+        }
+    }
+}

@@ -1,0 +1,216 @@
+//! Which property keys hold secrets, and how they are masked.
+//!
+//! One classification serves every stage and every rendering (Display, Debug, JSON,
+//! SHOW, diagnostics, the REPL), so they cannot disagree. The set is Doris's own
+//! (audit-log masking) plus every librdkafka, Java and AWS secret and their aliases
+//! (kafka-security.md §8.1), applied everywhere Doris does not (Q23).
+
+/// The mask that replaces a secret value, whole.
+pub const MASK: &str = "******";
+
+/// Doris's general sensitive keys, compared ignoring case (doris-routine-load.md §7).
+const DORIS_SENSITIVE: &[&str] = &[
+    "password",
+    "kerberos_keytab_content",
+    "bos_secret_accesskey",
+    "jdbc.password",
+    "elasticsearch.password",
+    "ai.api_key",
+    "s3.access_key",
+    "aws_access_key",
+    "access_key",
+    "glue.access_key",
+    "aws.glue.access-key",
+    "client.credentials-provider.glue.access_key",
+    "iceberg.rest.access-key-id",
+    "s3.access-key-id",
+    "s3.secret_key",
+    "aws_secret_key",
+    "secret_key",
+    "glue.secret_key",
+    "aws.glue.secret-key",
+    "client.credentials-provider.glue.secret_key",
+    "iceberg.rest.secret-access-key",
+    "s3.secret-access-key",
+    "gs.access_key",
+    "gs.secret_key",
+    "azure.account_name",
+    "azure.access_key",
+    "azure.account_key",
+    "azure.secret_key",
+    "azure.oauth2_client_secret",
+    "oss.access_key",
+    "oss.secret_key",
+    "oss.session_token",
+    "dlf.access_key",
+    "dlf.catalog.accesskeyid",
+    "dlf.secret_key",
+    "dlf.catalog.secret_key",
+    "dlf.catalog.accesskeysecret",
+    "dlf.session_token",
+    "dlf.catalog.sessiontoken",
+    "dlf.catalog.securitytoken",
+    "fs.oss.accesskeyid",
+    "fs.oss.accesskeysecret",
+    "fs.oss.securitytoken",
+    "s3.session_token",
+    "s3.session-token",
+    "session_token",
+    "aws_token",
+    "oss.hdfs.access_key",
+    "oss.hdfs.secret_key",
+    "cos.access_key",
+    "cos.secret_key",
+    "obs.access_key",
+    "obs.secret_key",
+    "minio.access_key",
+    "minio.secret_key",
+    "minio.session_token",
+    "iceberg.rest.oauth2.token",
+    "iceberg.rest.oauth2.credential",
+    "iceberg.rest.session-token",
+    "mc.secret_key",
+];
+
+/// Client-level secrets (after `property.` is stripped): librdkafka, Java and AWS keys
+/// with their aliases (kafka-security.md §8.1).
+const CLIENT_SECRETS: &[&str] = &[
+    "sasl.password",
+    "ssl.key.password",
+    "ssl.keystore.password",
+    "ssl.key.pem",
+    "ssl_key",
+    "sasl.oauthbearer.config",
+    "sasl.oauthbearer.client.secret",
+    "sasl.oauthbearer.client.credentials.client.secret",
+    "sasl.oauthbearer.assertion.private.key.passphrase",
+    "sasl.oauthbearer.assertion.private.key.pem",
+    "sasl.jaas.config",
+    "ssl.truststore.password",
+    "aws.access_key",
+    "aws.secret_key",
+    "aws.session_key",
+    "aws.session_token",
+    "aws.session.token",
+    "aws.access.key",
+    "aws.secret.key",
+    "aws.credentials.access_key_id",
+    "aws.credentials.secret_access_key",
+    "aws.credentials.session_token",
+    "kafka_sasl_password",
+];
+
+/// Last segments (split on `.` and `_`) that mark a secret.
+const SECRET_SEGMENTS: &[&str] = &["password", "passwd", "passphrase", "secret", "token"];
+
+/// Endings that mark a secret.
+const SECRET_SUFFIXES: &[&str] = &[
+    "secret_key",
+    "secret.key",
+    "access_key",
+    "access.key",
+    "session_key",
+];
+
+/// True when the value of `key` (as written, with or without `property.`) is a secret.
+pub fn is_secret_key(key: &str) -> bool {
+    let lower = key.to_ascii_lowercase();
+    let client = lower.strip_prefix("property.").unwrap_or(&lower);
+    if DORIS_SENSITIVE.contains(&lower.as_str())
+        || DORIS_SENSITIVE.contains(&client)
+        || CLIENT_SECRETS.contains(&client)
+    {
+        return true;
+    }
+    if client == "aws.credentials_provider" || client.ends_with(".location") {
+        return false;
+    }
+    let last = client.rsplit(['.', '_']).next().unwrap_or(client);
+    SECRET_SEGMENTS.contains(&last)
+        || SECRET_SUFFIXES.iter().any(|s| client.ends_with(s))
+        || is_near_secret(client)
+}
+
+/// A key one or two edits away from a secret key (`sasl.pasword`): its value is masked
+/// too, since it was meant to be a secret.
+fn is_near_secret(client: &str) -> bool {
+    const NEAR: &[&str] = &[
+        "sasl.password",
+        "ssl.key.password",
+        "ssl.keystore.password",
+        "aws.secret_key",
+        "aws.access_key",
+        "sasl.jaas.config",
+    ];
+    client.len() > 6
+        && NEAR
+            .iter()
+            .any(|s| crate::text::edit_distance(client, s) <= 2)
+}
+
+/// The value as it may be shown: the mask for a secret key, else the value.
+pub fn display_value<'a>(key: &str, value: &'a str) -> &'a str {
+    if is_secret_key(key) {
+        MASK
+    } else {
+        value
+    }
+}
+
+/// Replaces every occurrence of each secret in `text` with the mask. Used on echoed
+/// statement text, where secrets sit inside the SQL the user wrote.
+pub fn scrub<'a>(text: &str, secrets: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = text.to_string();
+    let mut secrets: Vec<&str> = secrets.into_iter().filter(|s| !s.is_empty()).collect();
+    // Longest first, so a secret containing another is replaced whole.
+    secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    for s in secrets {
+        if out.contains(s) {
+            out = out.replace(s, MASK);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_secret_keys() {
+        for k in [
+            "property.sasl.password",
+            "aws.secret_key",
+            "property.aws.secret_key",
+            "aws.access_key",
+            "AWS.SECRET_KEY",
+            "property.sasl.jaas.config",
+            "property.ssl.key.password",
+            "aws.secret.key",
+            "aws.credentials.secret_access_key",
+            "property.sasl.pasword",
+            "property.sasl.oauthbearer.client.secret",
+            "password",
+            "property.my.api.token",
+        ] {
+            assert!(is_secret_key(k), "{k} should be secret");
+        }
+        for k in [
+            "kafka_broker_list",
+            "property.sasl.username",
+            "aws.region",
+            "aws.role_arn",
+            "aws.credentials_provider",
+            "property.ssl.key.location",
+            "property.group.id",
+            "property.security.protocol",
+        ] {
+            assert!(!is_secret_key(k), "{k} should not be secret");
+        }
+    }
+
+    #[test]
+    fn scrub_replaces_longest_first() {
+        assert_eq!(scrub("a=abc b=ab", ["ab", "abc"]), "a=****** b=******");
+    }
+}

@@ -1,0 +1,174 @@
+//! Small text utilities shared by the stages: edit distance for did-you-mean help, and
+//! Doris's string-literal decoding.
+
+/// Optimal-string-alignment (restricted Damerau-Levenshtein) distance, in characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (n, m) = (a.len(), b.len());
+    if n == 0 {
+        return m;
+    }
+    if m == 0 {
+        return n;
+    }
+    // Three rolling rows: two back (for transpositions), previous, current.
+    let mut prev2 = vec![0usize; m + 1];
+    let mut prev: Vec<usize> = (0..=m).collect();
+    let mut cur = vec![0usize; m + 1];
+    for i in 1..=n {
+        cur[0] = i;
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(prev2[j - 2] + 1);
+            }
+            cur[j] = d;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[m]
+}
+
+/// Up to `max` candidates close to `word`, closest first. Comparison is
+/// case-insensitive, with `_` read as `.`; the threshold is 2 edits, or a fifth of
+/// the length for words longer than 10 characters.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    max: usize,
+) -> Vec<&'a str> {
+    let norm = |s: &str| s.to_ascii_lowercase().replace('_', ".");
+    let w = norm(word);
+    let limit = if w.len() > 10 {
+        (w.len() / 5).max(2)
+    } else {
+        2
+    };
+    let first_seg = w.split('.').next().unwrap_or("").to_string();
+    let mut scored: Vec<(usize, bool, &str)> = candidates
+        .into_iter()
+        .filter_map(|c| {
+            let nc = norm(c);
+            if nc == w {
+                return Some((0, false, c));
+            }
+            let d = edit_distance(&w, &nc);
+            (d <= limit).then(|| (d, nc.split('.').next() != Some(first_seg.as_str()), c))
+        })
+        .collect();
+    scored.sort();
+    scored.dedup_by(|a, b| a.2 == b.2);
+    scored.into_iter().take(max).map(|(_, _, c)| c).collect()
+}
+
+/// Decodes the content of a quoted literal (quotes stripped) as Doris does (§2.5): a
+/// doubled quote is one quote; `\n \t \r \b \0 \Z` are control characters; `\%` and
+/// `\_` keep their backslash; a backslash before any other character yields that
+/// character; a trailing backslash is kept.
+pub fn decode_string_literal(raw: &str, quote: char) -> String {
+    if !raw.contains('\\') && !raw.contains(quote) {
+        return raw.to_string();
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == quote && chars.peek() == Some(&quote) {
+            chars.next();
+            out.push(quote);
+        } else if c == '\\' {
+            match chars.next() {
+                None => out.push('\\'),
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some('r') => out.push('\r'),
+                Some('b') => out.push('\u{8}'),
+                Some('0') => out.push('\0'),
+                Some('Z') => out.push('\u{1a}'),
+                Some(c @ ('%' | '_')) => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                Some(c) => out.push(c),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Maps line/column positions of a text to byte offsets.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { line_starts }
+    }
+
+    /// The byte offset of a 1-based line and character column, clamped to the text.
+    pub fn offset(&self, text: &str, line: u64, column: u64) -> usize {
+        let Some(&start) = usize::try_from(line.saturating_sub(1))
+            .ok()
+            .and_then(|l| self.line_starts.get(l))
+        else {
+            return text.len();
+        };
+        let rest = text.get(start..).unwrap_or("");
+        let col = usize::try_from(column.saturating_sub(1)).unwrap_or(usize::MAX);
+        match rest.char_indices().nth(col) {
+            Some((i, _)) => start + i,
+            None => text.len(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distance() {
+        assert_eq!(edit_distance("aws.regoin", "aws.region"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn suggestions() {
+        let c = ["security.protocol", "sasl.mechanism", "ssl.ca.location"];
+        assert_eq!(
+            did_you_mean("security.protocl", c, 3),
+            vec!["security.protocol"]
+        );
+        assert_eq!(
+            did_you_mean("ssl_ca_location", c, 3),
+            vec!["ssl.ca.location"]
+        );
+        assert!(did_you_mean("zzz", c, 3).is_empty());
+    }
+
+    #[test]
+    fn decodes_like_doris() {
+        assert_eq!(decode_string_literal(r"a\nb", '"'), "a\nb");
+        assert_eq!(decode_string_literal(r"\%\_\x\\", '\''), r"\%\_x\");
+        assert_eq!(decode_string_literal("it''s", '\''), "it's");
+        assert_eq!(decode_string_literal(r"tail\", '"'), "tail\\");
+    }
+
+    #[test]
+    fn line_index() {
+        let t = "ab\ncdé\nx";
+        let li = LineIndex::new(t);
+        assert_eq!(li.offset(t, 2, 3), 5);
+        assert_eq!(li.offset(t, 3, 1), 8);
+        assert_eq!(li.offset(t, 9, 1), t.len());
+    }
+}

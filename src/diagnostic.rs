@@ -145,10 +145,19 @@ pub enum RenderStyle {
 }
 
 /// Draws `diag` with a caret under the offending text of `source` (the whole script
-/// the spans refer to).
+/// the spans refer to). Secret values in the source are masked in the drawing.
 pub fn render(diag: &Diagnostic, source: &str, style: RenderStyle) -> String {
     use miette::{GraphicalReportHandler, GraphicalTheme};
-    let adapter = Adapter::new(diag, source);
+    let masked = crate::secrets::mask_sql(source);
+    let mut adapter = Adapter::new(diag, source);
+    if masked != source {
+        adapter.span = adapter.span.map(|s| {
+            let start = crate::secrets::masked_offset(source, s.offset());
+            let end = crate::secrets::masked_offset(source, s.offset() + s.len()).max(start + 1);
+            miette::SourceSpan::new(start.into(), end.min(masked.len().max(start)) - start)
+        });
+        adapter.source = &masked;
+    }
     let theme = match style {
         RenderStyle::Plain => GraphicalTheme::none(),
         RenderStyle::Fancy => GraphicalTheme::unicode(),

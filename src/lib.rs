@@ -12,3 +12,6 @@ pub mod text;
 pub use ast::Statement;
 pub use diagnostic::{Diagnostic, Severity, Stage};
 pub use parser::{parse_script, parse_statement, DorisDialect, ParseOptions, ParsedStatement};
+pub mod analyzer;
+pub mod plan;
+pub mod session;

@@ -1,8 +1,7 @@
-fn main() {
-    std::process::exit(routine_load_fe_cli_placeholder());
-}
+//! `rlfe`: the routine-load front end on the command line.
 
-fn routine_load_fe_cli_placeholder() -> i32 {
-    eprintln!("rlfe: the command-line interface is not built yet");
-    2
+mod cli;
+
+fn main() {
+    std::process::exit(cli::main());
 }

@@ -214,3 +214,99 @@ mod tests {
         assert_eq!(scrub("a=abc b=ab", ["ab", "abc"]), "a=****** b=******");
     }
 }
+
+/// Byte ranges of secret values in SQL text: each value token that follows a secret key
+/// and `=` in a property list. Quotes are included in the range.
+pub fn secret_value_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    use sqlparser::tokenizer::Token;
+    let index = crate::text::LineIndex::new(text);
+    let mut out = Vec::new();
+    for chunk in crate::parser::lexer::Splitter::new(text) {
+        let Ok(tokens) = crate::parser::lexer::tokenize(&chunk) else {
+            continue;
+        };
+        for w in tokens.windows(3) {
+            let key = match &w[0].token {
+                Token::SingleQuotedString(s) | Token::DoubleQuotedString(s) => s.as_str(),
+                Token::Word(word) => word.value.as_str(),
+                _ => continue,
+            };
+            if !matches!(w[1].token, Token::Eq | Token::DoubleEq) || !is_secret_key(key) {
+                continue;
+            }
+            let s = w[2].span;
+            let a = index.offset(text, s.start.line, s.start.column);
+            let b = index.offset(text, s.end.line, s.end.column);
+            if a < b {
+                out.push(a..b);
+            }
+        }
+    }
+    out
+}
+
+/// SQL text with every secret value replaced by the mask (quotes kept).
+pub fn mask_sql(text: &str) -> String {
+    let ranges = secret_value_ranges(text);
+    if ranges.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for r in ranges {
+        out.push_str(text.get(last..r.start).unwrap_or(""));
+        let original = text.get(r.clone()).unwrap_or("");
+        match original.chars().next() {
+            Some(q @ ('\'' | '"')) => {
+                out.push(q);
+                out.push_str(MASK);
+                out.push(q);
+            }
+            _ => out.push_str(MASK),
+        }
+        last = r.end;
+    }
+    out.push_str(text.get(last..).unwrap_or(""));
+    out
+}
+
+/// Maps a byte offset of the original text to the masked text of [`mask_sql`].
+pub fn masked_offset(text: &str, offset: usize) -> usize {
+    let mut shift: isize = 0;
+    for r in secret_value_ranges(text) {
+        if offset < r.end {
+            if offset > r.start {
+                return (r.start as isize + shift) as usize;
+            }
+            break;
+        }
+        let quoted = matches!(
+            text.get(r.clone()).and_then(|s| s.chars().next()),
+            Some('\'' | '"')
+        );
+        let new_len = MASK.len() + if quoted { 2 } else { 0 };
+        shift += new_len as isize - (r.end - r.start) as isize;
+    }
+    (offset as isize + shift).max(0) as usize
+}
+
+#[cfg(test)]
+mod mask_tests {
+    use super::*;
+
+    #[test]
+    fn masks_secret_values_in_sql() {
+        let sql = "CREATE ROUTINE LOAD j ON t FROM KAFKA (\"property.sasl.password\" = \"hunter2\", 'aws.secret_key' = 'abc', \"kafka_topic\" = \"t\")";
+        let masked = mask_sql(sql);
+        assert!(
+            !masked.contains("hunter2") && !masked.contains("'abc'"),
+            "{masked}"
+        );
+        assert!(masked.contains("\"property.sasl.password\" = \"******\""));
+        assert!(masked.contains("'aws.secret_key' = '******'"));
+        assert!(masked.contains("\"kafka_topic\" = \"t\""));
+        let topic = sql.find("\"kafka_topic\"").unwrap();
+        let mapped = masked_offset(sql, topic);
+        assert_eq!(&masked[mapped..mapped + 13], "\"kafka_topic\"");
+    }
+}

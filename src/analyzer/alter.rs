@@ -1,0 +1,306 @@
+//! ALTER ROUTINE LOAD (A rules, §5.1): validated in Doris's order, then applied to a
+//! copy of the job, which the session stores.
+
+use super::create::{
+    check_name, flexible_checks, job_name_format_ok, label_format_ok, FlexibleInput, N5_REGEX,
+};
+use super::job::*;
+use super::job_properties::{self, JobKey};
+use super::{duplicate_keys, kafka, load, AnalyzeContext, Mode};
+use crate::ast::{AlterAction, AlterRoutineLoad, LoadProperty, MergeType, Span};
+use crate::diagnostic::{Diagnostic, Stage};
+
+/// The result of an ALTER: its findings, and the altered job when it has no error.
+#[derive(Debug, Clone)]
+pub struct AlterOutcome {
+    pub diagnostics: Vec<Diagnostic>,
+    /// (database, job name) of the job to replace, and its new definition.
+    pub altered: Option<(String, RoutineLoadJob)>,
+}
+
+fn err(code: &str, msg: impl Into<String>, span: Span) -> Diagnostic {
+    Diagnostic::error(Stage::Analyze, code, msg).at(span)
+}
+
+/// Analyzes an ALTER ROUTINE LOAD against the session's jobs.
+pub fn analyze_alter(stmt: &AlterRoutineLoad, ctx: &AnalyzeContext<'_>) -> AlterOutcome {
+    let mut diags = Vec::new();
+    let name = &stmt.name.name.value;
+    // A1, A2
+    let db = check_name(&stmt.name, ctx, &mut diags);
+    if !name.is_empty() && label_format_ok(name) && !job_name_format_ok(name) {
+        diags.push(err(
+            "A2",
+            format!("Incorrect ROUTINE LOAD NAME name '{name}', required format is {N5_REGEX}"),
+            stmt.name.name.span,
+        ));
+    }
+    let (load_props, props, source) = match &stmt.action {
+        AlterAction::Properties {
+            load_properties,
+            properties,
+            source,
+        } => (
+            load_properties.as_slice(),
+            properties.as_ref(),
+            source.as_ref(),
+        ),
+        AlterAction::Table { .. } => (&[][..], None, None),
+    };
+    duplicate_keys(props, &mut diags);
+    if let Some(s) = source {
+        duplicate_keys(Some(&s.properties), &mut diags);
+    }
+    // A4 (keys, then values: the values are checked against the job's own properties below)
+    let given = job_properties::known_keys(props, Mode::Alter, &mut diags);
+    // A5
+    let found = db.as_deref().and_then(|d| ctx.jobs.active_job(d, name));
+    if db.is_some() && found.is_none() {
+        diags.push(err("A5", format!("There is not operable routine load job with name {name}"), stmt.name.span()).with_help("SHOW ROUTINE LOAD lists the jobs that can be altered (NEED_SCHEDULE, RUNNING or PAUSED)"));
+    }
+    let Some((job, state)) = found else {
+        return AlterOutcome {
+            diagnostics: diags,
+            altered: None,
+        };
+    };
+    let mut new = job.clone();
+    new.properties =
+        job_properties::check_values(&given, Mode::Alter, job.properties.clone(), ctx, &mut diags);
+    // A6
+    let flexible_before =
+        job.properties.unique_key_update_mode == UpdateMode::UpdateFlexibleColumns;
+    let clauses = load::analyze(load_props, job.is_multi_table(), &mut diags);
+    // A7
+    let mut topic_changed = false;
+    if let Some(src) = source {
+        let st = &src.source_type;
+        if !st.value.eq_ignore_ascii_case("KAFKA") {
+            diags.push(
+                Diagnostic::warning(
+                    Stage::Analyze,
+                    "Q35",
+                    format!(
+                        "ALTER ignores the source type '{}'; the job reads from KAFKA",
+                        st.value
+                    ),
+                )
+                .at(st.span)
+                .with_help("write FROM KAFKA"),
+            );
+        }
+        let input = kafka::classify(&src.properties, st.span, &mut diags);
+        let s = kafka::analyze_source(
+            &input,
+            Mode::Alter,
+            job.is_multi_table(),
+            job.properties.zone,
+            ctx,
+            &mut diags,
+        );
+        if input.get(kafka::KafkaKey::BrokerList).is_some() {
+            new.source.broker_list = s.broker_list;
+            new.source.brokers = s.brokers;
+        }
+        if input.get(kafka::KafkaKey::Topic).is_some() && s.topic != job.source.topic {
+            new.source.topic = s.topic;
+            topic_changed = true;
+        }
+        for (k, v) in s.custom.iter() {
+            new.source.custom.insert(k, v);
+        }
+        // A12
+        if let Some(offsets) = s.partition_offsets {
+            match &job.source.partition_offsets {
+                Some(current) if !topic_changed => {
+                    let span = src
+                        .properties
+                        .get("kafka_partitions")
+                        .map_or(st.span, |p| p.value.span);
+                    for (p, _) in &offsets {
+                        if !current.iter().any(|(q, _)| q == p) {
+                            diags.push(err("A12", format!("The specified partition {p} is not in the consumed partitions"), span).with_help(format!("the job consumes partitions {}", current.iter().map(|(q, _)| q.to_string()).collect::<Vec<_>>().join(", "))));
+                        }
+                    }
+                    let mut merged = current.clone();
+                    for (p, o) in offsets {
+                        if let Some(slot) = merged.iter_mut().find(|(q, _)| *q == p) {
+                            slot.1 = o;
+                        }
+                    }
+                    new.source.partition_offsets = Some(merged);
+                }
+                _ => {
+                    if job.source.partition_offsets.is_none() {
+                        let span = src
+                            .properties
+                            .get("kafka_partitions")
+                            .map_or(st.span, |p| p.value.span);
+                        diags.push(Diagnostic::warning(Stage::Analyze, "A12", "partitions not verified against the job's progress").at(span).with_help("the job was created without kafka_partitions and has never been scheduled offline, so the partitions it consumes are unknown"));
+                    }
+                    new.source.partition_offsets = Some(offsets);
+                }
+            }
+        } else if topic_changed {
+            // A new topic resets the progress: every partition starts from the default.
+            let default = new.source.default_offset.clone();
+            if let Some(p) = &mut new.source.partition_offsets {
+                for slot in p.iter_mut() {
+                    slot.1 = default.clone();
+                }
+            }
+        }
+    }
+    // A8
+    if let AlterAction::Table { table } = &stmt.action {
+        if job.is_multi_table() {
+            diags.push(err(
+                "A8",
+                "ALTER ROUTINE LOAD target table change only supports single-table job",
+                table.span,
+            ));
+        } else if ctx.catalog.has_schema() {
+            match ctx.catalog.table(&job.database, &table.value) {
+                None => diags.push(err("A8", format!("Unknown table '{}'", table.value), table.span)),
+                Some(info) if !info.is_olap => diags.push(err("A8", "ALTER ROUTINE LOAD target table only supports OLAP table", table.span)),
+                Some(info) if info.temporary => diags.push(err("A8", format!("Do not support load for temporary table {}", info.name), table.span)),
+                Some(info) if job.properties.load_to_single_tablet && !info.random_distribution => diags.push(err("A8", "if load_to_single_tablet set to true, the olap table must be with random distribution", table.span)),
+                Some(info) => {
+                    if job.merge_type != MergeType::Append && !info.is_unique() {
+                        diags.push(Diagnostic::warning(Stage::Analyze, "A8", format!("table {} is not a UNIQUE KEY table, but the job loads WITH {}", info.name, job.merge_type.as_str())).at(table.span).with_help("Doris checks this when it plans the job's tasks"));
+                    }
+                }
+            }
+        }
+        new.table = Some(table.value.clone());
+    }
+    // A9, A9b
+    let mode = new.properties.unique_key_update_mode;
+    let target = new
+        .table
+        .as_deref()
+        .and_then(|t| ctx.catalog.table(&job.database, t));
+    if mode != UpdateMode::Upsert {
+        let span = given
+            .get(JobKey::UniqueKeyUpdateMode)
+            .or(given.get(JobKey::PartialColumns))
+            .map_or(stmt.name.span(), |p| p.span());
+        if job.is_multi_table() {
+            diags.push(err(
+                "A9",
+                "load by PARTIAL_COLUMNS is not supported in multi-table load.",
+                span,
+            ));
+        } else if let Some(t) = &target {
+            if !(t.is_unique() && t.merge_on_write) {
+                diags.push(err(
+                    "A9",
+                    "load by PARTIAL_COLUMNS is only supported in unique table MoW",
+                    span,
+                ));
+            }
+        }
+    }
+    let alter_span = |pred: &dyn Fn(&LoadProperty) -> bool| {
+        load_props.iter().find(|p| pred(p)).map(LoadProperty::span)
+    };
+    if mode == UpdateMode::UpdateFlexibleColumns {
+        let span = given
+            .get(JobKey::UniqueKeyUpdateMode)
+            .map_or(stmt.name.span(), |p| p.span());
+        let any =
+            |alter: Option<Span>, job_has: bool| alter.or(if job_has { Some(span) } else { None });
+        if flexible_before {
+            if let Some(s) = alter_span(&|p| matches!(p, LoadProperty::DeleteOn { .. })) {
+                diags.push(
+                    err(
+                        "A6",
+                        "Flexible partial update does not support delete on clause",
+                        s,
+                    )
+                    .with_help("remove DELETE ON"),
+                );
+            }
+        }
+        flexible_checks(
+            &FlexibleInput {
+                table: target.as_ref(),
+                format: new.properties.format.as_str(),
+                fuzzy_parse: new.properties.fuzzy_parse,
+                jsonpaths: !new.properties.jsonpaths.is_empty(),
+                columns: any(
+                    alter_span(&|p| matches!(p, LoadProperty::Columns { .. })),
+                    job.load.columns.is_some(),
+                ),
+                where_clause: any(
+                    alter_span(&|p| matches!(p, LoadProperty::Where { .. })),
+                    job.load.where_predicate.is_some(),
+                ),
+                merge_type: if job.merge_type != MergeType::Append || job.merge_type_written {
+                    Some(span)
+                } else {
+                    None
+                },
+                order_by: any(
+                    alter_span(&|p| matches!(p, LoadProperty::OrderBy { .. })),
+                    job.load.sequence_col.is_some(),
+                ),
+                anchor: span,
+            },
+            &mut diags,
+        );
+    }
+    // A10
+    let nothing = match &stmt.action {
+        AlterAction::Properties {
+            load_properties,
+            properties,
+            source,
+        } => {
+            load_properties.is_empty()
+                && properties.as_ref().is_none_or(|p| p.is_empty())
+                && source.is_none()
+        }
+        AlterAction::Table { .. } => false,
+    };
+    if nothing {
+        diags.push(
+            err("A10", "No properties are specified", stmt.name.span())
+                .with_help("give load properties, PROPERTIES (…) or FROM KAFKA (…) to change"),
+        );
+    }
+    // A11
+    if state != JobState::Paused {
+        diags.push(
+            err(
+                "A11",
+                "Only supports modification of PAUSED jobs",
+                stmt.name.span(),
+            )
+            .with_help(format!(
+                "the job is {}: run PAUSE ROUTINE LOAD FOR {name} first",
+                state.as_str()
+            )),
+        );
+    }
+    // Apply the load clauses, each replacing the job's.
+    macro_rules! replace {
+        ($field:ident) => {
+            if clauses.$field.is_some() {
+                new.load.$field = clauses.$field.clone();
+            }
+        };
+    }
+    replace!(column_separator);
+    replace!(columns);
+    replace!(preceding_filter);
+    replace!(where_predicate);
+    replace!(delete_on);
+    replace!(sequence_col);
+    replace!(partitions);
+    let ok = !diags.iter().any(Diagnostic::is_error);
+    AlterOutcome {
+        diagnostics: diags,
+        altered: ok.then(|| (job.database.clone(), new)),
+    }
+}

@@ -1,0 +1,407 @@
+//! The analyzed job: typed job properties, load clauses and Kafka source, which the
+//! planner consumes and the session keeps.
+
+use super::values::Zone;
+use crate::ast::{ColumnItem, ExprNode, MergeType};
+use serde::Serialize;
+use std::fmt;
+
+/// Doris's job states (§9.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum JobState {
+    NeedSchedule,
+    Running,
+    Paused,
+    Stopped,
+    Cancelled,
+}
+
+impl JobState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JobState::NeedSchedule => "NEED_SCHEDULE",
+            JobState::Running => "RUNNING",
+            JobState::Paused => "PAUSED",
+            JobState::Stopped => "STOPPED",
+            JobState::Cancelled => "CANCELLED",
+        }
+    }
+
+    /// STOPPED and CANCELLED are final: nothing leaves them.
+    pub fn is_final(self) -> bool {
+        matches!(self, JobState::Stopped | JobState::Cancelled)
+    }
+}
+
+/// The unique-key update mode (U1–U3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum UpdateMode {
+    Upsert,
+    UpdateFixedColumns,
+    UpdateFlexibleColumns,
+}
+
+impl UpdateMode {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.to_ascii_uppercase().as_str() {
+            "UPSERT" => Some(UpdateMode::Upsert),
+            "UPDATE_FIXED_COLUMNS" => Some(UpdateMode::UpdateFixedColumns),
+            "UPDATE_FLEXIBLE_COLUMNS" => Some(UpdateMode::UpdateFlexibleColumns),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UpdateMode::Upsert => "UPSERT",
+            UpdateMode::UpdateFixedColumns => "UPDATE_FIXED_COLUMNS",
+            UpdateMode::UpdateFlexibleColumns => "UPDATE_FLEXIBLE_COLUMNS",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum NewKeyBehavior {
+    Append,
+    Error,
+}
+
+/// The data format (J15).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    Csv,
+    CsvWithNames,
+    CsvWithNamesAndTypes,
+    HiveText,
+    Json,
+    Parquet,
+    Orc,
+    Avro,
+    Wal,
+    Arrow,
+}
+
+impl Format {
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s.to_ascii_lowercase().as_str() {
+            "csv" => Format::Csv,
+            "csv_with_names" => Format::CsvWithNames,
+            "csv_with_names_and_types" => Format::CsvWithNamesAndTypes,
+            "hive_text" => Format::HiveText,
+            "json" => Format::Json,
+            "parquet" => Format::Parquet,
+            "orc" => Format::Orc,
+            "avro" => Format::Avro,
+            "wal" => Format::Wal,
+            "arrow" => Format::Arrow,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::CsvWithNames => "csv_with_names",
+            Format::CsvWithNamesAndTypes => "csv_with_names_and_types",
+            Format::HiveText => "hive_text",
+            Format::Json => "json",
+            Format::Parquet => "parquet",
+            Format::Orc => "orc",
+            Format::Avro => "avro",
+            Format::Wal => "wal",
+            Format::Arrow => "arrow",
+        }
+    }
+
+    pub fn is_csv_family(self) -> bool {
+        matches!(
+            self,
+            Format::Csv | Format::CsvWithNames | Format::CsvWithNamesAndTypes
+        )
+    }
+}
+
+/// The effective job properties, defaults filled in (§10.2).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JobProperties {
+    pub desired_concurrent_number: i32,
+    pub max_error_number: i64,
+    pub max_filter_ratio: f64,
+    pub max_batch_interval: i64,
+    pub max_batch_rows: i64,
+    pub max_batch_size: i64,
+    pub strict_mode: bool,
+    pub timezone: String,
+    #[serde(skip)]
+    pub zone: Zone,
+    pub exec_mem_limit: i64,
+    pub send_batch_parallelism: i32,
+    pub load_to_single_tablet: bool,
+    pub partial_columns: bool,
+    pub unique_key_update_mode: UpdateMode,
+    pub partial_update_new_key_behavior: NewKeyBehavior,
+    pub format: Format,
+    pub jsonpaths: String,
+    pub json_root: String,
+    pub strip_outer_array: bool,
+    pub num_as_string: bool,
+    pub fuzzy_parse: bool,
+    /// The enclose byte, when set.
+    pub enclose: Option<u8>,
+    pub escape: Option<u8>,
+    pub empty_field_as_null: bool,
+    pub workload_group: Option<String>,
+}
+
+impl JobProperties {
+    /// Doris's defaults, with the session's time zone.
+    pub fn defaults(max_task_concurrency: i32, timezone: String, zone: Zone) -> Self {
+        JobProperties {
+            desired_concurrent_number: max_task_concurrency,
+            max_error_number: 0,
+            max_filter_ratio: 1.0,
+            max_batch_interval: 60,
+            max_batch_rows: 20_000_000,
+            max_batch_size: 1_073_741_824,
+            strict_mode: false,
+            timezone,
+            zone,
+            exec_mem_limit: 2_147_483_648,
+            send_batch_parallelism: 1,
+            load_to_single_tablet: false,
+            partial_columns: false,
+            unique_key_update_mode: UpdateMode::Upsert,
+            partial_update_new_key_behavior: NewKeyBehavior::Append,
+            format: Format::Csv,
+            jsonpaths: String::new(),
+            json_root: String::new(),
+            strip_outer_array: false,
+            num_as_string: false,
+            fuzzy_parse: false,
+            enclose: None,
+            escape: None,
+            empty_field_as_null: false,
+            workload_group: None,
+        }
+    }
+}
+
+/// `COLUMNS TERMINATED BY`: the text as written and the converted bytes (L1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Separator {
+    pub original: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The load clauses of a job, each at most once.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct LoadClauses {
+    pub column_separator: Option<Separator>,
+    pub columns: Option<Vec<ColumnItem>>,
+    pub preceding_filter: Option<ExprNode>,
+    #[serde(rename = "where")]
+    pub where_predicate: Option<ExprNode>,
+    pub delete_on: Option<ExprNode>,
+    pub sequence_col: Option<String>,
+    pub partitions: Option<PartitionSpec>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PartitionSpec {
+    pub temporary: bool,
+    pub names: Vec<String>,
+}
+
+/// A Kafka offset as a job holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum KafkaOffset {
+    Beginning,
+    End,
+    Offset {
+        value: i64,
+    },
+    /// A point in time: epoch milliseconds in the job's time zone, and the text.
+    Time {
+        epoch_millis: i64,
+        text: String,
+    },
+}
+
+impl KafkaOffset {
+    /// Doris's wire value: -2, -1, the offset, or the epoch milliseconds.
+    pub fn wire_value(&self) -> i64 {
+        match self {
+            KafkaOffset::Beginning => -2,
+            KafkaOffset::End => -1,
+            KafkaOffset::Offset { value } => *value,
+            KafkaOffset::Time { epoch_millis, .. } => *epoch_millis,
+        }
+    }
+
+    pub fn is_time(&self) -> bool {
+        matches!(self, KafkaOffset::Time { .. })
+    }
+
+    /// SHOW's progress text (§9.1): the last consumed offset, or a name.
+    pub fn progress_text(&self) -> String {
+        match self.wire_value() {
+            -2 => "OFFSET_BEGINNING".into(),
+            -1 => "OFFSET_END".into(),
+            0 => "OFFSET_ZERO".into(),
+            n => (n - 1).to_string(),
+        }
+    }
+}
+
+/// One broker of `kafka_broker_list`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Broker {
+    pub text: String,
+    pub host: String,
+    pub port: Option<u16>,
+}
+
+/// The client map (§4.6 "the custom map"): source order, later keys win. Its Debug
+/// masks secrets.
+#[derive(Clone, PartialEq, Eq, Default, Serialize)]
+pub struct CustomProperties(pub Vec<(String, String)>);
+
+impl CustomProperties {
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn contains(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// Sets a key, replacing an existing value in place.
+    pub fn insert(&mut self, key: impl Into<String>, value: impl Into<String>) {
+        let key = key.into();
+        let value = value.into();
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some(entry) => entry.1 = value,
+            None => self.0.push((key, value)),
+        }
+    }
+
+    pub fn remove(&mut self, key: &str) -> Option<String> {
+        let i = self.0.iter().position(|(k, _)| k == key)?;
+        Some(self.0.remove(i).1)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    /// A copy with secret values masked.
+    pub fn masked(&self) -> CustomProperties {
+        CustomProperties(
+            self.0
+                .iter()
+                .map(|(k, v)| (k.clone(), crate::secrets::display_value(k, v).to_string()))
+                .collect(),
+        )
+    }
+}
+
+impl fmt::Debug for CustomProperties {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map()
+            .entries(
+                self.0
+                    .iter()
+                    .map(|(k, v)| (k, crate::secrets::display_value(k, v))),
+            )
+            .finish()
+    }
+}
+
+/// How the consumer authenticates, derived from the client map.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "mode", rename_all = "snake_case")]
+pub enum AuthMode {
+    Plaintext,
+    Ssl { client_certificate: bool },
+    SaslPlain { tls: bool },
+    Scram { mechanism: String, tls: bool },
+    Gssapi { tls: bool },
+    OauthBearer { tls: bool },
+    MskIam { credential_source: CredentialSource },
+}
+
+/// Where the backend takes AWS credentials from (§6.3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "source", rename_all = "snake_case")]
+pub enum CredentialSource {
+    StaticKeys { with_role: bool },
+    AssumeRole { role_arn: String, external_id: bool },
+    Profile { name: String },
+    Provider { provider: String },
+    DefaultChain,
+}
+
+/// The Kafka data source of a job.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KafkaSource {
+    /// `kafka_broker_list` with spaces removed, otherwise as written.
+    pub broker_list: String,
+    pub brokers: Vec<Broker>,
+    pub topic: String,
+    /// Explicit `kafka_partitions` with their initial offsets, in the order written.
+    pub partition_offsets: Option<Vec<(i32, KafkaOffset)>>,
+    /// Where newly discovered partitions start.
+    pub default_offset: KafkaOffset,
+    pub custom: CustomProperties,
+    pub auth: AuthMode,
+    /// Multi-table settings (`kafka_table_name_*`).
+    pub table_name_location: String,
+    pub table_name_format: String,
+    pub table_name_delimiter: String,
+    pub table_name_field_index: i32,
+    /// Whether `group.id` is Doris's generated `<job>_<uuid>` (set when the job is created).
+    pub generated_group_id: bool,
+}
+
+impl KafkaSource {
+    /// Whether the offsets are points in time ("offsets for times").
+    pub fn offsets_for_times(&self) -> bool {
+        match &self.partition_offsets {
+            Some(p) => p.iter().any(|(_, o)| o.is_time()),
+            None => self.default_offset.is_time(),
+        }
+    }
+}
+
+/// A routine-load job as the session registers it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoutineLoadJob {
+    pub id: i64,
+    pub name: String,
+    pub database: String,
+    pub database_id: i64,
+    /// `None` for a multi-table job.
+    pub table: Option<String>,
+    pub merge_type: MergeType,
+    /// Whether `WITH` was written (F7).
+    pub merge_type_written: bool,
+    pub load: LoadClauses,
+    pub properties: JobProperties,
+    pub source: KafkaSource,
+    pub comment: Option<String>,
+    pub user: String,
+}
+
+impl RoutineLoadJob {
+    pub fn is_multi_table(&self) -> bool {
+        self.table.is_none()
+    }
+}

@@ -1,0 +1,579 @@
+//! `FROM KAFKA (…)`: the Kafka data source (K rules, §4.6), the client map, offsets.
+//! Keys are an enum; values are parsed once into [`KafkaSource`].
+
+use super::job::{Broker, CustomProperties, KafkaOffset, KafkaSource};
+use super::values::{parse_doris_datetime, Zone};
+use super::{security, AnalyzeContext, Mode};
+use crate::ast::{Property, PropertyList, Span};
+use crate::diagnostic::{Diagnostic, Stage};
+use crate::text::did_you_mean;
+
+/// The fixed keys of a Kafka source; `property.*` and `aws.*` keys are the client map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KafkaKey {
+    BrokerList,
+    Topic,
+    Partitions,
+    Offsets,
+    DefaultOffsets,
+    TableNameLocation,
+    TableNameFormat,
+    TextTableNameFieldDelimiter,
+    TextTableNameFieldIndex,
+}
+
+impl KafkaKey {
+    pub const ALL: [KafkaKey; 9] = [
+        KafkaKey::BrokerList,
+        KafkaKey::Topic,
+        KafkaKey::Partitions,
+        KafkaKey::Offsets,
+        KafkaKey::DefaultOffsets,
+        KafkaKey::TableNameLocation,
+        KafkaKey::TableNameFormat,
+        KafkaKey::TextTableNameFieldDelimiter,
+        KafkaKey::TextTableNameFieldIndex,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KafkaKey::BrokerList => "kafka_broker_list",
+            KafkaKey::Topic => "kafka_topic",
+            KafkaKey::Partitions => "kafka_partitions",
+            KafkaKey::Offsets => "kafka_offsets",
+            KafkaKey::DefaultOffsets => "kafka_default_offsets",
+            KafkaKey::TableNameLocation => "kafka_table_name_location",
+            KafkaKey::TableNameFormat => "kafka_table_name_format",
+            KafkaKey::TextTableNameFieldDelimiter => "kafka_text_table_name_field_delimiter",
+            KafkaKey::TextTableNameFieldIndex => "kafka_text_table_name_field_index",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<KafkaKey> {
+        KafkaKey::ALL.into_iter().find(|k| k.as_str() == key)
+    }
+}
+
+/// One entry of the client map with where it came from.
+#[derive(Debug, Clone)]
+pub struct ClientEntry<'a> {
+    /// The client key: `property.` stripped, `aws.` kept.
+    pub key: String,
+    pub value: String,
+    pub property: &'a Property,
+}
+
+/// The raw source list, split by key class.
+pub(crate) struct SourceInput<'a> {
+    pub fixed: Vec<(KafkaKey, &'a Property)>,
+    pub client: Vec<ClientEntry<'a>>,
+    /// The `KAFKA` word, where findings about missing keys point.
+    pub anchor: Span,
+}
+
+impl<'a> SourceInput<'a> {
+    pub fn get(&self, key: KafkaKey) -> Option<&'a Property> {
+        self.fixed.iter().find(|(k, _)| *k == key).map(|(_, p)| *p)
+    }
+}
+
+/// Java's `String.split(",")`: inner empty elements kept, trailing ones dropped.
+pub(crate) fn java_split(s: &str, sep: char) -> Vec<&str> {
+    let mut parts: Vec<&str> = s.split(sep).collect();
+    while parts.last().is_some_and(|p| p.is_empty()) {
+        parts.pop();
+    }
+    parts
+}
+
+/// K3: the broker must match `[-A-Za-z0-9+&@#/%?=~_|!:,.;]+[-A-Za-z0-9+&@#/%=~_|]`.
+pub(crate) fn broker_matches(b: &str) -> bool {
+    let body = |c: char| c.is_ascii_alphanumeric() || "-+&@#/%?=~_|!:,.;".contains(c);
+    let last = |c: char| c.is_ascii_alphanumeric() || "-+&@#/%=~_|".contains(c);
+    let chars: Vec<char> = b.chars().collect();
+    match chars.split_last() {
+        Some((l, rest)) if !rest.is_empty() => last(*l) && rest.iter().all(|c| body(*c)),
+        _ => false,
+    }
+}
+
+pub(crate) const BROKER_PATTERN: &str = "[-A-Za-z0-9+&@#/%?=~_|!:,.;]+[-A-Za-z0-9+&@#/%=~_|]";
+
+/// Splits `host:port` (IPv6 in brackets); a port that is not a number is kept in `host`.
+pub fn split_broker(b: &str) -> Broker {
+    let (host, port) = if let Some(rest) = b.strip_prefix('[') {
+        match rest.split_once(']') {
+            Some((h, p)) => (
+                h.to_string(),
+                p.strip_prefix(':').and_then(|p| p.parse().ok()),
+            ),
+            None => (b.to_string(), None),
+        }
+    } else {
+        match b.rsplit_once(':') {
+            Some((h, p)) if !h.contains(':') => match p.parse::<u16>() {
+                Ok(port) => (h.to_string(), Some(port)),
+                Err(_) => (b.to_string(), None),
+            },
+            _ => (b.to_string(), None),
+        }
+    };
+    Broker {
+        text: b.to_string(),
+        host,
+        port,
+    }
+}
+
+fn err(code: &str, msg: impl Into<String>, span: Span, help: impl Into<String>) -> Diagnostic {
+    Diagnostic::error(Stage::Analyze, code, msg)
+        .at(span)
+        .with_help(help)
+}
+
+fn warn(code: &str, msg: impl Into<String>, span: Span, help: impl Into<String>) -> Diagnostic {
+    Diagnostic::warning(Stage::Analyze, code, msg)
+        .at(span)
+        .with_help(help)
+}
+
+/// K1 and K5: classifies the keys.
+pub(crate) fn classify<'a>(
+    list: &'a PropertyList,
+    anchor: Span,
+    diags: &mut Vec<Diagnostic>,
+) -> SourceInput<'a> {
+    let mut input = SourceInput {
+        fixed: Vec::new(),
+        client: Vec::new(),
+        anchor,
+    };
+    let mut k5 = Vec::new();
+    for p in &list.entries {
+        let key = p.key();
+        if let Some(k) = KafkaKey::parse(key) {
+            input.fixed.push((k, p));
+        } else if let Some(rest) = key.strip_prefix("property.") {
+            // K5: Java's split on '.' drops trailing empty parts; fewer than two parts fail.
+            if java_split(key, '.').len() < 2 {
+                k5.push(err(
+                    "K5",
+                    "kafka property value could not be a empty string",
+                    p.key.span,
+                    "name a Kafka client property after \"property.\", for example \"property.group.id\"",
+                ));
+                continue;
+            }
+            if rest.starts_with('.') {
+                k5.push(warn(
+                    "Q40",
+                    format!("\"{key}\" sets the client key \"{rest}\""),
+                    p.key.span,
+                    "remove the extra '.'",
+                ));
+            }
+            input.client.push(ClientEntry {
+                key: rest.to_string(),
+                value: p.value().to_string(),
+                property: p,
+            });
+        } else if key.starts_with("aws.") {
+            input.client.push(ClientEntry {
+                key: key.to_string(),
+                value: p.value().to_string(),
+                property: p,
+            });
+        } else {
+            diags.push(unknown_kafka_key(p));
+        }
+    }
+    diags.extend(k5);
+    input
+}
+
+/// K1 with help: other systems' spellings (KAFKA-17), else the closest keys.
+fn unknown_kafka_key(p: &Property) -> Diagnostic {
+    let key = p.key();
+    let help = match security::foreign_key_alias(key) {
+        Some((canonical, origin)) => format!("did you mean \"{canonical}\"? ({origin})"),
+        None => {
+            let mut candidates: Vec<&str> = KafkaKey::ALL.iter().map(|k| k.as_str()).collect();
+            candidates.push("property.kafka_default_offsets");
+            let close = did_you_mean(key, candidates, 3);
+            match close.as_slice() {
+                [] => "Kafka source keys are kafka_broker_list, kafka_topic, kafka_partitions, kafka_offsets and kafka_table_name_*; client settings take the \"property.\" prefix".to_string(),
+                s => format!("did you mean {}?", s.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(" or ")),
+            }
+        }
+    };
+    Diagnostic::error(
+        Stage::Analyze,
+        "K1",
+        format!("{key} is invalid kafka property or can not be set"),
+    )
+    .at(p.key.span)
+    .with_help(help)
+}
+
+fn is_logical(s: &str) -> Option<KafkaOffset> {
+    if s.eq_ignore_ascii_case("OFFSET_BEGINNING") {
+        Some(KafkaOffset::Beginning)
+    } else if s.eq_ignore_ascii_case("OFFSET_END") {
+        Some(KafkaOffset::End)
+    } else {
+        None
+    }
+}
+
+/// Runs K2–K12 (and, through the security module, the MSK IAM rules) on a classified
+/// source list. `zone` reads datetimes; `multi_table` enables K7.
+pub(crate) fn analyze_source(
+    input: &SourceInput<'_>,
+    mode: Mode,
+    multi_table: bool,
+    zone: Zone,
+    ctx: &AnalyzeContext<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> KafkaSource {
+    let create = mode == Mode::Create;
+    // K2, K3
+    let mut broker_list = String::new();
+    let mut brokers = Vec::new();
+    match input.get(KafkaKey::BrokerList) {
+        Some(p) => {
+            broker_list = p.value().replace(' ', "");
+            if create && broker_list.is_empty() {
+                diags.push(err(
+                    "K2",
+                    "kafka_broker_list is a required property",
+                    p.value.span,
+                    "list the bootstrap brokers as \"host:port,host:port\"",
+                ));
+            } else if !broker_list.is_empty() {
+                if broker_list.ends_with(',') {
+                    diags.push(warn(
+                        "Q41",
+                        "kafka_broker_list ends with a comma; Doris drops the empty entry",
+                        p.value.span,
+                        "remove the trailing comma",
+                    ));
+                }
+                for b in java_split(&broker_list, ',') {
+                    if !broker_matches(b) {
+                        diags.push(err(
+                            "K3",
+                            format!("KAFKA_BROKER_LIST:{b} not match pattern {BROKER_PATTERN}"),
+                            p.value.span,
+                            if b.is_empty() {
+                                "kafka_broker_list has an empty entry between two commas".to_string()
+                            } else {
+                                format!("broker '{b}' in kafka_broker_list must be at least two characters and must not end with ':', '.', ',', ';', '!' or '?'")
+                            },
+                        ));
+                    }
+                    brokers.push(split_broker(b));
+                }
+            }
+        }
+        None if create => diags.push(err(
+            "K2",
+            "kafka_broker_list is a required property",
+            input.anchor,
+            "add \"kafka_broker_list\" = \"host:port,host:port\"",
+        )),
+        None => {}
+    }
+    // K4
+    let mut topic = String::new();
+    match input.get(KafkaKey::Topic) {
+        Some(p) => {
+            topic = p.value().replace(' ', "");
+            if create && topic.trim().is_empty() {
+                diags.push(err(
+                    "K4",
+                    "kafka_topic is a required property",
+                    p.value.span,
+                    "name the topic to consume",
+                ));
+            } else if topic != p.value() {
+                diags.push(warn(
+                    "Q42",
+                    format!("Doris removes the spaces from kafka_topic: the topic is '{topic}'"),
+                    p.value.span,
+                    "write the topic without spaces",
+                ));
+            }
+        }
+        None if create => diags.push(err(
+            "K4",
+            "kafka_topic is a required property",
+            input.anchor,
+            "add \"kafka_topic\" = \"<topic>\"",
+        )),
+        None => {}
+    }
+    // The client map, in source order; a later entry with the same key wins.
+    let mut custom = CustomProperties::default();
+    for e in &input.client {
+        custom.insert(e.key.clone(), e.value.clone());
+    }
+    // Normalisation (default profile) and the MSK IAM rules I1–I5, then auth mode.
+    let auth = security::analyze_client_map(input, &mut custom, &brokers, mode, ctx, diags);
+
+    // K13
+    let mut partitions: Option<Vec<i32>> = None;
+    if let Some(p) = input.get(KafkaKey::Partitions) {
+        let text = p.value().replace(' ', "");
+        let mut list = Vec::new();
+        let mut ok = true;
+        for el in java_split(&text, ',') {
+            match super::values::parse_java_int(el) {
+                Some(n) => list.push(n),
+                None => {
+                    ok = false;
+                    diags.push(err(
+                        "K13",
+                        format!("For input string: \"{el}\""),
+                        p.value.span,
+                        "kafka_partitions must be a comma-separated list of integers",
+                    ));
+                    break;
+                }
+            }
+        }
+        if ok {
+            if list.iter().any(|n| *n < 0) {
+                diags.push(warn("Q43", "kafka_partitions has a negative partition number; it fails when the job starts", p.value.span, "Kafka partitions are numbered from 0"));
+            }
+            let mut seen = std::collections::HashSet::new();
+            if let Some(dup) = list.iter().find(|n| !seen.insert(**n)) {
+                diags.push(warn(
+                    "Q26",
+                    format!("partition {dup} is listed twice; Doris may give it to two tasks"),
+                    p.value.span,
+                    "list each partition once",
+                ));
+            }
+            partitions = Some(list);
+        }
+    }
+    let offsets_prop = input.get(KafkaKey::Offsets);
+    let bare_default = input.get(KafkaKey::DefaultOffsets);
+    if let Some(p) = bare_default {
+        diags.push(warn(
+            "Q2",
+            "kafka_default_offsets without the \"property.\" prefix has no effect",
+            p.key.span,
+            "write \"property.kafka_default_offsets\"",
+        ));
+    }
+    // K6
+    if let (Some(o), Some(d)) = (offsets_prop, bare_default) {
+        if !o.value().is_empty() && !d.value().trim().is_empty() {
+            diags.push(err(
+                "K6",
+                "Only one of kafka_offsets and kafka_default_offsets can be set.",
+                d.key.span,
+                "give per-partition kafka_offsets, or a default offset, not both",
+            ));
+        }
+    }
+    // K7 (multi-table jobs)
+    let format_prop = input.get(KafkaKey::TableNameFormat);
+    let table_name_format =
+        format_prop.map_or_else(|| "TEXT".to_string(), |p| p.value().replace(' ', ""));
+    if multi_table && !table_name_format.eq_ignore_ascii_case("TEXT") {
+        let span = format_prop.map_or(input.anchor, |p| p.value.span);
+        diags.push(err(
+            "K7",
+            "Multi load olay supported for table name format TEXT",
+            span,
+            "multi-table loads support only kafka_table_name_format = \"TEXT\"",
+        ));
+    }
+    let mut table_name_field_index = 0;
+    if let Some(p) = input.get(KafkaKey::TextTableNameFieldIndex) {
+        match super::values::parse_java_int(p.value()) {
+            Some(n) => table_name_field_index = n,
+            None if multi_table => diags.push(err(
+                "K13",
+                format!("For input string: \"{}\"", p.value()),
+                p.value.span,
+                "kafka_text_table_name_field_index must be an integer",
+            )),
+            None => {}
+        }
+    }
+    // K8 (ALTER)
+    if mode == Mode::Alter {
+        if let Some(p) = input.get(KafkaKey::Partitions) {
+            if offsets_prop.is_none() && bare_default.is_none() {
+                diags.push(err(
+                    "K8",
+                    "Must set offset or default offset with partition property",
+                    p.key.span,
+                    "give kafka_offsets for the partitions",
+                ));
+            }
+        }
+    }
+    let default_text = custom.get("kafka_default_offsets").map(str::to_string);
+    let default_span = input
+        .client
+        .iter()
+        .rev()
+        .find(|e| e.key == "kafka_default_offsets")
+        .map(|e| e.property.value.span);
+    let mut default_offset = KafkaOffset::End;
+    let mut partition_offsets: Option<Vec<(i32, KafkaOffset)>> = None;
+    if let Some(op) = offsets_prop {
+        if default_text.is_some() {
+            if let Some(s) = default_span {
+                diags.push(warn(
+                    "Q3",
+                    "property.kafka_default_offsets is ignored when kafka_offsets is given",
+                    s,
+                    "remove one of them",
+                ));
+            }
+        }
+        let elements: Vec<&str> = op.value().split(',').map(str::trim).collect();
+        let count = partitions.as_ref().map_or(0, Vec::len);
+        // K9
+        if elements.len() != count {
+            diags.push(err("K9", "Partitions number should be equals to offsets number", op.value.span, format!("kafka_offsets has {} entries and kafka_partitions {count}; give one offset per partition", elements.len())));
+        }
+        let times: Vec<Option<chrono::NaiveDateTime>> =
+            elements.iter().map(|e| parse_doris_datetime(e)).collect();
+        let n_times = times.iter().filter(|t| t.is_some()).count();
+        let mut offsets = Vec::new();
+        if n_times > 0 && n_times < elements.len() {
+            // K10
+            diags.push(err("K10", "The offset of the partition cannot be specified by the timestamp and the offset at the same time", op.value.span, "give all offsets as numbers/OFFSET_BEGINNING/OFFSET_END, or all as 'yyyy-MM-dd HH:mm:ss'"));
+        } else if n_times > 0 {
+            for (e, t) in elements.iter().zip(&times) {
+                if let Some(t) = t {
+                    match zone.epoch_millis(*t) {
+                        Some(ms) => offsets.push(KafkaOffset::Time {
+                            epoch_millis: ms,
+                            text: (*e).to_string(),
+                        }),
+                        None => offsets.push(KafkaOffset::End),
+                    }
+                }
+            }
+        } else {
+            for e in &elements {
+                if let Some(o) = is_logical(e) {
+                    offsets.push(o);
+                } else if !e.is_empty() && e.bytes().all(|b| b.is_ascii_digit()) {
+                    let v = e.parse::<i64>().unwrap_or_else(|_| {
+                        diags.push(warn(
+                            "Q27",
+                            format!("offset {e} does not fit in 64 bits; Doris reads it as 0"),
+                            op.value.span,
+                            "give an offset below 9223372036854775808",
+                        ));
+                        0
+                    });
+                    offsets.push(KafkaOffset::Offset { value: v });
+                } else {
+                    // K11
+                    diags.push(err("K11", "kafka_offsets must be an integer or a date time", op.value.span, format!("'{e}' is not an offset: use a number, OFFSET_BEGINNING, OFFSET_END or 'yyyy-MM-dd HH:mm:ss'")));
+                    offsets.clear();
+                    break;
+                }
+            }
+        }
+        if let Some(parts) = &partitions {
+            if offsets.len() == parts.len() {
+                partition_offsets = Some(parts.iter().copied().zip(offsets).collect());
+            }
+        }
+    } else {
+        // K12
+        let text = default_text.clone().unwrap_or_else(|| "OFFSET_END".into());
+        if let Some(o) = is_logical(&text) {
+            default_offset = o;
+        } else if let Some(t) = parse_doris_datetime(&text) {
+            default_offset = match zone.epoch_millis(t) {
+                Some(ms) => KafkaOffset::Time {
+                    epoch_millis: ms,
+                    text: text.clone(),
+                },
+                None => KafkaOffset::End,
+            };
+        } else {
+            diags.push(err(
+                "K12",
+                "kafka_default_offsets can only be set to OFFSET_BEGINNING, OFFSET_END or date time",
+                default_span.unwrap_or(input.anchor),
+                "use OFFSET_BEGINNING, OFFSET_END or 'yyyy-MM-dd HH:mm:ss'",
+            ));
+        }
+        // The client map records the default (§4.6): epoch ms for a datetime, plus the text.
+        match &default_offset {
+            KafkaOffset::Time { epoch_millis, text } => {
+                custom.insert("kafka_default_offsets", epoch_millis.to_string());
+                custom.insert("kafka_origin_default_offsets", text.clone());
+            }
+            _ if !custom.contains("kafka_default_offsets") && create => {
+                custom.insert("kafka_default_offsets", "OFFSET_END");
+            }
+            _ => {}
+        }
+        if let Some(parts) = &partitions {
+            partition_offsets = Some(parts.iter().map(|p| (*p, default_offset.clone())).collect());
+        }
+    }
+    KafkaSource {
+        broker_list,
+        brokers,
+        topic,
+        partition_offsets,
+        default_offset,
+        custom,
+        auth,
+        table_name_location: input
+            .get(KafkaKey::TableNameLocation)
+            .map_or_else(|| "key".to_string(), |p| p.value().to_string()),
+        table_name_format,
+        table_name_delimiter: input
+            .get(KafkaKey::TextTableNameFieldDelimiter)
+            .map_or_else(|| ",".to_string(), |p| p.value().replace(' ', "")),
+        table_name_field_index,
+        generated_group_id: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn broker_pattern() {
+        assert!(broker_matches("broker1"));
+        assert!(broker_matches("ab"));
+        assert!(!broker_matches("a"));
+        assert!(!broker_matches("host:"));
+        assert!(!broker_matches("host."));
+        assert!(broker_matches("http://127.0.0.1:8080"));
+        assert!(!broker_matches("host name:9092"));
+    }
+
+    #[test]
+    fn java_split_drops_trailing_empties() {
+        assert_eq!(java_split("a,,b,,", ','), vec!["a", "", "b"]);
+        assert_eq!(java_split("property.", '.'), vec!["property"]);
+        assert_eq!(java_split("property..x", '.'), vec!["property", "", "x"]);
+    }
+
+    #[test]
+    fn broker_split() {
+        let b = split_broker("b-1.x.kafka.us-east-1.amazonaws.com:9098");
+        assert_eq!(b.port, Some(9098));
+        let b = split_broker("[::1]:9092");
+        assert_eq!((b.host.as_str(), b.port), ("::1", Some(9092)));
+        assert_eq!(split_broker("broker1").port, None);
+    }
+}

@@ -1,0 +1,395 @@
+//! Amazon MSK endpoint shapes (kafka-security.md §5.3) and AWS identifier syntax (§5.4,
+//! §5.5), parsed with nom.
+
+use nom::bytes::complete::{tag, take_while1, take_while_m_n};
+use nom::character::complete::char;
+use nom::combinator::{all_consuming, opt, recognize};
+use nom::multi::many1;
+use nom::{IResult, Parser};
+use serde::Serialize;
+
+/// What a broker host is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EndpointKind {
+    Provisioned,
+    Public,
+    MultiVpc,
+    Serverless,
+    ZooKeeper,
+    /// An `amazonaws.com` host that is not an MSK endpoint shape.
+    AwsLooking,
+    /// Anything else: a self-managed Kafka.
+    Other,
+}
+
+/// A classified broker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Endpoint {
+    pub host: String,
+    /// The port as written; librdkafka's default 9092 when absent.
+    pub port: u16,
+    pub kind: EndpointKind,
+    pub region: Option<String>,
+    pub cluster_name: Option<String>,
+    pub cluster_id: Option<String>,
+    /// `iam`, `scram` or `tls` for multi-VPC endpoints.
+    pub multi_vpc_auth: Option<String>,
+}
+
+impl Endpoint {
+    pub fn is_msk(&self) -> bool {
+        matches!(
+            self.kind,
+            EndpointKind::Provisioned
+                | EndpointKind::Public
+                | EndpointKind::MultiVpc
+                | EndpointKind::Serverless
+                | EndpointKind::ZooKeeper
+        )
+    }
+
+    /// Everything after the first label: shared by the brokers of one cluster.
+    pub fn cluster_suffix(&self) -> &str {
+        self.host.split_once('.').map_or("", |(_, s)| s)
+    }
+}
+
+/// `[a-z]{2,4}(-[a-z]+)+-[0-9]{1,2}`, the whole input.
+pub fn is_region(s: &str) -> bool {
+    fn region(i: &str) -> IResult<&str, &str> {
+        recognize((
+            take_while_m_n(2, 4, |c: char| c.is_ascii_lowercase()),
+            many1((char('-'), take_while1(|c: char| c.is_ascii_lowercase()))),
+            char('-'),
+            take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+        ))
+        .parse(i)
+    }
+    all_consuming(region).parse(s).is_ok()
+}
+
+/// The AWS partition of a region.
+pub fn partition_of(region: &str) -> &'static str {
+    if region.starts_with("cn-") {
+        "aws-cn"
+    } else if region.starts_with("us-gov-") {
+        "aws-us-gov"
+    } else {
+        "aws"
+    }
+}
+
+pub const KNOWN_REGIONS: &[&str] = &[
+    "us-east-1",
+    "us-east-2",
+    "us-west-1",
+    "us-west-2",
+    "af-south-1",
+    "ap-east-1",
+    "ap-east-2",
+    "ap-south-1",
+    "ap-south-2",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-southeast-3",
+    "ap-southeast-4",
+    "ap-southeast-5",
+    "ap-southeast-6",
+    "ap-southeast-7",
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-northeast-3",
+    "ca-central-1",
+    "ca-west-1",
+    "eu-central-1",
+    "eu-central-2",
+    "eu-west-1",
+    "eu-west-2",
+    "eu-west-3",
+    "eu-south-1",
+    "eu-south-2",
+    "eu-north-1",
+    "il-central-1",
+    "me-south-1",
+    "me-central-1",
+    "mx-central-1",
+    "sa-east-1",
+    "cn-north-1",
+    "cn-northwest-1",
+    "us-gov-east-1",
+    "us-gov-west-1",
+];
+
+pub const SERVERLESS_REGIONS: &[&str] = &[
+    "us-east-2",
+    "us-east-1",
+    "us-west-2",
+    "ca-central-1",
+    "ap-south-1",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "eu-central-1",
+    "eu-north-1",
+    "eu-west-1",
+    "eu-west-3",
+    "eu-west-2",
+];
+
+/// Classifies one broker `host[:port]` (§5.3's algorithm).
+pub fn classify(host: &str, port: Option<u16>) -> Endpoint {
+    let lower = host.to_ascii_lowercase();
+    let lower = lower.strip_suffix('.').unwrap_or(&lower).to_string();
+    let mut ep = Endpoint {
+        host: host.to_string(),
+        port: port.unwrap_or(9092),
+        kind: EndpointKind::Other,
+        region: None,
+        cluster_name: None,
+        cluster_id: None,
+        multi_vpc_auth: None,
+    };
+    let labels: Vec<&str> = lower.split('.').collect();
+    // Strip the domain: amazonaws.com or amazonaws.com.cn, then an optional vpce label.
+    let mut end = labels.len();
+    if lower.ends_with(".amazonaws.com.cn") {
+        end -= 3;
+    } else if lower.ends_with(".amazonaws.com") {
+        end -= 2;
+    } else {
+        return ep;
+    }
+    if end > 0 && labels[end - 1] == "vpce" {
+        end -= 1;
+    }
+    if end == 0 || !is_region(labels[end - 1]) {
+        return ep;
+    }
+    ep.region = Some(labels[end - 1].to_string());
+    let before = &labels[..end - 1];
+    let kafka_at = before
+        .iter()
+        .rposition(|l| matches!(*l, "kafka" | "kafka-beta" | "kafka-serverless"));
+    let Some(k) = kafka_at.filter(|k| *k + 1 == before.len()) else {
+        ep.kind = EndpointKind::AwsLooking;
+        return ep;
+    };
+    let serverless = before[k] == "kafka-serverless";
+    let mut rest: Vec<&str> = before[..k].to_vec();
+    if rest.is_empty() {
+        ep.kind = EndpointKind::AwsLooking;
+        return ep;
+    }
+    let first = rest.remove(0);
+    ep.kind = if serverless || first.starts_with("boot-") {
+        EndpointKind::Serverless
+    } else if first.starts_with("z-") {
+        EndpointKind::ZooKeeper
+    } else if first.ends_with("-public") {
+        EndpointKind::Public
+    } else {
+        EndpointKind::Provisioned
+    };
+    if rest.last().is_some_and(|l| {
+        l.len() > 1 && l.starts_with('c') && l[1..].bytes().all(|b| b.is_ascii_digit())
+    }) {
+        rest.pop();
+    }
+    if rest.len() >= 2 {
+        ep.cluster_id = rest.pop().map(str::to_string);
+    }
+    if rest.len() >= 2 && matches!(rest[0], "iam" | "scram" | "tls") {
+        ep.multi_vpc_auth = Some(rest.remove(0).to_string());
+        if ep.kind == EndpointKind::Provisioned {
+            ep.kind = EndpointKind::MultiVpc;
+        }
+    }
+    if !rest.is_empty() && ep.kind != EndpointKind::Serverless {
+        // Keep the case as written in the host.
+        let written: Vec<&str> = host.split('.').collect();
+        let idx = labels.iter().position(|l| *l == rest[0]).unwrap_or(1);
+        ep.cluster_name = Some(written.get(idx).copied().unwrap_or(rest[0]).to_string());
+    }
+    ep
+}
+
+/// A parsed IAM role ARN: partition, account, path and name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleArn {
+    pub partition: String,
+    pub account: String,
+    pub path: String,
+    pub name: String,
+}
+
+/// What an ARN-looking value is, when it is not a role ARN.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ArnProblem {
+    User,
+    AssumedRole { account: String, role: String },
+    Policy,
+    Malformed,
+}
+
+/// `arn:(aws|aws-cn|aws-us-gov):iam::<12 digits>:role/[path/]<name>`
+pub fn parse_role_arn(s: &str) -> Result<RoleArn, ArnProblem> {
+    fn partition(i: &str) -> IResult<&str, &str> {
+        nom::branch::alt((tag("aws-us-gov"), tag("aws-cn"), tag("aws"))).parse(i)
+    }
+    fn account(i: &str) -> IResult<&str, &str> {
+        take_while_m_n(12, 12, |c: char| c.is_ascii_digit()).parse(i)
+    }
+    let head = (tag("arn:"), partition, tag(":iam::"), account, char(':')).parse(s);
+    if let Ok((rest, (_, part, _, acct, _))) = head {
+        if let Some(role) = rest.strip_prefix("role/") {
+            let (path, name) = match role.rsplit_once('/') {
+                Some((p, n)) => (format!("{p}/"), n),
+                None => (String::new(), role),
+            };
+            let name_ok = !name.is_empty()
+                && name.len() <= 64
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+=,.@_-".contains(c));
+            let path_ok = path.len() <= 512 && path.chars().all(|c| ('!'..='~').contains(&c));
+            if name_ok && path_ok {
+                return Ok(RoleArn {
+                    partition: part.to_string(),
+                    account: acct.to_string(),
+                    path,
+                    name: name.to_string(),
+                });
+            }
+            return Err(ArnProblem::Malformed);
+        }
+        if rest.starts_with("user/") {
+            return Err(ArnProblem::User);
+        }
+        return Err(ArnProblem::Malformed);
+    }
+    let sts = (
+        tag("arn:"),
+        partition,
+        tag(":sts::"),
+        account,
+        tag(":assumed-role/"),
+    )
+        .parse(s);
+    if let Ok((rest, (_, _, _, acct, _))) = sts {
+        let role = rest.split('/').next().unwrap_or("").to_string();
+        return Err(ArnProblem::AssumedRole {
+            account: acct.to_string(),
+            role,
+        });
+    }
+    let policy: IResult<&str, _> = (
+        tag("arn:"),
+        partition,
+        tag(":iam::"),
+        opt(tag("aws")),
+        char(':'),
+        tag("policy/"),
+    )
+        .parse(s);
+    if policy.is_ok() {
+        return Err(ArnProblem::Policy);
+    }
+    Err(ArnProblem::Malformed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regions() {
+        for r in ["us-east-1", "us-gov-west-1", "cn-north-1", "ap-southeast-7"] {
+            assert!(is_region(r), "{r}");
+        }
+        for r in ["US-EAST-1", "us_east_1", "useast1", "us-east", "us-east-"] {
+            assert!(!is_region(r), "{r}");
+        }
+    }
+
+    #[test]
+    fn classifies_msk_hosts() {
+        let e = classify(
+            "b-1.myTestCluster.123z8u.c2.kafka.us-west-1.amazonaws.com",
+            Some(9098),
+        );
+        assert_eq!(e.kind, EndpointKind::Provisioned);
+        assert_eq!(e.region.as_deref(), Some("us-west-1"));
+        assert_eq!(e.cluster_name.as_deref(), Some("myTestCluster"));
+        assert_eq!(e.cluster_id.as_deref(), Some("123z8u"));
+        let e = classify(
+            "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com",
+            Some(9098),
+        );
+        assert_eq!(
+            (e.kind, e.cluster_name.as_deref()),
+            (EndpointKind::Provisioned, Some("msk-cluster"))
+        );
+        let e = classify(
+            "b-2-public.myTestCluster.v4ni96.c2.kafka-beta.us-east-1.amazonaws.com",
+            Some(9198),
+        );
+        assert_eq!(e.kind, EndpointKind::Public);
+        let e = classify(
+            "b-1.iam.mycluster.abc123.c19.kafka.us-east-1.amazonaws.com",
+            Some(14001),
+        );
+        assert_eq!(
+            (e.kind, e.multi_vpc_auth.as_deref()),
+            (EndpointKind::MultiVpc, Some("iam"))
+        );
+        let e = classify(
+            "boot-abcd1234.c2.kafka-serverless.us-east-1.amazonaws.com",
+            Some(9098),
+        );
+        assert_eq!(e.kind, EndpointKind::Serverless);
+        let e = classify(
+            "z-1.test-cluster.2skv42.c1.kafka.us-east-1.amazonaws.com",
+            Some(2181),
+        );
+        assert_eq!(e.kind, EndpointKind::ZooKeeper);
+        let e = classify("b-1.my-msk.us-east-1.amazonaws.com", Some(9098));
+        assert_eq!(
+            (e.kind, e.region.as_deref()),
+            (EndpointKind::AwsLooking, Some("us-east-1"))
+        );
+        assert_eq!(classify("kafka1", None).kind, EndpointKind::Other);
+        assert_eq!(classify("kafka1", None).port, 9092);
+    }
+
+    #[test]
+    fn role_arns() {
+        let a = parse_role_arn("arn:aws:iam::123456789012:role/MyRole").unwrap();
+        assert_eq!(
+            (a.account.as_str(), a.name.as_str()),
+            ("123456789012", "MyRole")
+        );
+        let a = parse_role_arn("arn:aws-cn:iam::123456789012:role/path/to/R").unwrap();
+        assert_eq!(
+            (a.partition.as_str(), a.path.as_str()),
+            ("aws-cn", "path/to/")
+        );
+        assert_eq!(
+            parse_role_arn("arn:aws:iam::123456789012:user/bob"),
+            Err(ArnProblem::User)
+        );
+        assert!(matches!(
+            parse_role_arn("arn:aws:sts::123456789012:assumed-role/R/s"),
+            Err(ArnProblem::AssumedRole { .. })
+        ));
+        assert_eq!(
+            parse_role_arn("arn:aws:iam::aws:policy/ReadOnly"),
+            Err(ArnProblem::Policy)
+        );
+        assert_eq!(
+            parse_role_arn("arn:aws:iam::12345:role/R"),
+            Err(ArnProblem::Malformed)
+        );
+    }
+}

@@ -1,0 +1,1335 @@
+//! The rule catalogue beyond Doris (kafka-security.md §6): KAFKA-xx (any Kafka), MSK-xx
+//! (Amazon MSK) and SEC-xx (credential hygiene). Every rule here is a warning: Doris
+//! accepts these statements; the message says when the job will fail when it starts.
+//! Precedence and suppression follow §6.4.
+
+use super::endpoint::{self, Endpoint, EndpointKind};
+use super::librdkafka::{self, Kind};
+use super::{jaas, ClientMap, Facts, ACCEPTED_ALIASES, CANONICAL_AWS_KEYS};
+use crate::analyzer::kafka::{KafkaKey, SourceInput};
+use crate::analyzer::AnalyzeContext;
+use crate::ast::Span;
+use crate::diagnostic::{Diagnostic, Stage};
+use crate::secrets::is_secret_key;
+use crate::text::did_you_mean;
+
+const MECHANISMS: [&str; 5] = [
+    "GSSAPI",
+    "PLAIN",
+    "SCRAM-SHA-256",
+    "SCRAM-SHA-512",
+    "OAUTHBEARER",
+];
+const FAILS: &str = "; the job will fail when it starts";
+
+struct Lints<'x, 'a> {
+    cm: &'x ClientMap<'a>,
+    facts: &'x Facts,
+    input: &'x SourceInput<'a>,
+    out: Vec<Diagnostic>,
+}
+
+impl Lints<'_, '_> {
+    fn push(&mut self, code: &str, msg: impl Into<String>, span: Span, help: impl Into<String>) {
+        self.out.push(
+            Diagnostic::warning(Stage::Analyze, code, msg)
+                .at(span)
+                .with_help(help),
+        );
+    }
+
+    fn fired(&self, code: &str) -> bool {
+        self.out.iter().any(|d| d.code == code)
+    }
+
+    fn key_span(&self, key: &str) -> Span {
+        self.cm.key_span(key).unwrap_or(self.input.anchor)
+    }
+
+    fn value_span(&self, key: &str) -> Span {
+        self.cm.value_span(key).unwrap_or(self.input.anchor)
+    }
+
+    fn brokers_span(&self) -> Span {
+        self.input
+            .get(KafkaKey::BrokerList)
+            .map_or(self.input.anchor, |p| p.value.span)
+    }
+
+    fn get(&self, key: &str) -> Option<&str> {
+        self.cm.get(key)
+    }
+}
+
+/// The authentication mode label of §1.3's table.
+fn auth_label(facts: &Facts, iam: bool) -> &'static str {
+    match facts.protocol.as_str() {
+        "ssl" if facts.client_cert => "MTLS",
+        "ssl" => "TLS",
+        "sasl_ssl" | "sasl_plaintext" => {
+            if iam {
+                return "IAM";
+            }
+            match facts.mechanism.as_deref() {
+                Some("SCRAM-SHA-512") => "SCRAM512",
+                Some("SCRAM-SHA-256") => "SCRAM256",
+                Some("PLAIN") => "PLAIN",
+                Some("GSSAPI") | None => "KERBEROS",
+                Some("OAUTHBEARER") => "OAUTH",
+                Some(_) => "SASL",
+            }
+        }
+        _ => "PLAINTEXT",
+    }
+}
+
+fn listener_of_port(port: u16) -> Option<&'static str> {
+    Some(match port {
+        9092 => "plaintext",
+        9094 | 9194 => "TLS",
+        9096 | 9196 => "SASL/SCRAM",
+        9098 | 9198 => "IAM",
+        _ => return None,
+    })
+}
+
+/// (private port, public port) for an auth label on MSK.
+fn ports_for(label: &str) -> Option<(u16, Option<u16>)> {
+    Some(match label {
+        "PLAINTEXT" => (9092, None),
+        "TLS" => (9094, None),
+        "MTLS" => (9094, Some(9194)),
+        "SCRAM512" | "SCRAM256" => (9096, Some(9196)),
+        "IAM" => (9098, Some(9198)),
+        _ => return None,
+    })
+}
+
+/// Java-client keys and what to write instead (kafka-security §4.5).
+fn java_equivalent(key: &str, value: &str) -> Option<&'static str> {
+    Some(match key {
+        "ssl.truststore.location" => "use \"property.ssl.ca.location\" (a PEM file, e.g. \"FILE:ca.pem\") or \"property.ssl.ca.pem\"; for MSK nothing is needed: the brokers use public ACM certificates",
+        "ssl.truststore.password" | "ssl.truststore.type" => "nothing: a PEM CA needs no password",
+        "ssl.keystore.type" => "nothing: librdkafka keystores are always PKCS#12 (convert a JKS store, or use ssl.certificate.location + ssl.key.location)",
+        "ssl.keystore.location" if value.to_ascii_lowercase().ends_with(".jks") => "use \"property.ssl.certificate.location\" + \"property.ssl.key.location\" (PEM, FILE: references), or convert to PKCS#12 and keep ssl.keystore.location",
+        "ssl.protocol" | "ssl.enabled.protocols" | "ssl.keymanager.algorithm" | "ssl.trustmanager.algorithm" | "security.providers" => "nothing: OpenSSL negotiates (ssl.cipher.suites, ssl.curves.list and ssl.sigalgs.list exist)",
+        "sasl.client.callback.handler.class" | "sasl.login.callback.handler.class" | "sasl.login.class" => "nothing: for MSK IAM the Doris BE installs its own OAUTHBEARER token callback (aws.* keys)",
+        "fetch.max.wait.ms" => "use \"property.fetch.wait.max.ms\"",
+        "key.deserializer" | "value.deserializer" => "nothing: Doris decodes messages through \"format\"",
+        "max.poll.records" => "nothing: batching is max_batch_rows",
+        "sasl.jaas.config" => "write the librdkafka keys instead",
+        _ => return None,
+    })
+}
+
+fn is_java_key(key: &str, value: &str) -> bool {
+    key.starts_with("ssl.truststore.") || java_equivalent(key, value).is_some()
+}
+
+/// Help for `sasl.jaas.config`: the parsed options as the keys to write (secrets masked).
+fn jaas_help(value: &str) -> String {
+    let Some(j) = jaas::parse(value) else {
+        return "the value is not a JAAS entry librdkafka could use anyway (expected '<LoginModule> required name=\"value\" …;')".into();
+    };
+    let shown = |name: &str, v: &str| {
+        if jaas::SECRET_OPTIONS.contains(&name) {
+            crate::secrets::MASK.to_string()
+        } else {
+            v.to_string()
+        }
+    };
+    if j.is_msk_iam() {
+        let mut parts: Vec<String> = j
+            .options
+            .iter()
+            .filter_map(|(k, v)| {
+                jaas::IAM_OPTION_KEYS
+                    .iter()
+                    .find(|(o, _)| o == k)
+                    .map(|(_, c)| format!("\"{c}\" = \"{}\"", shown(k, v)))
+            })
+            .collect();
+        parts.push("\"property.sasl.mechanism\" = \"OAUTHBEARER\"".into());
+        return format!("write {}", parts.join(", "));
+    }
+    if j.is_plain_or_scram() {
+        let u = j.option("username").unwrap_or("<user>");
+        return format!(
+            "write \"property.sasl.username\" = \"{u}\", \"property.sasl.password\" = \"{}\"",
+            crate::secrets::MASK
+        );
+    }
+    if j.is_kerberos() {
+        let keytab = j.option("keyTab").unwrap_or("<keytab>");
+        let principal = j.option("principal").unwrap_or("<principal>");
+        return format!("write \"property.sasl.kerberos.keytab\" = \"{keytab}\", \"property.sasl.kerberos.principal\" = \"{principal}\" (+ \"property.sasl.kerberos.service.name\")");
+    }
+    "for OAUTHBEARER use the sasl.oauthbearer.* keys (method oidc) or, for MSK IAM, the aws.* keys"
+        .into()
+}
+
+pub(crate) fn run(
+    cm: &ClientMap<'_>,
+    facts: &Facts,
+    input: &SourceInput<'_>,
+    iam_failed: bool,
+    _ctx: &AnalyzeContext<'_>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut l = Lints {
+        cm,
+        facts,
+        input,
+        out: Vec::new(),
+    };
+    let msk16 = diags.iter().any(|d| d.code == "MSK-16");
+    let eps = &facts.endpoints;
+    let m = facts.mechanism.clone();
+    let implicit_iam = m.as_deref() == Some("OAUTHBEARER")
+        && eps.iter().any(|e| {
+            e.is_msk()
+                && (matches!(e.port, 9098 | 9198)
+                    || e.kind == EndpointKind::Serverless
+                    || e.multi_vpc_auth.as_deref() == Some("iam"))
+        });
+    let iam = facts.iam_explicit || implicit_iam;
+    let label = auth_label(facts, iam);
+    let pair_missing = facts.iam_explicit
+        && (l.get("aws.access_key").is_some() != l.get("aws.secret_key").is_some());
+    let public_hosts = eps.iter().any(|e| e.host.contains("-public."));
+    let iam_problem = iam_failed || msk16 || (pair_missing && !public_hosts);
+
+    client_keys(&mut l);
+    mechanism_rules(&mut l, iam, iam_problem);
+    certificate_rules(&mut l);
+    topic_rules(&mut l);
+    msk_broker_rules(&mut l, label, iam, iam_problem);
+    aws_value_rules(&mut l, iam, implicit_iam, pair_missing, public_hosts);
+    secret_rules(&mut l);
+    diags.extend(l.out);
+}
+
+/// KAFKA-01, 02, 03, 04, 14, 15, 16, 19, 20.
+fn client_keys(l: &mut Lints<'_, '_>) {
+    let entries: Vec<(String, String)> =
+        l.cm.map
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+    for (key, value) in &entries {
+        if key.starts_with("aws.")
+            || key == "kafka_default_offsets"
+            || key == "kafka_origin_default_offsets"
+        {
+            continue;
+        }
+        let ks = l.key_span(key);
+        let vs = l.value_span(key);
+        // KAFKA-02: Java-client settings, which the BE ignores.
+        if is_java_key(key, value) {
+            let help = if key == "sasl.jaas.config" {
+                jaas_help(value)
+            } else {
+                java_equivalent(key, value)
+                    .unwrap_or("use the librdkafka key")
+                    .to_string()
+            };
+            l.push("KAFKA-02", format!("'{key}' is a Java Kafka client setting; librdkafka (used by the Doris BE) does not support it and the BE ignores it"), ks, help);
+            continue;
+        }
+        for prefix in [
+            "consumer.",
+            "producer.",
+            "database.history.consumer.",
+            "schema.history.internal.consumer.",
+        ] {
+            if let Some(rest) = key.strip_prefix(prefix) {
+                if librdkafka::lookup(rest).is_some() {
+                    l.push("KAFKA-02", format!("'{key}' carries a Kafka Connect/Debezium prefix; librdkafka does not know it and the BE ignores it"), ks, format!("write \"property.{rest}\""));
+                }
+            }
+        }
+        if l.fired("KAFKA-02")
+            && l.out
+                .last()
+                .is_some_and(|d| d.span.is_some_and(|s| s.same_place(&ks)))
+        {
+            continue;
+        }
+        let Some(def) = librdkafka::lookup(key) else {
+            // KAFKA-01
+            let mut candidates: Vec<&str> = librdkafka::catalogue()
+                .iter()
+                .filter(|p| !p.removed)
+                .map(|p| p.name.as_str())
+                .collect();
+            candidates.extend(CANONICAL_AWS_KEYS);
+            let close = did_you_mean(key, candidates, 3);
+            let help = match close.as_slice() {
+                [] => "check the key against librdkafka's CONFIGURATION.md".to_string(),
+                s => format!(
+                    "did you mean {}?",
+                    s.iter()
+                        .map(|c| format!("'property.{c}'"))
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                ),
+            };
+            l.push("KAFKA-01", format!("Unknown Kafka client property '{key}': Doris passes it to librdkafka {}, which ignores it", librdkafka::BE_VERSION), ks, help);
+            continue;
+        };
+        if !def.in_be_version {
+            l.push("KAFKA-01", format!("Unknown Kafka client property '{key}': Doris passes it to librdkafka {}, which ignores it", librdkafka::BE_VERSION), ks, format!("'{key}' exists in librdkafka >= {} but the BE links {}", def.since, librdkafka::BE_VERSION));
+            continue;
+        }
+        if def.deprecated {
+            l.push(
+                "KAFKA-19",
+                format!(
+                    "'{key}' is deprecated in librdkafka {}",
+                    librdkafka::BE_VERSION
+                ),
+                ks,
+                if def.description.is_empty() {
+                    "remove it".to_string()
+                } else {
+                    def.description.clone()
+                },
+            );
+        }
+        if def.scope == "P" {
+            l.push(
+                "KAFKA-14",
+                format!(
+                    "'{key}' is a producer setting and is ignored by the routine-load consumer"
+                ),
+                ks,
+                "remove it; it has no effect on a consumer",
+            );
+            continue;
+        }
+        if matches!(def.kind, Kind::Pointer) {
+            l.push(
+                "KAFKA-04",
+                format!("'{key}' is a callback or pointer setting and cannot be set from a string"),
+                ks,
+                "remove it",
+            );
+            continue;
+        }
+        // The mechanism has its own rules (KAFKA-05).
+        if key != "sasl.mechanism" && key != "sasl.mechanisms" {
+            if let Some(e) = librdkafka::set_error(def, value) {
+                let code = if matches!(def.kind, Kind::Enum(_) | Kind::Flags(_)) {
+                    "KAFKA-03"
+                } else {
+                    "KAFKA-04"
+                };
+                let help = match &def.kind {
+                    Kind::Enum(values) | Kind::Flags(values) => {
+                        let close = did_you_mean(
+                            &value.replace('-', "_"),
+                            values.iter().map(String::as_str),
+                            1,
+                        );
+                        let java =
+                            if key == "ssl.endpoint.identification.algorithm" && value.is_empty() {
+                                " (Java's empty value is 'none' here)"
+                            } else {
+                                ""
+                            };
+                        match close.first() {
+                            Some(c) => {
+                                format!("did you mean '{c}'? allowed: {}{java}", values.join(", "))
+                            }
+                            None => format!("allowed values: {}{java}", values.join(", ")),
+                        }
+                    }
+                    Kind::Integer { min, max } => format!("give an integer from {min} to {max}"),
+                    Kind::Boolean => "give true or false".to_string(),
+                    _ => "check the value".to_string(),
+                };
+                l.push(code, format!("{e}{FAILS}"), vs, help);
+            }
+        }
+        // KAFKA-15: keys the BE manages.
+        let be_value = match def.alias_of.as_deref().unwrap_or(key) {
+            "metadata.broker.list" => Some("the kafka_broker_list value"),
+            "enable.partition.eof" => Some("true"),
+            "enable.auto.offset.store" => Some("false"),
+            "auto.offset.reset" => Some("error"),
+            "statistics.interval.ms" => Some("0"),
+            _ => None,
+        };
+        if let Some(bv) = be_value {
+            let help = match key.as_str() {
+                "bootstrap.servers" | "metadata.broker.list" => format!("the BE would connect to '{value}' instead of kafka_broker_list; MSK checks were made on kafka_broker_list"),
+                "enable.partition.eof" => "routine-load tasks rely on end-of-partition events to finish".to_string(),
+                _ => "remove it; Doris keeps its own offsets".to_string(),
+            };
+            l.push(
+                "KAFKA-15",
+                format!("'{key}' overrides the value the Doris BE sets ('{bv}')"),
+                ks,
+                help,
+            );
+        }
+        // KAFKA-20
+        if (key.ends_with(".location") || key == "sasl.kerberos.keytab")
+            && !value.starts_with("FILE:")
+        {
+            l.push(
+                "KAFKA-20",
+                format!("'{key}' refers to a path that must exist on every BE host"),
+                vs,
+                "upload it with CREATE FILE and use \"FILE:<name>\" (not for a CA directory)",
+            );
+        }
+    }
+    // KAFKA-16: one setting written twice (property.aws.x and aws.x; librdkafka aliases).
+    let written: Vec<(String, String, Span)> = l
+        .input
+        .client
+        .iter()
+        .map(|e| (e.key.clone(), e.value.clone(), e.property.key.span))
+        .collect();
+    for (i, (k, v, span)) in written.iter().enumerate() {
+        if let Some((k2, v2, _)) = written[..i].iter().find(|(k2, _, _)| k2 == k) {
+            let _ = k2;
+            let differs = v != v2;
+            l.push("KAFKA-16", if differs { format!("'{k}' is set twice with different values") } else { format!("'{k}' is set twice") }, *span, "keep one spelling: the canonical key (the bare aws.* form; the singular librdkafka name)");
+        }
+    }
+    for (a, b) in [
+        ("bootstrap.servers", "metadata.broker.list"),
+        ("max.partition.fetch.bytes", "fetch.message.max.bytes"),
+    ] {
+        if let (Some(va), Some(vb)) = (l.get(a), l.get(b)) {
+            let differs = va != vb;
+            let span = l.key_span(a);
+            l.push(
+                "KAFKA-16",
+                if differs {
+                    format!("'{a}' and '{b}' set the same property with different values")
+                } else {
+                    format!("'{a}' and '{b}' set the same property")
+                },
+                span,
+                "keep one spelling",
+            );
+        }
+    }
+    // KAFKA-04 cross-field checks, against the BE's own settings (§1.2, §4.6).
+    let int = |k: &str| l.get(k).and_then(librdkafka::strtol_i32);
+    let mut cross = Vec::new();
+    if let Some(fetch) = int("fetch.max.bytes") {
+        if fetch < int("message.max.bytes").unwrap_or(1_000_000) {
+            cross.push((
+                "fetch.max.bytes",
+                "`fetch.max.bytes` must be >= `message.max.bytes`",
+                "raise fetch.max.bytes, or lower message.max.bytes",
+            ));
+        }
+    }
+    if let Some(recv) = int("receive.message.max.bytes") {
+        if recv < int("fetch.max.bytes").unwrap_or(52_428_800) + 512 {
+            cross.push((
+                "receive.message.max.bytes",
+                "`receive.message.max.bytes` must be >= `fetch.max.bytes` + 512",
+                "raise receive.message.max.bytes with fetch.max.bytes",
+            ));
+        }
+    }
+    if (l.get("max.poll.interval.ms").is_some() || l.get("session.timeout.ms").is_some())
+        && int("max.poll.interval.ms").unwrap_or(300_000)
+            < int("session.timeout.ms").unwrap_or(45_000)
+    {
+        {
+            cross.push((
+                "max.poll.interval.ms",
+                "`max.poll.interval.ms`must be >= `session.timeout.ms`",
+                "raise max.poll.interval.ms, or lower session.timeout.ms",
+            ));
+        }
+    }
+    if let Some(b) = int("reconnect.backoff.ms") {
+        if int("reconnect.backoff.max.ms").unwrap_or(10_000) < b {
+            cross.push(("reconnect.backoff.ms", "`reconnect.backoff.max.ms` must be >= `reconnect.max.ms`", "the BE sets reconnect.backoff.max.ms = 10000: raise \"property.reconnect.backoff.max.ms\" with it"));
+        }
+    }
+    for (k, text, help) in cross {
+        let span = l.value_span(k);
+        l.push(
+            "KAFKA-04",
+            format!("librdkafka refuses to create the consumer: {text}{FAILS}"),
+            span,
+            help,
+        );
+    }
+}
+
+/// KAFKA-05 … KAFKA-11.
+fn mechanism_rules(l: &mut Lints<'_, '_>, iam: bool, iam_problem: bool) {
+    let facts = l.facts;
+    let m_key = if l.get("sasl.mechanism").is_some() {
+        "sasl.mechanism"
+    } else {
+        "sasl.mechanisms"
+    };
+    // KAFKA-06
+    if let (Some(a), Some(b)) = (l.get("sasl.mechanism"), l.get("sasl.mechanisms")) {
+        let (a, b) = (a.to_string(), b.to_string());
+        let span = l.key_span("sasl.mechanisms");
+        l.push("KAFKA-06", format!("'sasl.mechanism' and 'sasl.mechanisms' are the same librdkafka setting and are both set ('{a}' vs '{b}')"), span, "keep \"property.sasl.mechanism\": Doris's IAM check reads only that spelling, and the BE applies sasl.mechanisms last");
+    }
+    // KAFKA-05
+    if let Some(m) = facts.mechanism.clone() {
+        let span = l.value_span(m_key);
+        let malformed = m.is_empty() || m.contains(',') || m.contains(char::is_whitespace);
+        if malformed {
+            l.push("KAFKA-05", format!("SASL mechanism '{m}' is not supported by librdkafka; the consumer would fail with 'Invalid value for configuration property \"sasl.mechanisms\": {m}'"), span, format!("give exactly one of {}", MECHANISMS.join(", ")));
+        } else if facts.is_sasl() && !MECHANISMS.contains(&m.as_str()) && !super::is_aws_msk_iam(&m)
+        {
+            let upper = m.to_ascii_uppercase();
+            if upper == "SCRAM-SHA-1" && m == upper {
+                l.push("KAFKA-05", "SASL mechanism 'SCRAM-SHA-1' is accepted by librdkafka but offered by no Kafka broker", span, "use SCRAM-SHA-512");
+            } else if upper.starts_with("SCRAM-SHA-") && m == upper {
+                l.push("KAFKA-05", format!("SASL mechanism '{m}' is not supported by librdkafka; the consumer would fail with 'Unsupported hash function: {m} (try SCRAM-SHA-512)'"), span, "use SCRAM-SHA-512 or SCRAM-SHA-256");
+            } else {
+                let help = if MECHANISMS.contains(&upper.as_str()) {
+                    format!("mechanism names are case-sensitive: use '{upper}'")
+                } else {
+                    format!("valid mechanisms: {}", MECHANISMS.join(", "))
+                };
+                l.push("KAFKA-05", format!("SASL mechanism '{m}' is not supported by librdkafka; the consumer would fail with 'Unsupported SASL mechanism: {m}'"), span, help);
+            }
+        }
+    }
+    let sasl_keys: Vec<String> =
+        l.cm.map
+            .iter()
+            .filter(|(k, _)| {
+                k.starts_with("sasl.mechanism")
+                    || *k == "sasl.username"
+                    || *k == "sasl.password"
+                    || k.starts_with("sasl.kerberos.")
+                    || k.starts_with("sasl.oauthbearer.")
+            })
+            .map(|(k, _)| k.to_string())
+            .collect();
+    // KAFKA-07
+    if !iam
+        && !iam_problem
+        && matches!(facts.protocol.as_str(), "plaintext" | "ssl")
+        && !sasl_keys.is_empty()
+    {
+        let span = l.key_span(&sasl_keys[0]);
+        l.push("KAFKA-07", format!("SASL settings are ignored because 'security.protocol' is '{}'", facts.protocol.to_ascii_uppercase()), span, "set \"property.security.protocol\" = \"SASL_SSL\" (or SASL_PLAINTEXT for a non-TLS listener)");
+    }
+    let has_creds = l.get("sasl.username").is_some() || l.get("sasl.password").is_some();
+    let has_kerberos =
+        l.cm.map
+            .iter()
+            .any(|(k, _)| k.starts_with("sasl.kerberos."));
+    // KAFKA-08
+    if facts.is_sasl() && facts.mechanism.is_none() && !iam && !iam_problem && !has_kerberos {
+        let span = l.value_span("security.protocol");
+        let msg =
+            "'property.sasl.mechanism' is not set, so librdkafka defaults to GSSAPI (Kerberos)";
+        let msg = if has_creds {
+            format!("{msg}{FAILS}")
+        } else {
+            msg.to_string()
+        };
+        l.push(
+            "KAFKA-08",
+            msg,
+            span,
+            "Valid values: GSSAPI, PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, OAUTHBEARER",
+        );
+    }
+    let any_msk = facts.endpoints.iter().any(Endpoint::is_msk);
+    // KAFKA-09
+    if facts.protocol == "sasl_plaintext" && !any_msk {
+        let span = l.value_span("security.protocol");
+        match facts.mechanism.as_deref() {
+            Some("PLAIN") => l.push(
+                "KAFKA-09",
+                "SASL/PLAIN over SASL_PLAINTEXT sends the password unencrypted",
+                span,
+                "use SASL_SSL",
+            ),
+            Some("OAUTHBEARER") => l.push(
+                "KAFKA-09",
+                "SASL/OAUTHBEARER over SASL_PLAINTEXT sends a bearer token unencrypted",
+                span,
+                "use SASL_SSL",
+            ),
+            Some(s) if s.starts_with("SCRAM-") => l.push(
+                "KAFKA-09",
+                format!("SASL/{s} over SASL_PLAINTEXT sends the data unencrypted"),
+                span,
+                "use SASL_SSL",
+            ),
+            _ => {}
+        }
+    }
+    // KAFKA-10
+    if facts.is_sasl() && !iam_problem && !iam {
+        if let Some(m) = facts
+            .mechanism
+            .as_deref()
+            .filter(|m| *m == "PLAIN" || m.starts_with("SCRAM-SHA-"))
+        {
+            if l.get("sasl.username").is_none() || l.get("sasl.password").is_none() {
+                let span = l.value_span(m_key);
+                let help = if l.get("sasl.jaas.config").is_some() {
+                    "the credentials are inside sasl.jaas.config, which librdkafka ignores: write \"property.sasl.username\" and \"property.sasl.password\"".to_string()
+                } else {
+                    "add \"property.sasl.username\" and \"property.sasl.password\"".to_string()
+                };
+                l.push("KAFKA-10", format!("SASL/{m} needs both 'property.sasl.username' and 'property.sasl.password'; the consumer would fail with 'sasl.username and sasl.password must be set'"), span, help);
+            }
+        }
+    }
+    // KAFKA-11 (MSK-27 covers IAM)
+    if has_creds && !iam && facts.is_sasl() {
+        if let Some(m) = facts
+            .mechanism
+            .as_deref()
+            .filter(|m| *m == "GSSAPI" || *m == "OAUTHBEARER")
+            .or(if facts.mechanism.is_none() && has_kerberos {
+                Some("GSSAPI")
+            } else {
+                None
+            })
+        {
+            let span = l.key_span(if l.get("sasl.username").is_some() {
+                "sasl.username"
+            } else {
+                "sasl.password"
+            });
+            l.push(
+                "KAFKA-11",
+                format!(
+                    "'property.sasl.username'/'property.sasl.password' are ignored by SASL/{m}"
+                ),
+                span,
+                "remove them, or choose the mechanism they belong to (PLAIN or SCRAM-SHA-512)",
+            );
+        }
+    }
+}
+
+/// KAFKA-12, KAFKA-13.
+fn certificate_rules(l: &mut Lints<'_, '_>) {
+    let has = |l: &Lints<'_, '_>, k: &str| l.get(k).is_some();
+    let cert = has(l, "ssl.certificate.location") || has(l, "ssl.certificate.pem");
+    let key = has(l, "ssl.key.location") || has(l, "ssl.key.pem");
+    let keystore = has(l, "ssl.keystore.location");
+    let pem_help = "set both \"property.ssl.certificate.location\" and \"property.ssl.key.location\" (FILE: references)";
+    if cert && !key {
+        let k = if has(l, "ssl.certificate.location") {
+            "ssl.certificate.location"
+        } else {
+            "ssl.certificate.pem"
+        };
+        let span = l.key_span(k);
+        l.push("KAFKA-12", format!("Client certificate is incomplete: '{k}' is set but 'ssl.key.location' is not{FAILS}"), span, pem_help);
+    } else if key && !cert {
+        let k = if has(l, "ssl.key.location") {
+            "ssl.key.location"
+        } else {
+            "ssl.key.pem"
+        };
+        let span = l.key_span(k);
+        l.push("KAFKA-12", format!("Client certificate is incomplete: '{k}' is set but 'ssl.certificate.location' is not{FAILS}"), span, pem_help);
+    }
+    if keystore
+        && !has(l, "ssl.keystore.password")
+        && !l
+            .get("ssl.keystore.location")
+            .is_some_and(|v| v.to_ascii_lowercase().ends_with(".jks"))
+    {
+        let span = l.key_span("ssl.keystore.location");
+        l.push("KAFKA-12", format!("Client certificate is incomplete: 'ssl.keystore.location' is set but 'ssl.keystore.password' is not; librdkafka refuses: `ssl.keystore.password` is mandatory when `ssl.keystore.location` is set{FAILS}"), span, "\"property.ssl.keystore.location\" with \"property.ssl.keystore.password\"");
+    }
+    if has(l, "ssl.key.password") && !key && !keystore {
+        let span = l.key_span("ssl.key.password");
+        l.push("KAFKA-12", "Client certificate is incomplete: 'ssl.key.password' is set but 'ssl.key.location' is not", span, pem_help);
+    }
+    if keystore && (cert || key) {
+        let span = l.key_span("ssl.keystore.location");
+        l.push(
+            "KAFKA-12",
+            "Client certificate is set twice: both a PKCS#12 keystore and a PEM certificate/key",
+            span,
+            "keep one of them",
+        );
+    }
+    let tls = matches!(l.facts.protocol.as_str(), "ssl" | "sasl_ssl");
+    let msk_help = |l: &Lints<'_, '_>| {
+        if l.facts.endpoints.iter().any(Endpoint::is_msk) {
+            "MSK brokers use public ACM certificates and real DNS names; verification works without extra settings"
+        } else {
+            "remove the setting so librdkafka verifies the broker"
+        }
+    };
+    if l.get("enable.ssl.certificate.verification")
+        .is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "false" | "f" | "0"))
+        && tls
+    {
+        let span = l.value_span("enable.ssl.certificate.verification");
+        let h = msk_help(l);
+        l.push(
+            "KAFKA-13",
+            "TLS certificate verification is disabled; the connection is open to interception",
+            span,
+            h,
+        );
+    }
+    if l.get("ssl.endpoint.identification.algorithm")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("none"))
+        && tls
+    {
+        let span = l.value_span("ssl.endpoint.identification.algorithm");
+        let h = msk_help(l);
+        l.push(
+            "KAFKA-13",
+            "TLS hostname verification is disabled; the connection is open to interception",
+            span,
+            h,
+        );
+    }
+}
+
+/// KAFKA-18, MSK-32, MSK-33.
+fn topic_rules(l: &mut Lints<'_, '_>) {
+    if let Some(p) = l.input.get(KafkaKey::Topic) {
+        let t = p.value().replace(' ', "");
+        let span = p.value.span;
+        let reason = if t.is_empty() {
+            None
+        } else if t.len() > 249 {
+            Some("longer than 249 characters".to_string())
+        } else if t == "." || t == ".." {
+            Some("'.' and '..' are not topic names".to_string())
+        } else {
+            t.chars()
+                .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
+                .map(|c| format!("'{c}' is not allowed"))
+        };
+        if let Some(r) = reason {
+            l.push("KAFKA-18", format!("Topic name '{t}' is not a legal Kafka topic name: {r}"), span, "Kafka topic names use only letters, digits, '.', '_' and '-', at most 249 characters");
+        }
+        let internal = matches!(
+            t.as_str(),
+            "__consumer_offsets"
+                | "__transaction_state"
+                | "__amazon_msk_canary"
+                | "__amazon_msk_canary_state"
+        ) || t.starts_with("__amazon_msk_connect_")
+            || t.starts_with("__msk_connect_");
+        if internal {
+            l.push(
+                "MSK-32",
+                format!("'{t}' is an internal Kafka/MSK topic"),
+                span,
+                "consume an application topic; internal topics hold broker or MSK state",
+            );
+        }
+    }
+}
+
+/// MSK-01, 02, 04, 06–15, 28, 30, 31, 33.
+fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool, iam_problem: bool) {
+    let eps = l.facts.endpoints.clone();
+    let span = l.brokers_span();
+    let facts = l.facts.clone();
+    let m = facts.mechanism.clone().unwrap_or_default();
+    let unknown_mech = facts.is_sasl()
+        && !m.is_empty()
+        && !MECHANISMS.contains(&m.as_str())
+        && !super::is_aws_msk_iam(&m);
+    let pm = if facts.is_sasl() {
+        format!(
+            "{}/{}",
+            facts.protocol.to_ascii_uppercase(),
+            if m.is_empty() { "GSSAPI" } else { &m }
+        )
+    } else {
+        facts.protocol.to_ascii_uppercase()
+    };
+    let mut msk01 = Vec::new();
+    let mut msk02_err = Vec::new();
+    let mut msk02_mix = Vec::new();
+    for e in &eps {
+        let b = format!("{}:{}", e.host, e.port);
+        // MSK-09, MSK-10
+        if e.kind == EndpointKind::ZooKeeper || matches!(e.port, 2181 | 2182) {
+            l.push("MSK-09", format!("'{b}' is an Apache ZooKeeper endpoint, not a Kafka broker; use the bootstrap broker string{FAILS}"), span, "use the bootstrap broker string (b-N… hosts on 9092/9094/9096/9098)");
+            continue;
+        }
+        if matches!(e.port, 11001 | 11002) {
+            l.push("MSK-10", format!("Port {} is an MSK open-monitoring (Prometheus exporter) port, not a Kafka listener{FAILS}", e.port), span, "use the bootstrap broker string (b-N… hosts on 9092/9094/9096/9098)");
+            continue;
+        }
+        if !e.is_msk() {
+            continue;
+        }
+        // MSK-06
+        if e.kind == EndpointKind::Serverless {
+            if label != "IAM" || e.port != 9098 {
+                l.push("MSK-06", format!("MSK Serverless requires IAM access control; '{label}' cannot connect to '{b}'{FAILS}"), span, "use SASL_SSL + OAUTHBEARER + aws.region on port 9098; Kafka ACLs and SASL/SCRAM are not available on serverless");
+            }
+            continue;
+        }
+        // MSK-02
+        let public_host = e.kind == EndpointKind::Public;
+        let public_port = matches!(e.port, 9194 | 9196 | 9198);
+        if public_host || public_port {
+            if matches!(label, "PLAINTEXT" | "TLS") {
+                msk02_err.push(b.clone());
+                continue;
+            }
+            if public_host && matches!(e.port, 9092 | 9094 | 9096 | 9098) {
+                msk02_mix.push((b.clone(), "public", "private"));
+                continue;
+            }
+            if !public_host && public_port {
+                msk02_mix.push((b.clone(), "private", "public"));
+                continue;
+            }
+        }
+        // MSK-11
+        if e.multi_vpc_auth.is_some() || (14001..=14100).contains(&e.port) {
+            let want = match e.multi_vpc_auth.as_deref() {
+                Some("iam") => Some("IAM"),
+                Some("scram") => Some("SCRAM512"),
+                Some("tls") => Some("MTLS"),
+                _ => None,
+            };
+            if let Some(w) = want {
+                if w != label {
+                    l.push("MSK-11", format!("Multi-VPC endpoint '{b}' is the {} connection, but the client is configured for {label}{FAILS}", e.multi_vpc_auth.as_deref().unwrap_or("")), span, "use the multi-VPC bootstrap string for the configured scheme (labels iam/scram/tls, ports 14001-14100)");
+                } else if !(14001..=14100).contains(&e.port) {
+                    l.push("MSK-11", format!("Multi-VPC endpoint '{b}' uses port {}, outside 14001-14100", e.port), span, "use the multi-VPC bootstrap string for the configured scheme (labels iam/scram/tls, ports 14001-14100)");
+                }
+            }
+            continue;
+        }
+        // MSK-01
+        if e.kind == EndpointKind::Provisioned && !iam_problem {
+            if let (Some(listener), Some((private, public))) =
+                (listener_of_port(e.port), ports_for(label))
+            {
+                if e.port != private && Some(e.port) != public {
+                    msk01.push((b.clone(), listener, private, public));
+                }
+            }
+        }
+    }
+    if !msk02_err.is_empty() {
+        l.push("MSK-02", format!("Public MSK endpoint '{}' requires an authenticated, encrypted connection (IAM, SASL/SCRAM or mTLS){FAILS}", msk02_err.join("', '")), span, "from outside AWS use the public bootstrap string (b-N-public…, ports 9194/9196/9198) with IAM, SASL/SCRAM-SHA-512 or mTLS; inside AWS use the private string");
+    }
+    for (b, host, port) in msk02_mix {
+        l.push("MSK-02", format!("'{b}' mixes a {host} host name with a {port} port"), span, "the public and private bootstrap strings are different: from outside AWS use the public one (b-N-public…, ports 9194/9196/9198), inside AWS the private one");
+    }
+    if !msk01.is_empty() {
+        let (_, listener, private, public) = msk01[0];
+        let bs: Vec<String> = msk01.iter().map(|(b, ..)| b.clone()).collect();
+        let port_help = match label {
+            "IAM" => "for IAM use port 9098 (9198 for public access)".to_string(),
+            "SCRAM512" | "SCRAM256" => {
+                "for SASL/SCRAM use port 9096 (9196 for public access)".to_string()
+            }
+            "MTLS" => "for mTLS use port 9094 (9194 for public access)".to_string(),
+            "TLS" => "for TLS use port 9094".to_string(),
+            _ => format!(
+                "use port {private}{}",
+                public
+                    .map(|p| format!(" ({p} for public access)"))
+                    .unwrap_or_default()
+            ),
+        };
+        let settings = match listener {
+            "IAM" => "; or, for port 9098: it is IAM, use SASL_SSL + OAUTHBEARER with aws.region",
+            "SASL/SCRAM" => "; or, for port 9096: it is SASL/SCRAM, use SASL_SSL + SCRAM-SHA-512 with sasl.username and sasl.password",
+            "TLS" => "; or, for port 9094: it is TLS, use \"property.security.protocol\" = \"SSL\"",
+            _ => "",
+        };
+        l.push("MSK-01", format!("Broker '{}' is the MSK {listener} listener, but the client is configured for {label} ({pm}){FAILS}", bs.join("', '")), span, format!("{port_help}{settings}"));
+    }
+    let any_msk = eps.iter().any(Endpoint::is_msk);
+    let serverless = eps.iter().any(|e| e.kind == EndpointKind::Serverless);
+    // MSK-07 (MSK-06 covers serverless; KAFKA-05 covers non-librdkafka mechanisms)
+    if any_msk && !serverless && !unknown_mech {
+        let oidc = l
+            .get("sasl.oauthbearer.method")
+            .is_some_and(|v| v.eq_ignore_ascii_case("oidc"));
+        let msg = match label {
+            "SCRAM256" => Some("Amazon MSK supports only SCRAM-SHA-512".to_string()),
+            "PLAIN" | "KERBEROS" => Some(format!("Amazon MSK does not offer SASL/{}; it supports IAM (OAUTHBEARER), SASL/SCRAM-SHA-512 and mTLS", if label == "PLAIN" { "PLAIN" } else { "GSSAPI" })),
+            "OAUTH" if oidc => Some("Amazon MSK does not offer SASL/OAUTHBEARER (OIDC); it supports IAM (OAUTHBEARER), SASL/SCRAM-SHA-512 and mTLS".to_string()),
+            _ => None,
+        };
+        if let Some(msg) = msg {
+            let span = l.value_span("sasl.mechanism");
+            l.push("MSK-07", format!("{msg}{FAILS}"), span, "use SASL_SSL + SCRAM-SHA-512 on port 9096 (9196 public), or IAM (OAUTHBEARER + aws.region) on port 9098 (9198 public)");
+        }
+    }
+    // MSK-08
+    if any_msk && facts.protocol == "sasl_plaintext" {
+        let span = l.value_span("security.protocol");
+        l.push(
+            "MSK-08",
+            format!("Amazon MSK SASL listeners (SCRAM and IAM) require TLS; use 'SASL_SSL'{FAILS}"),
+            span,
+            "set \"property.security.protocol\" = \"SASL_SSL\"",
+        );
+    }
+    // MSK-04
+    if let Some(region) = l.get("aws.region").map(str::to_string) {
+        for e in &eps {
+            if let Some(r) = e.region.as_deref().filter(|r| *r != region) {
+                let sure = e.is_msk();
+                let msg = format!(
+                    "'aws.region' is '{region}' but broker '{}' is in region '{r}'{}",
+                    e.host,
+                    if sure && iam { FAILS } else { "" }
+                );
+                let span = l.value_span("aws.region");
+                l.push("MSK-04", msg, span, "MSK IAM tokens are signed for the cluster's region; multi-VPC connectivity is same-region only");
+                break;
+            }
+        }
+    }
+    // MSK-12
+    if eps.len() >= 2 {
+        let first = &eps[0];
+        let what = eps.iter().skip(1).find_map(|e| {
+            if e.cluster_suffix() != first.cluster_suffix() && (e.is_msk() || first.is_msk()) {
+                Some(("clusters", e))
+            } else if e.region != first.region {
+                Some(("regions", e))
+            } else if e.kind != first.kind {
+                Some(("endpoint kinds", e))
+            } else if e.port != first.port {
+                Some(("ports", e))
+            } else {
+                None
+            }
+        });
+        if let Some((what, e)) = what {
+            l.push("MSK-12", format!("kafka_broker_list mixes {what} ('{}:{}' vs '{}:{}'); a bootstrap string lists brokers of one cluster and one listener", first.host, first.port, e.host, e.port), span, "copy one bootstrap string (one cluster, one listener) from the MSK console or get-bootstrap-brokers");
+        }
+    }
+    // MSK-13
+    if eps.len() == 1 && eps[0].is_msk() && !serverless {
+        l.push(
+            "MSK-13",
+            "Only one bootstrap broker is listed",
+            span,
+            "list at least one broker per availability zone so the job survives broker patching",
+        );
+    }
+    // MSK-14
+    if let Some(e) = eps.iter().find(|e| e.kind == EndpointKind::AwsLooking) {
+        l.push("MSK-14", format!("'{}' looks like an AWS host name but not like an MSK broker endpoint (b-N.<cluster>.<id>.cN.kafka.<region>.amazonaws.com)", e.host), span, "copy the bootstrap string from the MSK console or 'aws kafka get-bootstrap-brokers'");
+    }
+    // MSK-15
+    if label == "MTLS" {
+        let region = l
+            .get("aws.region")
+            .map(str::to_string)
+            .or_else(|| eps.iter().find_map(|e| e.region.clone()));
+        if region
+            .as_deref()
+            .is_some_and(|r| r == "cn-north-1" || r == "cn-northwest-1")
+        {
+            l.push("MSK-15", "The MSK Developer Guide states that TLS client authentication is not available in the Beijing and Ningxia regions", span, "use IAM or SASL/SCRAM-SHA-512 there, or confirm with current MSK documentation");
+        }
+    }
+    // MSK-30
+    if iam {
+        if let Some(v) = l
+            .get("reconnect.backoff.ms")
+            .and_then(librdkafka::strtol_i32)
+        {
+            if v < 1000 {
+                let span = l.value_span("reconnect.backoff.ms");
+                l.push("MSK-30", format!("MSK limits IAM connection attempts (100 per second per broker, 4 on kafka.t3.small); a reconnect backoff of {v} ms can trip 'Too many connects'"), span, "the MSK guide suggests e.g. \"property.reconnect.backoff.ms\" = \"1000\"");
+            }
+        }
+        // MSK-33
+        if let Some(g) = l.get("group.id").map(str::to_string) {
+            if let Some(c) = g.chars().find(|c| *c == '*' || *c == '?') {
+                let span = l.value_span("group.id");
+                l.push("MSK-33", format!("group.id '{g}' contains '{c}', which IAM policies treat as a wildcard; a policy for this group also matches other groups"), span, "use a group.id without '*' or '?'");
+            }
+        }
+    }
+    // MSK-31
+    if serverless {
+        if let Some(v) = l.get("fetch.max.bytes").and_then(librdkafka::strtol_i32) {
+            if v > 55_000_000 {
+                let span = l.value_span("fetch.max.bytes");
+                l.push("MSK-31", format!("MSK Serverless rejects fetch requests larger than 55MB; 'fetch.max.bytes' is {v}"), span, "lower \"property.fetch.max.bytes\" (librdkafka default 52428800)");
+            }
+        }
+    }
+}
+
+/// MSK-20 … MSK-29 on the aws.* values.
+fn aws_value_rules(
+    l: &mut Lints<'_, '_>,
+    iam: bool,
+    implicit: bool,
+    pair_missing: bool,
+    public_hosts: bool,
+) {
+    let facts = l.facts.clone();
+    let region = l.get("aws.region").map(str::to_string);
+    // MSK-20 (MSK-03 replaces it on public endpoints)
+    if pair_missing && !public_hosts {
+        let k = if l.get("aws.access_key").is_some() {
+            "aws.access_key"
+        } else {
+            "aws.secret_key"
+        };
+        let span = l.key_span(k);
+        l.push("MSK-20", "When using AWS credentials, both 'aws.access_key' and 'aws.secret_key' must be provided together.", span, "give both keys or neither; without them the BE ignores the one given and uses aws.role_arn, aws.credentials_provider or the default chain");
+    }
+    // MSK-21
+    if let Some(arn) = l.get("aws.role_arn").map(str::to_string) {
+        let span = l.value_span("aws.role_arn");
+        let expected = "(expected arn:aws:iam::<12-digit account>:role/[path/]<name>)";
+        match endpoint::parse_role_arn(&arn) {
+            Ok(parsed) => {
+                if let Some(r) = region.as_deref().filter(|r| endpoint::is_region(r)) {
+                    if endpoint::partition_of(r) != parsed.partition {
+                        l.push("MSK-21", format!("'aws.role_arn' is in partition '{}' but region '{r}' is in partition '{}'{FAILS}", parsed.partition, endpoint::partition_of(r)), span, "its partition must match the region (aws-cn for cn-*, aws-us-gov for us-gov-*)");
+                    }
+                }
+            }
+            Err(problem) => {
+                let msg = match problem {
+                    endpoint::ArnProblem::User => format!("'aws.role_arn' is an IAM user ARN, not a role ARN: '{arn}' {expected}"),
+                    endpoint::ArnProblem::AssumedRole { account, role } => format!("'aws.role_arn' is an STS session ARN; the role ARN is 'arn:aws:iam::{account}:role/{role}'"),
+                    endpoint::ArnProblem::Policy => format!("'aws.role_arn' is a policy ARN, not a role ARN: '{arn}' {expected}"),
+                    endpoint::ArnProblem::Malformed => format!("'aws.role_arn' is not an IAM role ARN: '{arn}' {expected}"),
+                };
+                l.push("MSK-21", format!("{msg}{FAILS}"), span, "copy the ARN from the role's summary in the IAM console; its partition must match the region (aws-cn for cn-*, aws-us-gov for us-gov-*)");
+            }
+        }
+    }
+    // MSK-22
+    if let Some(x) = l.get("aws.external_id").map(str::to_string) {
+        let n = x.chars().count();
+        let ok = (2..=1224).contains(&n)
+            && x.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_+=,.@:/-".contains(c));
+        if !ok {
+            let span = l.value_span("aws.external_id");
+            l.push("MSK-22", format!("'aws.external_id' must be 2-1224 characters from letters, digits and + = , . @ : / - _{FAILS}"), span, "the value must equal the sts:ExternalId condition in the role's trust policy");
+        }
+    }
+    // MSK-23
+    if let Some(r) = region.as_deref() {
+        let span = l.value_span("aws.region");
+        let derived = facts.endpoints.iter().find_map(|e| e.region.clone());
+        if !endpoint::is_region(r) {
+            let mut help = if endpoint::is_region(&r.to_ascii_lowercase()) {
+                format!(
+                    "use the lower-case region code '{}'",
+                    r.to_ascii_lowercase()
+                )
+            } else {
+                "use the lower-case region code, e.g. 'us-east-1'".to_string()
+            };
+            if let Some(d) = &derived {
+                help.push_str(&format!("; the broker host name says '{d}'"));
+            }
+            l.push(
+                "MSK-23",
+                format!(
+                    "'aws.region' value '{r}' is not an AWS region code{}",
+                    if iam { FAILS } else { "" }
+                ),
+                span,
+                help,
+            );
+        } else if !endpoint::KNOWN_REGIONS.contains(&r) {
+            let close = did_you_mean(r, endpoint::KNOWN_REGIONS.iter().copied(), 1);
+            l.push(
+                "MSK-23",
+                format!("'aws.region' value '{r}' is not a region known to rlfe"),
+                span,
+                match close.first() {
+                    Some(c) => format!("did you mean '{c}'?"),
+                    None => "check the region code".to_string(),
+                },
+            );
+        } else if facts
+            .endpoints
+            .iter()
+            .any(|e| e.kind == EndpointKind::Serverless)
+            && !endpoint::SERVERLESS_REGIONS.contains(&r)
+        {
+            l.push(
+                "MSK-23",
+                format!("MSK Serverless is not listed as available in '{r}'"),
+                span,
+                "check the MSK Serverless regions",
+            );
+        }
+    }
+    // MSK-24
+    if let Some(v) = l.get("aws.credentials_provider").map(str::to_string) {
+        let span = l.value_span("aws.credentials_provider");
+        let upper = v.to_ascii_uppercase();
+        let help = "DEFAULT (SDK default chain), ENV (environment variables), INSTANCE_PROFILE (EC2 instance role), CONTAINER (ECS/EKS container credentials)";
+        if !matches!(
+            upper.as_str(),
+            "DEFAULT" | "ENV" | "INSTANCE_PROFILE" | "CONTAINER" | "ENVIRONMENT" | "ECS"
+        ) {
+            l.push("MSK-24", format!("'aws.credentials_provider' must be one of DEFAULT, ENV, INSTANCE_PROFILE, CONTAINER{FAILS}"), span, help);
+        } else if v != upper || upper == "ENVIRONMENT" || upper == "ECS" {
+            l.push(
+                "MSK-24",
+                format!("'aws.credentials_provider' = '{v}' is not the canonical spelling"),
+                span,
+                help,
+            );
+        }
+    }
+    // MSK-26: unknown aws.* keys (aliases were reported as MSK-25).
+    let unknown: Vec<String> =
+        l.cm.map
+            .iter()
+            .filter(|(k, _)| {
+                k.starts_with("aws.")
+                    && !CANONICAL_AWS_KEYS.contains(k)
+                    && !ACCEPTED_ALIASES.iter().any(|(a, _, _)| a == k)
+            })
+            .map(|(k, _)| k.to_string())
+            .collect();
+    for k in unknown {
+        let mut candidates: Vec<&str> = CANONICAL_AWS_KEYS.to_vec();
+        candidates.extend(ACCEPTED_ALIASES.iter().map(|(a, _, _)| *a));
+        let close = did_you_mean(&k, candidates, 2);
+        let span = l.key_span(&k);
+        let help = match close.as_slice() {
+            [] => format!("the MSK IAM settings are {}", CANONICAL_AWS_KEYS.join(", ")),
+            s => format!(
+                "did you mean {}?",
+                s.iter()
+                    .map(|c| format!("'{c}'"))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ),
+        };
+        l.push("MSK-26", format!("Unknown AWS setting '{k}'; Doris ignores it, but it still turns on MSK IAM validation"), span, help);
+    }
+    // MSK-27
+    if facts.iam_explicit {
+        let scram_or_plain = facts
+            .mechanism
+            .as_deref()
+            .is_some_and(|m| m.starts_with("SCRAM-") || m == "PLAIN");
+        let unsecure_jwt = l
+            .get("enable.sasl.oauthbearer.unsecure.jwt")
+            .is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "true" | "t" | "1"));
+        let oidc = l
+            .get("sasl.oauthbearer.method")
+            .is_some_and(|v| v.eq_ignore_ascii_case("oidc"));
+        let what = if unsecure_jwt || oidc {
+            Some((
+                "OIDC settings",
+                if unsecure_jwt {
+                    "enable.sasl.oauthbearer.unsecure.jwt"
+                } else {
+                    "sasl.oauthbearer.method"
+                },
+            ))
+        } else if (l.get("sasl.username").is_some() || l.get("sasl.password").is_some())
+            && !scram_or_plain
+        {
+            Some((
+                "SASL/SCRAM credentials",
+                if l.get("sasl.username").is_some() {
+                    "sasl.username"
+                } else {
+                    "sasl.password"
+                },
+            ))
+        } else if facts.client_cert {
+            Some((
+                "a client certificate",
+                if l.get("ssl.certificate.location").is_some() {
+                    "ssl.certificate.location"
+                } else {
+                    "ssl.keystore.location"
+                },
+            ))
+        } else {
+            None
+        };
+        if let Some((what, key)) = what {
+            let span = l.key_span(key);
+            let fails = if unsecure_jwt {
+                " (librdkafka refuses unsecure JWT together with the IAM token callback); the job will fail when it starts"
+            } else {
+                ""
+            };
+            l.push("MSK-27", format!("The statement mixes AWS MSK IAM settings with {what}; only one authentication mode applies{fails}"), span, format!("under Doris IAM wins: remove '{key}' (one listener and bootstrap string per authentication mode)"));
+        }
+    }
+    // MSK-28
+    if implicit && !facts.iam_explicit {
+        let b = facts
+            .endpoints
+            .iter()
+            .find(|e| e.is_msk())
+            .map(|e| format!("{}:{}", e.host, e.port))
+            .unwrap_or_default();
+        let derived = facts
+            .endpoints
+            .iter()
+            .find_map(|e| e.region.clone())
+            .unwrap_or_else(|| "<region>".into());
+        let span = l.brokers_span();
+        l.push("MSK-28", format!("OAUTHBEARER to MSK IAM listener '{b}' without 'aws.region'; Doris signs MSK IAM tokens with the configured region"), span, format!("add \"aws.region\" = \"{derived}\""));
+    }
+    // MSK-29
+    if l.get("aws.access_key").is_some()
+        && l.get("aws.secret_key").is_some()
+        && l.get("aws.role_arn").is_none()
+    {
+        for k in ["aws.profile_name", "aws.credentials_provider"] {
+            if l.get(k).is_some() {
+                let span = l.key_span(k);
+                l.push("MSK-29", format!("'{k}' is not used: static keys take precedence"), span, "the BE uses aws.access_key + aws.secret_key first, then aws.role_arn, then aws.credentials_provider / aws.profile_name, then the default chain");
+            }
+        }
+    }
+}
+
+/// SEC-01 … SEC-05. Never quotes a secret value.
+fn secret_rules(l: &mut Lints<'_, '_>) {
+    let any_msk = l.facts.endpoints.iter().any(Endpoint::is_msk);
+    let written: Vec<(String, String, Span, Span)> = l
+        .input
+        .client
+        .iter()
+        .map(|e| {
+            (
+                e.key.clone(),
+                e.value.clone(),
+                e.property.key.span,
+                e.property.value.span,
+            )
+        })
+        .collect();
+    for (key, value, kspan, vspan) in &written {
+        if !is_secret_key(key) || value.is_empty() {
+            continue;
+        }
+        // SEC-05
+        let lower = value.to_ascii_lowercase();
+        if lower.starts_with("secret://")
+            || (lower.starts_with("arn:aws") && lower.contains(":secretsmanager:"))
+        {
+            l.push("SEC-05", format!("Doris does not resolve secret references; '{key}' would be sent literally{FAILS}"), *vspan, "give the secret value itself (our outputs mask it) or switch to IAM authentication");
+            continue;
+        }
+        // SEC-02 replaces SEC-01 for spellings Doris does not mask.
+        let doris_masks = matches!(
+            key.as_str(),
+            "sasl.jaas.config" | "aws.access_key" | "aws.secret_key" | "aws.session_key"
+        );
+        let alias = ACCEPTED_ALIASES.iter().find(|(a, _, _)| a == key);
+        let near_miss = librdkafka::lookup(key).is_none()
+            && alias.is_none()
+            && !CANONICAL_AWS_KEYS.contains(&key.as_str())
+            && (key.starts_with("sasl.") || key.starts_with("ssl."));
+        if let Some((_, canonical, _)) = alias {
+            l.push("SEC-02", format!("'{key}' carries a secret but Doris does not mask this spelling in its audit log"), *kspan, format!("write \"{}\" (rlfe masks the value in every output)", canonical.unwrap_or(key)));
+            continue;
+        }
+        if near_miss && librdkafka::lookup(key).is_none() {
+            l.push("SEC-02", format!("'{key}' carries a secret but Doris does not mask this spelling in its audit log"), *kspan, "check the key's spelling (rlfe masks the value in every output)");
+            continue;
+        }
+        // SEC-01
+        if key == "sasl.jaas.config" || key == "sasl.oauthbearer.config" {
+            let has_secret = jaas::parse(value).is_some_and(|j| {
+                j.options
+                    .iter()
+                    .any(|(k, _)| jaas::SECRET_OPTIONS.contains(&k.as_str()))
+            }) || value.contains("password")
+                || value.contains("clientSecret");
+            if !has_secret {
+                continue;
+            }
+        }
+        let help = match key.as_str() {
+            "aws.secret_key" | "aws.access_key" => "prefer \"aws.role_arn\" or \"aws.credentials_provider\" = \"INSTANCE_PROFILE\" (static keys are required only for public endpoints, MSK-03)",
+            "ssl.key.pem" => "prefer \"property.ssl.key.location\" = \"FILE:<name>\"",
+            "sasl.password" if any_msk => "prefer IAM authentication",
+            "ssl.key.password" | "ssl.keystore.password" => "no alternative in Doris; restrict who can run SHOW CREATE ROUTINE LOAD",
+            _ => "keep the statement text out of logs; rlfe masks the value in every output",
+        };
+        let _ = doris_masks;
+        l.push(
+            "SEC-01",
+            format!(
+                "'{key}' holds a secret in the statement text; it is stored in the job definition"
+            ),
+            *kspan,
+            help,
+        );
+    }
+    // SEC-03, SEC-04 (on the normalised keys; values never printed)
+    let ak = l.get("aws.access_key").map(str::to_string);
+    let sk = l.get("aws.secret_key").map(str::to_string);
+    if let Some(ak) = &ak {
+        let span = l.key_span("aws.access_key");
+        let id_like = |s: &str| {
+            (s.starts_with("AKIA") || s.starts_with("ASIA"))
+                && s.len() == 20
+                && s.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        };
+        let help = "aws.access_key is the 20-character id (AKIA… or ASIA…); aws.secret_key is the 40-character secret";
+        if ak.len() == 40
+            && (ak.contains('/') || ak.contains('+'))
+            && sk.as_deref().is_some_and(id_like)
+        {
+            l.push(
+                "SEC-03",
+                "the access key and secret key look swapped",
+                span,
+                help,
+            );
+        } else if !(16..=128).contains(&ak.len())
+            || !ak
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        {
+            l.push(
+                "SEC-03",
+                "'aws.access_key' does not look like an AWS access key id",
+                span,
+                help,
+            );
+        }
+        if ak.starts_with("ASIA") {
+            if l.get("aws.session_key").is_none() {
+                l.push("SEC-04", format!("'aws.access_key' is a temporary STS credential (ASIA…); it cannot be used without its session token{FAILS}"), span, "use \"aws.role_arn\" so the BE refreshes credentials itself");
+            } else {
+                l.push("SEC-04", "'aws.access_key' is a temporary STS credential (ASIA…); it expires and is not refreshed", span, "use \"aws.role_arn\" so the BE refreshes credentials itself");
+            }
+        }
+    }
+}

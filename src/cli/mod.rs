@@ -1,0 +1,375 @@
+//! The `rlfe` command line: the REPL (default), `run`, `plan` and `iam-policy`.
+
+mod output;
+mod repl;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use output::Style;
+use routine_load_fe::analyzer::Profile;
+use routine_load_fe::diagnostic::RenderStyle;
+use routine_load_fe::plan::thrift::Protocol;
+use routine_load_fe::plan::StaticTopicMetadata;
+use routine_load_fe::session::{DeterministicIds, Session, SessionOptions, SystemIds};
+use std::io::{IsTerminal, Read, Write};
+
+const DEMO_CATALOG: &str = include_str!("demo.sql");
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "rlfe",
+    version,
+    about = "Doris routine load, offline: parse, analyze and plan CREATE ROUTINE LOAD … FROM KAFKA, with Kafka and AWS MSK IAM checks",
+    long_about = "Without a subcommand rlfe opens a REPL on an embedded demo catalog. When standard input is not a terminal, the statements read from it run exactly as with `rlfe run -`.\n\nScripts are read the way the mysql client reads them: `;` ends a statement and `#` starts a comment."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    common: Common,
+    /// Start the REPL without the demo catalog.
+    #[arg(long)]
+    no_demo: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+struct Common {
+    /// A DDL script (CREATE DATABASE / TABLE / FILE) that builds the catalog first.
+    #[arg(long, value_name = "FILE", global = true)]
+    catalog: Option<String>,
+    /// The current database (as USE DB).
+    #[arg(long, value_name = "DB", global = true)]
+    database: Option<String>,
+    /// A topic's partition count, for planning jobs without kafka_partitions (repeatable).
+    #[arg(long, value_name = "TOPIC=N", global = true)]
+    partitions: Vec<String>,
+    /// A file of TOPIC=N lines, one per topic.
+    #[arg(long, value_name = "FILE", global = true)]
+    metadata: Option<String>,
+    /// `default` normalises other systems' spellings before Doris's checks; `doris` answers exactly as Doris 4.1.
+    #[arg(long, value_enum, default_value = "default", global = true)]
+    profile: ProfileArg,
+    /// Warnings fail the statement (for CI linting).
+    #[arg(long, global = true)]
+    deny_warnings: bool,
+    /// The session time zone (Doris's default: Asia/Shanghai).
+    #[arg(
+        long,
+        value_name = "TZ",
+        default_value = "Asia/Shanghai",
+        global = true
+    )]
+    time_zone: String,
+    /// The user that creates jobs.
+    #[arg(long, default_value = "root", global = true)]
+    user: String,
+    /// Show secret values in plans (JSON and text). Thrift bytes always carry them.
+    #[arg(long, global = true)]
+    reveal_secrets: bool,
+    /// Reproducible ids, UUIDs and clock (for tests and snapshots).
+    #[arg(long, hide = true, global = true)]
+    deterministic: bool,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy)]
+enum ProfileArg {
+    Default,
+    Doris,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+enum RunFormat {
+    Text,
+    Json,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+enum PlanFormat {
+    Json,
+    Text,
+    ThriftBinary,
+    ThriftCompact,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Run a script in one session and report every statement.
+    Run {
+        #[arg(long, value_enum, default_value = "text")]
+        format: RunFormat,
+        /// Start on the demo catalog.
+        #[arg(long)]
+        demo: bool,
+        /// The script (`-` or nothing: standard input).
+        file: Option<String>,
+    },
+    /// Print the plans of the script's accepted CREATE ROUTINE LOAD statements.
+    Plan {
+        #[arg(long, value_enum, default_value = "json")]
+        format: PlanFormat,
+        file: Option<String>,
+    },
+    /// Print the least-privilege IAM policy of each MSK IAM job in the script.
+    IamPolicy {
+        /// Only this job.
+        #[arg(long)]
+        job: Option<String>,
+        file: Option<String>,
+    },
+}
+
+/// Exit statuses: 0 every statement ok, 1 a statement failed, 2 usage or I/O error.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("rlfe: {msg}");
+            2
+        }
+    }
+}
+
+fn color_wanted(stream_is_tty: bool) -> bool {
+    stream_is_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+fn read_input(file: Option<&str>) -> Result<String, String> {
+    match file {
+        None | Some("-") => {
+            let mut s = String::new();
+            std::io::stdin()
+                .read_to_string(&mut s)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            Ok(s)
+        }
+        Some(path) => std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}")),
+    }
+}
+
+/// Builds the session the options describe.
+fn session(common: &Common, demo: bool) -> Result<Session, String> {
+    let options = SessionOptions {
+        profile: match common.profile {
+            ProfileArg::Default => Profile::Default,
+            ProfileArg::Doris => Profile::Doris,
+        },
+        deny_warnings: common.deny_warnings,
+        time_zone: common.time_zone.clone(),
+        user: common.user.clone(),
+        reveal_secrets: common.reveal_secrets,
+        ids: if common.deterministic {
+            Box::new(DeterministicIds::default())
+        } else {
+            Box::new(SystemIds::default())
+        },
+        ..SessionOptions::default()
+    };
+    if routine_load_fe::analyzer::values::check_time_zone(&common.time_zone).is_err() {
+        return Err(format!(
+            "--time-zone: Unknown or incorrect time zone: '{}'",
+            common.time_zone
+        ));
+    }
+    let mut metadata = match &common.metadata {
+        Some(path) => {
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            StaticTopicMetadata::parse_file(&text).map_err(|e| format!("{path}: {e}"))?
+        }
+        None => StaticTopicMetadata::default(),
+    };
+    for spec in &common.partitions {
+        let (t, n) =
+            StaticTopicMetadata::parse_spec(spec).map_err(|e| format!("--partitions: {e}"))?;
+        metadata.set(t, n);
+    }
+    let mut s = Session::new(options).with_metadata(Box::new(metadata));
+    if demo {
+        let failed = s.load_catalog_script(DEMO_CATALOG);
+        if let Some(f) = failed.first() {
+            return Err(format!(
+                "the demo catalog failed to load: {}",
+                f.diagnostics.first().map_or("", |d| d.message.as_str())
+            ));
+        }
+    }
+    if let Some(path) = &common.catalog {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+        let failed = s.load_catalog_script(&text);
+        if !failed.is_empty() {
+            let mut msg = format!("{path}: the catalog script has errors:\n");
+            for r in failed {
+                for d in r.errors() {
+                    msg.push_str(&routine_load_fe::diagnostic::render(
+                        d,
+                        &text,
+                        RenderStyle::Plain,
+                    ));
+                }
+            }
+            return Err(msg);
+        }
+    }
+    if let Some(db) = &common.database {
+        if s.catalog.has_schema() && s.catalog.database_id(db).is_none() {
+            return Err(format!("--database: Unknown database '{db}'"));
+        }
+        s.current_db = Some(db.clone());
+    }
+    Ok(s)
+}
+
+fn run(cli: Cli) -> Result<i32, String> {
+    let common = cli.common.clone();
+    match cli.command {
+        Some(Command::Run { format, demo, file }) => {
+            run_script(&common, demo, format, file.as_deref())
+        }
+        Some(Command::Plan { format, file }) => plan(&common, format, file.as_deref()),
+        Some(Command::IamPolicy { job, file }) => {
+            iam_policy(&common, job.as_deref(), file.as_deref())
+        }
+        None => {
+            if std::io::stdin().is_terminal() {
+                let s = session(&common, !cli.no_demo)?;
+                repl::run(s, color_wanted(std::io::stdout().is_terminal()))
+            } else {
+                // Piped: the same engine, without prompts, exactly as `rlfe run -`.
+                run_script(&common, false, RunFormat::Text, None)
+            }
+        }
+    }
+}
+
+fn run_script(
+    common: &Common,
+    demo: bool,
+    format: RunFormat,
+    file: Option<&str>,
+) -> Result<i32, String> {
+    let sql = read_input(file)?;
+    let mut s = session(common, demo)?;
+    let style = Style {
+        render: if color_wanted(std::io::stdout().is_terminal()) {
+            RenderStyle::Fancy
+        } else {
+            RenderStyle::Plain
+        },
+        show_plan: false,
+        plan_json: false,
+        reveal: common.reveal_secrets,
+    };
+    let mut failed = false;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut io_error = None;
+    s.run_script(&sql, |r| {
+        failed |= !r.ok;
+        let text = match format {
+            RunFormat::Json => output::json_line(&r, common.reveal_secrets) + "\n",
+            RunFormat::Text => output::text(&r, &sql, style),
+        };
+        if let Err(e) = out.write_all(text.as_bytes()) {
+            io_error.get_or_insert(e);
+        }
+    });
+    if let Some(e) = io_error {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return Err(format!("cannot write the output: {e}"));
+        }
+    }
+    Ok(i32::from(failed))
+}
+
+fn plan(common: &Common, format: PlanFormat, file: Option<&str>) -> Result<i32, String> {
+    let sql = read_input(file)?;
+    let mut s = session(common, false)?;
+    let mut failed = false;
+    let mut bytes = Vec::new();
+    let mut text = String::new();
+    let stderr_style = if color_wanted(std::io::stderr().is_terminal()) {
+        RenderStyle::Fancy
+    } else {
+        RenderStyle::Plain
+    };
+    for r in s.execute_sql(&sql) {
+        failed |= !r.ok;
+        if !r.ok {
+            for d in &r.diagnostics {
+                eprint!(
+                    "{}",
+                    routine_load_fe::diagnostic::render(d, &sql, stderr_style)
+                );
+            }
+            continue;
+        }
+        let Some(p) = &r.plan else { continue };
+        match format {
+            PlanFormat::Json => {
+                text.push_str(
+                    &serde_json::to_string(&p.to_json(common.reveal_secrets)).unwrap_or_default(),
+                );
+                text.push('\n');
+            }
+            PlanFormat::Text => text.push_str(&p.to_text(common.reveal_secrets)),
+            PlanFormat::ThriftBinary => bytes.extend(p.to_thrift(Protocol::Binary)?),
+            PlanFormat::ThriftCompact => bytes.extend(p.to_thrift(Protocol::Compact)?),
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    let written = if bytes.is_empty() {
+        out.write_all(text.as_bytes())
+    } else {
+        out.write_all(&bytes)
+    };
+    written
+        .and_then(|()| out.flush())
+        .map_err(|e| format!("cannot write the output: {e}"))?;
+    Ok(i32::from(failed))
+}
+
+fn iam_policy(common: &Common, only: Option<&str>, file: Option<&str>) -> Result<i32, String> {
+    let sql = read_input(file)?;
+    let mut s = session(common, false)?;
+    let mut failed = false;
+    let mut docs = Vec::new();
+    for r in s.execute_sql(&sql) {
+        failed |= !r.ok;
+        for d in r.errors() {
+            eprint!(
+                "{}",
+                routine_load_fe::diagnostic::render(d, &sql, RenderStyle::Plain)
+            );
+        }
+    }
+    for e in &s.jobs.entries {
+        if only.is_some_and(|j| j != e.job.name) {
+            continue;
+        }
+        match routine_load_fe::analyzer::security::policy::for_job(&e.job) {
+            Ok(p) => {
+                for a in &p.assumptions {
+                    eprintln!("note: {}: assumption: {a}", e.job.name);
+                }
+                for n in &p.notes {
+                    eprintln!("note: {}: {n}", e.job.name);
+                }
+                docs.push(p.document);
+            }
+            Err(why) => eprintln!("note: {why}"),
+        }
+    }
+    if docs.is_empty() {
+        eprintln!("rlfe: no MSK IAM job in the input");
+        return Ok(1);
+    }
+    println!("{}", docs.join("\n\n"));
+    Ok(i32::from(failed))
+}

@@ -1,0 +1,494 @@
+//! The planner: what Doris FE sends its backends for a job (§8) — its tasks, each a
+//! `TRoutineLoadTask` with its `TKafkaLoadInfo` — as typed values, JSON, text, and Thrift.
+
+mod metadata;
+pub mod thrift;
+
+pub use metadata::{StaticTopicMetadata, TopicMetadata};
+
+use crate::analyzer::job::{AuthMode, KafkaOffset, RoutineLoadJob};
+use crate::analyzer::job_properties::format_ratio;
+use crate::analyzer::security::{endpoint, policy};
+use crate::analyzer::FeConfig;
+use crate::diagnostic::{Diagnostic, Stage};
+use crate::session::IdGenerator;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// `TLoadSourceType.KAFKA`.
+pub const LOAD_SOURCE_KAFKA: i32 = 1;
+/// `TFileFormatType.FORMAT_CSV_PLAIN`.
+pub const FORMAT_CSV_PLAIN: i32 = 0;
+/// `TFileFormatType.FORMAT_JSON`.
+pub const FORMAT_JSON: i32 = 9;
+
+/// `TUniqueId`: a task UUID as two signed 64-bit halves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct UniqueId {
+    pub hi: i64,
+    pub lo: i64,
+}
+
+impl UniqueId {
+    pub fn from_uuid(u: uuid::Uuid) -> Self {
+        let (hi, lo) = u.as_u64_pair();
+        UniqueId {
+            hi: hi as i64,
+            lo: lo as i64,
+        }
+    }
+
+    /// Java's `Long.toHexString` of each half, as Doris prints task ids and labels.
+    pub fn hex(&self) -> (String, String) {
+        (
+            format!("{:x}", self.hi as u64),
+            format!("{:x}", self.lo as u64),
+        )
+    }
+}
+
+/// `TKafkaLoadInfo` (ids 1–4).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct KafkaLoadInfo {
+    pub brokers: String,
+    pub topic: String,
+    pub partition_begin_offset: BTreeMap<i32, i64>,
+    pub properties: Option<BTreeMap<String, String>>,
+}
+
+/// `TRoutineLoadTask` (ids 1–19; the plan fragments 13 and 15 are out of scope).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct RoutineLoadTask {
+    /// `TLoadSourceType` (1 = KAFKA).
+    #[serde(rename = "type")]
+    pub load_source_type: i32,
+    pub job_id: i64,
+    pub id: UniqueId,
+    pub txn_id: i64,
+    pub auth_code: i64,
+    pub db: Option<String>,
+    pub tbl: Option<String>,
+    pub label: Option<String>,
+    pub max_interval_s: Option<i64>,
+    pub max_batch_rows: Option<i64>,
+    pub max_batch_size: Option<i64>,
+    pub kafka_load_info: Option<KafkaLoadInfo>,
+    /// `TFileFormatType` (0 = CSV, 9 = JSON).
+    pub format: Option<i32>,
+    pub is_multi_table: Option<bool>,
+    pub memtable_on_sink_node: Option<bool>,
+    pub qualified_user: Option<String>,
+    pub cloud_cluster: Option<String>,
+}
+
+/// The job section of a plan: the effective properties and the load clauses.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JobSummary {
+    pub id: i64,
+    pub name: String,
+    pub database: String,
+    pub table: Option<String>,
+    pub is_multi_table: bool,
+    pub merge_type: String,
+    /// Effective job properties, defaults filled in (§10.2).
+    pub properties: BTreeMap<String, String>,
+    /// The load clauses as SQL text.
+    pub load: BTreeMap<String, String>,
+    pub broker_list: String,
+    pub topic: String,
+    pub default_offset: String,
+    pub offsets_for_times: bool,
+    /// Task timeout in seconds: max(max_batch_interval × 10, 60).
+    pub task_timeout_s: i64,
+}
+
+/// The security summary (kafka-security §7.6).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SecuritySummary {
+    pub auth: AuthMode,
+    pub protocol: String,
+    pub mechanism: Option<String>,
+    pub brokers: Vec<endpoint::Endpoint>,
+    pub policy: Option<policy::IamPolicy>,
+    pub notes: Vec<String>,
+}
+
+/// A job's plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Plan {
+    pub job: JobSummary,
+    pub tasks: Vec<RoutineLoadTask>,
+    pub security: SecuritySummary,
+    pub notes: Vec<Diagnostic>,
+}
+
+/// The converted client map of §8.4: `kafka_default_offsets` and
+/// `kafka_origin_default_offsets` removed; FILE: references kept as written (Doris
+/// rewrites them to `FILE:<id>:<md5>` when the job is created).
+fn converted_properties(job: &RoutineLoadJob) -> BTreeMap<String, String> {
+    job.source
+        .custom
+        .iter()
+        .filter(|(k, _)| *k != "kafka_default_offsets" && *k != "kafka_origin_default_offsets")
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+fn offset_text(o: &KafkaOffset) -> String {
+    match o {
+        KafkaOffset::Beginning => "OFFSET_BEGINNING".into(),
+        KafkaOffset::End => "OFFSET_END".into(),
+        KafkaOffset::Offset { value } => value.to_string(),
+        KafkaOffset::Time { text, epoch_millis } => format!("{text} ({epoch_millis} ms)"),
+    }
+}
+
+/// Plans a job: Doris's task division before offset resolution (§8.6).
+pub fn plan_job(
+    job: &RoutineLoadJob,
+    config: &FeConfig,
+    metadata: &dyn TopicMetadata,
+    ids: &mut dyn IdGenerator,
+) -> Plan {
+    let src = &job.source;
+    let p = &job.properties;
+    let mut notes = Vec::new();
+    // §8.1: the partition list, in order, with each partition's next offset.
+    let partitions: Vec<(i32, i64)> = match &src.partition_offsets {
+        Some(list) => list.iter().map(|(p, o)| (*p, o.wire_value())).collect(),
+        None => match metadata.partitions(&src.broker_list, &src.topic) {
+            Some(parts) => parts
+                .into_iter()
+                .map(|p| (p, src.default_offset.wire_value()))
+                .collect(),
+            None => {
+                notes.push(
+                    Diagnostic::note(
+                        Stage::Plan,
+                        "PLAN-PARTITIONS",
+                        format!("no tasks planned: the partitions of topic '{}' are discovered when the job is scheduled", src.topic),
+                    )
+                    .with_help("give \"kafka_partitions\", or the partition count (--partitions TOPIC=N, \\partitions TOPIC N)"),
+                );
+                Vec::new()
+            }
+        },
+    };
+    let n = usize::try_from(
+        p.desired_concurrent_number
+            .min(config.max_routine_load_task_concurrent_num)
+            .max(0),
+    )
+    .unwrap_or(0)
+    .min(partitions.len());
+    if src.custom.iter().any(|(_, v)| v.starts_with("FILE:")) {
+        notes.push(Diagnostic::note(Stage::Plan, "PLAN-FILE", "FILE: references stay FILE:<name> in this plan; Doris rewrites them to FILE:<fileId>:<md5> when the job is created"));
+    }
+    if src.offsets_for_times() {
+        notes.push(Diagnostic::note(Stage::Plan, "PLAN-TIMES", "offsets are points in time (epoch milliseconds); Doris turns each into the first offset at or after it before it sends a task"));
+    }
+    let properties = converted_properties(job);
+    let mut tasks = Vec::with_capacity(n);
+    for i in 0..n {
+        // Round robin: task i takes the partitions at positions i, i + n, i + 2n, …
+        let begin: BTreeMap<i32, i64> = partitions.iter().skip(i).step_by(n).copied().collect();
+        let id = UniqueId::from_uuid(ids.next_uuid());
+        let (hi, lo) = id.hex();
+        let txn_id = -1;
+        tasks.push(RoutineLoadTask {
+            load_source_type: LOAD_SOURCE_KAFKA,
+            job_id: job.id,
+            id,
+            txn_id,
+            auth_code: 0,
+            db: Some(job.database.clone()),
+            tbl: job.table.clone(),
+            label: Some(format!("{}-{}-{hi}-{lo}-{txn_id}", job.name, job.id)),
+            max_interval_s: Some(p.max_batch_interval),
+            max_batch_rows: Some(p.max_batch_rows),
+            max_batch_size: Some(p.max_batch_size),
+            kafka_load_info: Some(KafkaLoadInfo {
+                brokers: src.broker_list.clone(),
+                topic: src.topic.clone(),
+                partition_begin_offset: begin,
+                properties: Some(properties.clone()),
+            }),
+            format: Some(if p.format == crate::analyzer::job::Format::Json {
+                FORMAT_JSON
+            } else {
+                FORMAT_CSV_PLAIN
+            }),
+            is_multi_table: Some(job.is_multi_table()),
+            memtable_on_sink_node: Some(config.enable_memtable_on_sink_node),
+            qualified_user: Some(job.user.clone()),
+            cloud_cluster: None,
+        });
+    }
+    let mut props = BTreeMap::new();
+    let mut put = |k: &str, v: String| {
+        props.insert(k.to_string(), v);
+    };
+    put(
+        "desired_concurrent_number",
+        p.desired_concurrent_number.to_string(),
+    );
+    put("max_error_number", p.max_error_number.to_string());
+    put("max_filter_ratio", format_ratio(p.max_filter_ratio));
+    put("max_batch_interval", p.max_batch_interval.to_string());
+    put("max_batch_rows", p.max_batch_rows.to_string());
+    put("max_batch_size", p.max_batch_size.to_string());
+    put("strict_mode", p.strict_mode.to_string());
+    put("timezone", p.timezone.clone());
+    put("exec_mem_limit", p.exec_mem_limit.to_string());
+    put(
+        "send_batch_parallelism",
+        p.send_batch_parallelism.to_string(),
+    );
+    put("load_to_single_tablet", p.load_to_single_tablet.to_string());
+    put("partial_columns", p.partial_columns.to_string());
+    put(
+        "unique_key_update_mode",
+        p.unique_key_update_mode.as_str().to_string(),
+    );
+    put(
+        "partial_update_new_key_behavior",
+        format!("{:?}", p.partial_update_new_key_behavior).to_ascii_uppercase(),
+    );
+    put("format", p.format.as_str().to_string());
+    put("jsonpaths", p.jsonpaths.clone());
+    put("json_root", p.json_root.clone());
+    put("strip_outer_array", p.strip_outer_array.to_string());
+    put("num_as_string", p.num_as_string.to_string());
+    put("fuzzy_parse", p.fuzzy_parse.to_string());
+    put(
+        "enclose",
+        p.enclose
+            .map(|b| char::from(b).to_string())
+            .unwrap_or_default(),
+    );
+    put(
+        "escape",
+        p.escape
+            .map(|b| char::from(b).to_string())
+            .unwrap_or_default(),
+    );
+    put("empty_field_as_null", p.empty_field_as_null.to_string());
+    put(
+        "workload_group",
+        p.workload_group.clone().unwrap_or_default(),
+    );
+    let l = &job.load;
+    let mut load = BTreeMap::new();
+    if let Some(s) = &l.column_separator {
+        load.insert("column_separator".into(), s.original.clone());
+    }
+    if let Some(c) = &l.columns {
+        load.insert(
+            "columns".into(),
+            c.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+    }
+    for (k, e) in [
+        ("preceding_filter", &l.preceding_filter),
+        ("where", &l.where_predicate),
+        ("delete_on", &l.delete_on),
+    ] {
+        if let Some(e) = e {
+            load.insert(k.to_string(), e.to_string());
+        }
+    }
+    if let Some(s) = &l.sequence_col {
+        load.insert("order_by".into(), s.clone());
+    }
+    if let Some(pp) = &l.partitions {
+        load.insert(
+            if pp.temporary {
+                "temporary_partitions"
+            } else {
+                "partitions"
+            }
+            .into(),
+            pp.names.join(", "),
+        );
+    }
+    let summary = JobSummary {
+        id: job.id,
+        name: job.name.clone(),
+        database: job.database.clone(),
+        table: job.table.clone(),
+        is_multi_table: job.is_multi_table(),
+        merge_type: job.merge_type.as_str().to_string(),
+        properties: props,
+        load,
+        broker_list: src.broker_list.clone(),
+        topic: src.topic.clone(),
+        default_offset: offset_text(&src.default_offset),
+        offsets_for_times: src.offsets_for_times(),
+        task_timeout_s: (p
+            .max_batch_interval
+            .saturating_mul(config.routine_load_task_timeout_multiplier))
+        .max(config.routine_load_task_min_timeout_sec),
+    };
+    Plan {
+        job: summary,
+        tasks,
+        security: security_summary(job),
+        notes,
+    }
+}
+
+fn security_summary(job: &RoutineLoadJob) -> SecuritySummary {
+    let src = &job.source;
+    let mut notes = Vec::new();
+    let protocol = src
+        .custom
+        .get("security.protocol")
+        .unwrap_or("PLAINTEXT")
+        .to_ascii_uppercase();
+    if protocol.contains("SSL")
+        && src
+            .custom
+            .get("ssl.endpoint.identification.algorithm")
+            .is_none()
+    {
+        notes.push("librdkafka 1.9.x (the Doris BE) does not verify broker host names by default (ssl.endpoint.identification.algorithm = none)".to_string());
+    }
+    let policy = match &src.auth {
+        AuthMode::MskIam { .. } => {
+            notes.push("the Doris BE reconnects after 100 ms by default; MSK limits IAM connection attempts to 100 per second per broker".to_string());
+            notes.push(format!(
+                "MSK allows 3000 IAM connections per broker (per cluster on serverless); this job runs up to {} concurrent tasks",
+                job.properties.desired_concurrent_number
+            ));
+            policy::for_job(job).ok()
+        }
+        _ => None,
+    };
+    SecuritySummary {
+        auth: src.auth.clone(),
+        protocol,
+        mechanism: src
+            .custom
+            .get("sasl.mechanism")
+            .or_else(|| src.custom.get("sasl.mechanisms"))
+            .map(str::to_string),
+        brokers: src
+            .brokers
+            .iter()
+            .map(|b| endpoint::classify(&b.host, b.port))
+            .collect(),
+        policy,
+        notes,
+    }
+}
+
+impl Plan {
+    /// The plan as JSON: `job`, `tasks[i].kafka_load_info.partition_begin_offset` as
+    /// `{"<partition>": offset}`, secrets masked unless `reveal`.
+    pub fn to_json(&self, reveal: bool) -> serde_json::Value {
+        let mut v = serde_json::to_value(self).unwrap_or(serde_json::Value::Null);
+        if !reveal {
+            mask_json(&mut v);
+        }
+        if let Some(notes) = v.get_mut("notes") {
+            *notes = serde_json::Value::Array(
+                self.notes
+                    .iter()
+                    .map(|n| serde_json::json!({"code": n.code, "message": n.message, "help": n.help}))
+                    .collect(),
+            );
+        }
+        v
+    }
+
+    /// A readable rendering (EXPLAIN, `rlfe plan --format text`).
+    pub fn to_text(&self, reveal: bool) -> String {
+        let j = &self.job;
+        let mut out = format!(
+            "Job {} (id {}) {}.{}{}\n  merge type {}, format {}, {} task(s), timeout {} s\n  brokers {}\n  topic {}\n",
+            j.name,
+            j.id,
+            j.database,
+            j.table.as_deref().unwrap_or("<multi-table>"),
+            if j.is_multi_table { " (multi-table)" } else { "" },
+            j.merge_type,
+            j.properties.get("format").map_or("csv", String::as_str),
+            self.tasks.len(),
+            j.task_timeout_s,
+            j.broker_list,
+            j.topic
+        );
+        for (k, v) in &j.load {
+            out.push_str(&format!("  {k}: {v}\n"));
+        }
+        let show = |k: &str, v: &str| -> String {
+            if reveal {
+                v.to_string()
+            } else {
+                crate::secrets::display_value(k, v).to_string()
+            }
+        };
+        for (i, t) in self.tasks.iter().enumerate() {
+            out.push_str(&format!(
+                "Task {i}: label {}\n",
+                t.label.as_deref().unwrap_or("")
+            ));
+            if let Some(k) = &t.kafka_load_info {
+                let offs: Vec<String> = k
+                    .partition_begin_offset
+                    .iter()
+                    .map(|(p, o)| format!("{p}:{o}"))
+                    .collect();
+                out.push_str(&format!(
+                    "  partition_begin_offset {{{}}}\n",
+                    offs.join(", ")
+                ));
+                if i == 0 {
+                    if let Some(props) = &k.properties {
+                        for (pk, pv) in props {
+                            out.push_str(&format!("  property {pk} = {}\n", show(pk, pv)));
+                        }
+                    }
+                }
+            }
+        }
+        out.push_str(&format!(
+            "Security: {}\n",
+            serde_json::to_string(&self.security.auth).unwrap_or_default()
+        ));
+        if let Some(p) = &self.security.policy {
+            out.push_str("IAM policy for the consumer role:\n");
+            out.push_str(&p.document);
+            out.push('\n');
+        }
+        for n in &self.notes {
+            out.push_str(&format!("note: {}\n", n.message));
+        }
+        out
+    }
+
+    /// The tasks as Thrift bytes, one struct after another (real values: the wire).
+    pub fn to_thrift(&self, protocol: thrift::Protocol) -> Result<Vec<u8>, String> {
+        thrift::encode_tasks(&self.tasks, protocol).map_err(|e| e.to_string())
+    }
+}
+
+/// Masks every string under a secret key anywhere in a JSON value.
+pub fn mask_json(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(map) => {
+            for (k, val) in map.iter_mut() {
+                if crate::secrets::is_secret_key(k) && val.is_string() {
+                    *val = serde_json::Value::String(crate::secrets::MASK.into());
+                } else {
+                    mask_json(val);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(mask_json),
+        _ => {}
+    }
+}

@@ -1,14 +1,13 @@
 //! The `rlfe` command line: the REPL (default), `run`, `plan` and `iam-policy`.
 
-mod output;
 mod repl;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use output::Style;
 use routine_load_fe::analyzer::Profile;
 use routine_load_fe::diagnostic::RenderStyle;
 use routine_load_fe::plan::thrift::Protocol;
 use routine_load_fe::plan::StaticTopicMetadata;
+use routine_load_fe::session::render::{self as output, Style};
 use routine_load_fe::session::{DeterministicIds, Session, SessionOptions, SystemIds};
 use std::io::{IsTerminal, Read, Write};
 

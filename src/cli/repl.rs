@@ -1,13 +1,13 @@
 //! The interactive REPL: multi-line statements ending at `;`, `\` meta-commands ending at
 //! the line break, history in the user's data directory, completion and highlighting.
 
-use super::output::{self, Style};
 use routine_load_fe::analyzer::job_properties::JobKey;
 use routine_load_fe::analyzer::kafka::KafkaKey;
 use routine_load_fe::analyzer::security::{librdkafka, CANONICAL_AWS_KEYS};
 use routine_load_fe::diagnostic::RenderStyle;
 use routine_load_fe::parser::has_complete_statement;
 use routine_load_fe::plan::StaticTopicMetadata;
+use routine_load_fe::session::render::{self as output, Style};
 use routine_load_fe::session::Session;
 use rustyline::completion::{Completer, Pair};
 use rustyline::error::ReadlineError;

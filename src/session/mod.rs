@@ -2,6 +2,7 @@
 //! registry of routine-load jobs. `rlfe run`, `rlfe plan` and the REPL share it.
 
 pub mod ids;
+pub mod render;
 mod show;
 
 pub use ids::{DeterministicIds, IdGenerator, SystemIds};
@@ -339,9 +340,8 @@ impl Session {
                             e.end_time = Some(now);
                             e.reason = Some((5, format!("db {}not exist", e.job.database_id)));
                         }
-                        if self.current_db.as_deref() == Some(d.name.value.as_str()) {
-                            self.current_db = None;
-                        }
+                        // Like Doris, the session keeps its current database name: later
+                        // statements then answer "Unknown database".
                         r.message = ok_message();
                     }
                     Err(m) => r.diagnostics.push(ddl_error(m, d.name.span)),

@@ -1231,8 +1231,10 @@ fn secret_rules(l: &mut Lints<'_, '_>) {
             )
         })
         .collect();
+    let mut seen = std::collections::HashSet::new();
     for (key, value, kspan, vspan) in &written {
-        if !is_secret_key(key) || value.is_empty() {
+        // One diagnostic per rule and key (§6.4).
+        if !is_secret_key(key) || value.is_empty() || !seen.insert(key.clone()) {
             continue;
         }
         // SEC-05

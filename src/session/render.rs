@@ -1,12 +1,12 @@
 //! How statement results are printed: Doris-style text (the REPL and `rlfe run`) and
-//! JSON Lines.
+//! JSON Lines (the `rlfe run --format json` contract).
 
-use routine_load_fe::diagnostic::{render, Diagnostic, RenderStyle, Severity};
-use routine_load_fe::session::{ResultSet, StatementResult};
+use super::{ResultSet, StatementResult};
+use crate::diagnostic::{render, Diagnostic, RenderStyle, Severity};
 use serde_json::json;
 
 /// Output switches shared by `rlfe run`, `rlfe plan` and the REPL.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Style {
     pub render: RenderStyle,
     pub show_plan: bool,
@@ -14,8 +14,25 @@ pub struct Style {
     pub reveal: bool,
 }
 
-/// A MySQL-client table.
+/// A MySQL-client table; too wide a table is printed vertically, as the client's `\G`.
 pub fn table(rs: &ResultSet) -> String {
+    let width: usize = rs.columns.len() * 3
+        + rs.columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                rs.rows
+                    .iter()
+                    .filter_map(|r| r.get(i))
+                    .map(|v| v.chars().count())
+                    .max()
+                    .unwrap_or(0)
+                    .max(c.chars().count())
+            })
+            .sum::<usize>();
+    if width > 160 {
+        return vertical(rs);
+    }
     let mut widths: Vec<usize> = rs.columns.iter().map(|c| c.chars().count()).collect();
     let cell = |s: &str| {
         s.replace('\n', "\\n")
@@ -49,6 +66,33 @@ pub fn table(rs: &ResultSet) -> String {
     }
     if !rs.rows.is_empty() {
         out.push_str(&line);
+    }
+    let n = rs.rows.len();
+    out.push_str(&if n == 0 {
+        "Empty set\n".to_string()
+    } else {
+        format!("{n} row{} in set\n", if n == 1 { "" } else { "s" })
+    });
+    out
+}
+
+/// The mysql client's vertical (`\G`) layout.
+pub fn vertical(rs: &ResultSet) -> String {
+    let pad = rs
+        .columns
+        .iter()
+        .map(|c| c.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for (i, row) in rs.rows.iter().enumerate() {
+        out.push_str(&format!(
+            "*************************** {}. row ***************************\n",
+            i + 1
+        ));
+        for (c, v) in rs.columns.iter().zip(row) {
+            out.push_str(&format!("{c:>pad$}: {v}\n"));
+        }
     }
     let n = rs.rows.len();
     out.push_str(&if n == 0 {

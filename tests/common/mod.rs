@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+use routine_load_fe::diagnostic::{RenderStyle, Severity};
+use routine_load_fe::session::render::{text, Style};
+use routine_load_fe::session::{DeterministicIds, Session, SessionOptions, StatementResult};
 use std::path::PathBuf;
 
 /// Runs `f` with insta writing to the top-level `snapshots/` folder.
@@ -31,4 +34,117 @@ pub fn cases(text: &str) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// A session on the fixture catalog (tests/corpus/catalog.sql), current database db1.
+pub fn fixture_session(configure: impl FnOnce(&mut SessionOptions)) -> Session {
+    let mut options = SessionOptions {
+        ids: Box::new(DeterministicIds::default()),
+        ..SessionOptions::default()
+    };
+    configure(&mut options);
+    let mut s = Session::new(options);
+    let failed = s.load_catalog_script(&read("tests/corpus/catalog.sql"));
+    assert!(
+        failed.is_empty(),
+        "fixture catalog failed: {:?}",
+        failed[0].diagnostics
+    );
+    s
+}
+
+pub struct Expectation {
+    pub code: String,
+    /// `None`: the code must not appear and the statement must be accepted.
+    pub severity: Option<Severity>,
+}
+
+pub fn expectation(header: &str) -> (String, Expectation) {
+    let (name, rest) = header
+        .split_once(" expect ")
+        .unwrap_or_else(|| panic!("bad case header: {header}"));
+    let mut parts = rest.split_whitespace();
+    let code = parts.next().unwrap().to_string();
+    let severity = match parts.next().unwrap() {
+        "error" => Some(Severity::Error),
+        "warning" => Some(Severity::Warning),
+        "note" => Some(Severity::Note),
+        "none" => None,
+        other => panic!("bad severity {other}"),
+    };
+    (name.to_string(), Expectation { code, severity })
+}
+
+pub fn check(name: &str, e: &Expectation, last: &StatementResult) {
+    let found: Vec<_> = last
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == e.code)
+        .collect();
+    match e.severity {
+        Some(Severity::Error) => {
+            assert!(
+                !last.ok,
+                "{name}: expected {} to reject the statement",
+                e.code
+            );
+            let first = last.first_error().expect("an error");
+            assert_eq!(
+                first.code, e.code,
+                "{name}: the first error must be {}, got {} ({})",
+                e.code, first.code, first.message
+            );
+            assert!(first.span.is_some(), "{name}: the error has no location");
+        }
+        Some(sev) => {
+            assert!(
+                found.iter().any(|d| d.severity == sev),
+                "{name}: expected {} at {sev:?}, got {:?}",
+                e.code,
+                last.diagnostics
+                    .iter()
+                    .map(|d| (&d.code, d.severity))
+                    .collect::<Vec<_>>()
+            );
+            assert!(
+                last.ok,
+                "{name}: a {sev:?} must not reject the statement: {:?}",
+                last.first_error().map(|d| &d.message)
+            );
+        }
+        None => {
+            assert!(
+                found.is_empty(),
+                "{name}: {} must not fire: {:?}",
+                e.code,
+                found.iter().map(|d| &d.message).collect::<Vec<_>>()
+            );
+            assert!(
+                last.ok,
+                "{name}: expected acceptance, got {:?}",
+                last.first_error().map(|d| (&d.code, &d.message))
+            );
+        }
+    }
+}
+
+pub fn render_all(results: &[StatementResult], sql: &str) -> String {
+    let style = Style {
+        render: RenderStyle::Plain,
+        show_plan: false,
+        plan_json: false,
+        reveal: false,
+    };
+    results
+        .iter()
+        .map(|r| {
+            format!(
+                "-- [{}] {} ok={}\n{}",
+                r.index,
+                r.kind,
+                r.ok,
+                text(r, sql, style)
+            )
+        })
+        .collect()
 }

@@ -482,8 +482,14 @@ fn iam_rules(
             }) {
                 help.push_str("; the statement mixes IAM settings (aws.*) with SASL/SCRAM or PLAIN: only one authentication mode applies (MSK-27)");
             }
+            // MSK-16 replaces MSK-18 for AWS_MSK_IAM spellings (§6.4), with Doris's text.
+            let code = if other.is_some_and(is_aws_msk_iam) {
+                "MSK-16"
+            } else {
+                "MSK-18"
+            };
             diags.push(err(
-                "MSK-18",
+                code,
                 format!("For AWS MSK IAM authentication, 'property.sasl.mechanism' must be 'OAUTHBEARER', but got: {}. Other SASL mechanisms are not supported now.", other.unwrap_or("null")),
                 cm.value_span("sasl.mechanism").unwrap_or(anchor),
                 help,

@@ -266,10 +266,20 @@ pub struct Broker {
     pub port: Option<u16>,
 }
 
-/// The client map (§4.6 "the custom map"): source order, later keys win. Its Debug
-/// masks secrets.
-#[derive(Clone, PartialEq, Eq, Default, Serialize)]
+/// The client map (§4.6 "the custom map"): source order, later keys win. Its `Debug`
+/// and `Serialize` mask secrets.
+#[derive(Clone, PartialEq, Eq, Default)]
 pub struct CustomProperties(pub Vec<(String, String)>);
+
+impl Serialize for CustomProperties {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(
+            self.0
+                .iter()
+                .map(|(k, v)| (k, crate::secrets::display_value(k, v))),
+        )
+    }
+}
 
 impl CustomProperties {
     pub fn get(&self, key: &str) -> Option<&str> {

@@ -174,11 +174,27 @@ pub struct PropertyText {
     pub span: Span,
 }
 
-/// One `key = value` entry. Its `Debug` and `Display` mask secret values.
-#[derive(Clone, PartialEq, Eq, Serialize)]
+/// One `key = value` entry. Its `Debug`, `Display` and `Serialize` mask secret values.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Property {
     pub key: PropertyText,
     pub value: PropertyText,
+}
+
+impl Serialize for Property {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Property", 2)?;
+        st.serialize_field("key", &self.key)?;
+        st.serialize_field(
+            "value",
+            &PropertyText {
+                text: crate::secrets::display_value(&self.key.text, &self.value.text).to_string(),
+                span: self.value.span,
+            },
+        )?;
+        st.end()
+    }
 }
 
 impl fmt::Debug for Property {

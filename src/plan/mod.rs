@@ -47,13 +47,48 @@ impl UniqueId {
     }
 }
 
-/// `TKafkaLoadInfo` (ids 1–4).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+/// `TKafkaLoadInfo` (ids 1–4). `Debug` and `Serialize` mask secret properties; the
+/// Thrift encoding carries the real values (it is the wire).
+#[derive(Clone, PartialEq, Eq, Default)]
 pub struct KafkaLoadInfo {
     pub brokers: String,
     pub topic: String,
     pub partition_begin_offset: BTreeMap<i32, i64>,
     pub properties: Option<BTreeMap<String, String>>,
+}
+
+impl KafkaLoadInfo {
+    /// The properties with secret values masked.
+    pub fn masked_properties(&self) -> Option<BTreeMap<String, String>> {
+        self.properties.as_ref().map(|p| {
+            p.iter()
+                .map(|(k, v)| (k.clone(), crate::secrets::display_value(k, v).to_string()))
+                .collect()
+        })
+    }
+}
+
+impl std::fmt::Debug for KafkaLoadInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KafkaLoadInfo")
+            .field("brokers", &self.brokers)
+            .field("topic", &self.topic)
+            .field("partition_begin_offset", &self.partition_begin_offset)
+            .field("properties", &self.masked_properties())
+            .finish()
+    }
+}
+
+impl Serialize for KafkaLoadInfo {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("KafkaLoadInfo", 4)?;
+        st.serialize_field("brokers", &self.brokers)?;
+        st.serialize_field("topic", &self.topic)?;
+        st.serialize_field("partition_begin_offset", &self.partition_begin_offset)?;
+        st.serialize_field("properties", &self.masked_properties())?;
+        st.end()
+    }
 }
 
 /// `TRoutineLoadTask` (ids 1–19; the plan fragments 13 and 15 are out of scope).
@@ -389,8 +424,20 @@ impl Plan {
     /// The plan as JSON: `job`, `tasks[i].kafka_load_info.partition_begin_offset` as
     /// `{"<partition>": offset}`, secrets masked unless `reveal`.
     pub fn to_json(&self, reveal: bool) -> serde_json::Value {
+        // Serialization masks; revealing puts the real values back, explicitly.
         let mut v = serde_json::to_value(self).unwrap_or(serde_json::Value::Null);
-        if !reveal {
+        if reveal {
+            if let Some(tasks) = v.get_mut("tasks").and_then(|t| t.as_array_mut()) {
+                for (t, task) in tasks.iter_mut().zip(&self.tasks) {
+                    if let (Some(slot), Some(info)) = (
+                        t.pointer_mut("/kafka_load_info/properties"),
+                        &task.kafka_load_info,
+                    ) {
+                        *slot = serde_json::to_value(&info.properties).unwrap_or_default();
+                    }
+                }
+            }
+        } else {
             mask_json(&mut v);
         }
         if let Some(notes) = v.get_mut("notes") {

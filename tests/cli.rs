@@ -1,0 +1,236 @@
+//! The `rlfe` binary: the `run --format json` contract, exit statuses, scripted sessions,
+//! `plan`, `iam-policy`, and piped input behaving as `rlfe run`.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn rlfe(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rlfe"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("rlfe runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn run_json_follows_the_contract() {
+    let script = "CREATE DATABASE d;\nUSE d;\nCREATE ROUTINE LOAD j ON t FROM KAFKA (\"kafka_broker_list\" = \"k1:\", \"kafka_topic\" = \"t\");\nCREATE ROUTINE LOAD j2 FROM KAFKA ();\nSHOW ROUTINE LOAD;";
+    let out = rlfe(&["run", "--format", "json", "--deterministic", "-"], script);
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 5);
+    let kinds: Vec<&str> = lines.iter().map(|l| l["kind"].as_str().unwrap()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "create_database",
+            "use",
+            "create_routine_load",
+            "unknown",
+            "show_routine_load"
+        ]
+    );
+    for (i, l) in lines.iter().enumerate() {
+        assert_eq!(l["index"], i);
+        for key in ["sql", "ok", "errors", "warnings", "rows", "plan"] {
+            assert!(l.get(key).is_some(), "line {i} lacks {key}");
+        }
+    }
+    let create = &lines[2];
+    assert_eq!(create["ok"], false);
+    assert_eq!(create["sql"], "CREATE ROUTINE LOAD j ON t FROM KAFKA (\"kafka_broker_list\" = \"k1:\", \"kafka_topic\" = \"t\")");
+    let e = &create["errors"][0];
+    assert_eq!(e["stage"], "analyze");
+    assert_eq!(e["code"], "T3");
+    assert_eq!(e["message"], "Unknown table 't'");
+    assert_eq!(
+        (e["line"].as_u64(), e["column"].as_u64()),
+        (Some(3), Some(26))
+    );
+    assert_eq!(create["errors"][1]["code"], "K3");
+    assert_eq!(lines[3]["errors"][0]["stage"], "parse");
+    assert_eq!(lines[4]["rows"]["columns"][0], "Id");
+    let ok = rlfe(
+        &["run", "--format", "json", "-"],
+        "SHOW ROUTINE LOAD TASK FROM d WHERE JobName = 'x';",
+    );
+    assert_eq!(ok.status.code(), Some(1));
+    let ok = rlfe(&["run", "--format", "json", "-"], "CREATE ROUTINE LOAD d.j ON t FROM KAFKA (\"kafka_broker_list\" = \"k1:9092\", \"kafka_topic\" = \"t\", \"kafka_partitions\" = \"0\");");
+    assert_eq!(ok.status.code(), Some(0), "{}", stdout(&ok));
+    let plan: serde_json::Value = serde_json::from_str(stdout(&ok).trim()).unwrap();
+    assert_eq!(
+        plan["plan"]["tasks"][0]["kafka_load_info"]["partition_begin_offset"]["0"],
+        -1
+    );
+    assert_eq!(
+        plan["plan"]["job"]["properties"]["max_batch_rows"],
+        "20000000"
+    );
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    assert_eq!(
+        rlfe(&["run", "/no/such/file.sql"], "").status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        rlfe(&["run", "--format", "yaml"], "").status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        rlfe(&["run", "--catalog", "/no/such/catalog.sql"], "")
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        rlfe(&["plan", "--partitions", "t=x"], "").status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        rlfe(&["run", "--time-zone", "Mars/Base"], "").status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn scripted_session_end_to_end() {
+    let script = common::read("tests/corpus/session.sql");
+    let out = rlfe(&["run", "--deterministic", "-"], &script);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the script has failing statements"
+    );
+    common::with_snapshots(|| insta::assert_snapshot!("cli_session_text", stdout(&out)));
+    let json = rlfe(
+        &["run", "--format", "json", "--deterministic", "-"],
+        &script,
+    );
+    common::with_snapshots(|| insta::assert_snapshot!("cli_session_json", stdout(&json)));
+}
+
+#[test]
+fn piped_rlfe_behaves_like_run() {
+    let script = common::read("tests/corpus/session.sql");
+    let piped = rlfe(&["--deterministic"], &script);
+    let run = rlfe(&["run", "--deterministic", "-"], &script);
+    assert_eq!(stdout(&piped), stdout(&run));
+    assert_eq!(piped.status.code(), run.status.code());
+}
+
+#[test]
+fn deny_warnings_fails_statements_with_warnings() {
+    let sql = "CREATE ROUTINE LOAD d.j ON t FROM KAFKA (\"kafka_broker_list\" = \"k1:9092\", \"kafka_topic\" = \"t\", \"property.linger.ms\" = \"5\");";
+    assert_eq!(rlfe(&["run", "-"], sql).status.code(), Some(0));
+    let denied = rlfe(&["run", "--deny-warnings", "-"], sql);
+    assert_eq!(denied.status.code(), Some(1));
+    assert!(stdout(&denied).contains("KAFKA-14"));
+}
+
+#[test]
+fn doris_profile_answers_as_doris() {
+    let sql = "CREATE ROUTINE LOAD d.j ON t FROM KAFKA (\"kafka_broker_list\" = \"b-1.partner-msk.us-west-2.amazonaws.com:9098\", \"kafka_topic\" = \"t\", \"property.security.protocol\" = \"SASL_SSL\", \"property.sasl.mechanism\" = \"AWS_MSK_IAM\", \"property.aws.msk.iam.role.arn\" = \"arn:aws:iam::999888777666:role/CrossAccountRole\");";
+    assert_eq!(rlfe(&["run", "-"], sql).status.code(), Some(0));
+    let doris = rlfe(&["run", "--profile", "doris", "--format", "json", "-"], sql);
+    assert_eq!(doris.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(stdout(&doris).trim()).unwrap();
+    assert_eq!(v["errors"][0]["message"], "When using AWS MSK IAM authentication, 'aws.region' is required. Please specify the AWS region (e.g., 'us-east-1', 'ap-east-1').");
+}
+
+const WORKED_EXAMPLE: &str = r#"CREATE ROUTINE LOAD example_db.orders_job ON orders
+FROM KAFKA (
+    "kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098",
+    "kafka_topic" = "orders",
+    "property.security.protocol" = "SASL_SSL",
+    "property.sasl.mechanism" = "OAUTHBEARER",
+    "aws.region" = "eu-west-1",
+    "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader"
+);"#;
+
+#[test]
+fn iam_policy_matches_the_worked_example() {
+    let out = rlfe(&["iam-policy", "-"], WORKED_EXAMPLE);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let expected = r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "MskConnect",
+      "Effect": "Allow",
+      "Action": ["kafka-cluster:Connect"],
+      "Resource": "arn:aws:kafka:eu-west-1:210987654321:cluster/salescluster/*"
+    },
+    {
+      "Sid": "MskReadTopic",
+      "Effect": "Allow",
+      "Action": ["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"],
+      "Resource": "arn:aws:kafka:eu-west-1:210987654321:topic/salescluster/*/orders"
+    },
+    {
+      "Sid": "MskConsumerGroup",
+      "Effect": "Allow",
+      "Action": ["kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup"],
+      "Resource": "arn:aws:kafka:eu-west-1:210987654321:group/salescluster/*/orders_job_*"
+    }
+  ]
+}"#;
+    assert_eq!(stdout(&out).trim(), expected);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("account 210987654321 is taken from aws.role_arn"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn iam_policy_for_the_commissioned_examples() {
+    let script = common::read("tests/corpus/msk_examples.sql");
+    let out = rlfe(&["iam-policy", "--deterministic", "-"], &script);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    for doc in text.split("\n\n") {
+        let v: serde_json::Value = serde_json::from_str(doc).expect("valid JSON");
+        assert_eq!(v["Version"], "2012-10-17");
+        assert_eq!(v["Statement"].as_array().unwrap().len(), 3);
+    }
+    common::with_snapshots(|| {
+        insta::assert_snapshot!("cli_iam_policy_stdout", text);
+        insta::assert_snapshot!(
+            "cli_iam_policy_stderr",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    });
+    let none = rlfe(&["iam-policy", "-"], "CREATE ROUTINE LOAD d.j ON t FROM KAFKA (\"kafka_broker_list\" = \"k:9092\", \"kafka_topic\" = \"t\");");
+    assert_eq!(none.status.code(), Some(1));
+}

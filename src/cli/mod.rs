@@ -1,5 +1,6 @@
 //! The `rlfe` command line: the REPL (default), `run`, `plan` and `iam-policy`.
 
+mod engine;
 mod repl;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -7,7 +8,7 @@ use routine_load_fe::analyzer::Profile;
 use routine_load_fe::diagnostic::RenderStyle;
 use routine_load_fe::plan::thrift::Protocol;
 use routine_load_fe::plan::StaticTopicMetadata;
-use routine_load_fe::session::render::{self as output, Style};
+use routine_load_fe::session::render::Style;
 use routine_load_fe::session::{DeterministicIds, Session, SessionOptions, SystemIds};
 use std::io::{IsTerminal, Read, Write};
 
@@ -254,7 +255,7 @@ fn run_script(
     file: Option<&str>,
 ) -> Result<i32, String> {
     let sql = read_input(file)?;
-    let mut s = session(common, demo)?;
+    let session = session(common, demo)?;
     let style = Style {
         render: if color_wanted(std::io::stdout().is_terminal()) {
             RenderStyle::Fancy
@@ -265,26 +266,20 @@ fn run_script(
         plan_json: false,
         reveal: common.reveal_secrets,
     };
-    let mut failed = false;
+    let format = match format {
+        RunFormat::Text => engine::Format::Text,
+        RunFormat::Json => engine::Format::Json,
+    };
+    let mut engine = engine::Engine::new(session, style, format);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let mut io_error = None;
-    s.run_script(&sql, |r| {
-        failed |= !r.ok;
-        let text = match format {
-            RunFormat::Json => output::json_line(&r, common.reveal_secrets) + "\n",
-            RunFormat::Text => output::text(&r, &sql, style),
-        };
-        if let Err(e) = out.write_all(text.as_bytes()) {
-            io_error.get_or_insert(e);
+    match engine.run_text(&sql, &mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            return Err(format!("cannot write the output: {e}"))
         }
-    });
-    if let Some(e) = io_error {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            return Err(format!("cannot write the output: {e}"));
-        }
+        _ => {}
     }
-    Ok(i32::from(failed))
+    Ok(i32::from(!engine.all_ok))
 }
 
 fn plan(common: &Common, format: PlanFormat, file: Option<&str>) -> Result<i32, String> {

@@ -130,7 +130,7 @@ pub fn text(r: &StatementResult, script: &str, style: Style) -> String {
     for d in &r.diagnostics {
         out.push_str(&render(d, script, style.render));
     }
-    if style.show_plan && r.ok {
+    if style.show_plan && r.ok && r.kind != "explain" {
         if let Some(plan) = &r.plan {
             if style.plan_json {
                 out.push_str(

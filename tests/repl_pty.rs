@@ -1,0 +1,100 @@
+//! The REPL driven through a real pseudo-terminal: a multi-line statement, Tab
+//! completion, meta-commands, Ctrl-C, and the two commissioned MSK IAM statements
+//! accepted and planned on the demo catalog.
+
+use rexpect::session::spawn_command;
+use std::process::Command;
+
+const USER_EVENTS: &str = r#"CREATE ROUTINE LOAD load_user_events ON user_events
+FROM KAFKA
+(
+    "kafka_broker_list" = "b-1.my-msk.us-east-1.amazonaws.com:9098",
+    "kafka_topic" = "user_events",
+    "property.group.id" = "doris_consumer",
+    "property.security.protocol" = "SASL_SSL",
+    "property.sasl.mechanism" = "AWS_MSK_IAM"
+);"#;
+
+const CROSS_ACCOUNT: &str = r#"CREATE ROUTINE LOAD load_cross_account ON user_events
+FROM KAFKA
+(
+    "kafka_broker_list" = "b-1.partner-msk.us-west-2.amazonaws.com:9098",
+    "kafka_topic" = "shared_events",
+    "property.group.id" = "doris_cross_account",
+    "property.security.protocol" = "SASL_SSL",
+    "property.sasl.mechanism" = "AWS_MSK_IAM",
+    "property.aws.msk.iam.role.arn" = "arn:aws:iam::999888777666:role/CrossAccountRole"
+);"#;
+
+#[test]
+fn repl_through_a_pseudo_terminal() -> Result<(), rexpect::error::Error> {
+    let home = std::env::temp_dir().join(format!("rlfe-pty-{}", std::process::id()));
+    std::fs::create_dir_all(&home).unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rlfe"));
+    cmd.arg("--deterministic")
+        .env("HOME", &home)
+        .env("XDG_DATA_HOME", &home)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut p = spawn_command(cmd, Some(20_000))?;
+    p.exp_string("Current database: demo")?;
+    p.exp_string("rlfe:demo> ")?;
+
+    // A multi-line statement, typed line by line: it runs at the ';'.
+    p.send_line("\\plan on")?;
+    p.exp_string("Plans on.")?;
+    for line in USER_EVENTS.lines() {
+        p.send_line(line)?;
+    }
+    p.exp_string("Query OK, 0 rows affected")?;
+    p.exp_string("warning[MSK-16]")?;
+    p.exp_string("Job load_user_events (id 10001) demo.user_events")?;
+    p.exp_string("IAM policy for the consumer role")?;
+    p.exp_string("rlfe:demo> ")?;
+    for line in CROSS_ACCOUNT.lines() {
+        p.send_line(line)?;
+    }
+    p.exp_string("Query OK, 0 rows affected")?;
+    p.exp_string("warning[MSK-25]")?;
+    p.exp_string("Job load_cross_account (id 10002) demo.user_events")?;
+    p.exp_string("arn:aws:kafka:us-west-2:999888777666:cluster/")?;
+    p.exp_string("rlfe:demo> ")?;
+
+    // Tab completion of a job name, then of a librdkafka key after "property.
+    p.send("SHOW ROUTINE LOAD FOR load_cr")?;
+    p.send("\t")?;
+    p.flush()?;
+    p.exp_string("load_cross_account")?;
+    p.send_line(";")?;
+    p.exp_string("Name: load_cross_account")?;
+    p.exp_string("1 row in set")?;
+    p.exp_string("rlfe:demo> ")?;
+    p.send("PAUSE ROUTINE LOAD FOR load_us")?;
+    p.send("\t")?;
+    p.flush()?;
+    p.exp_string("load_user_events")?;
+    p.send_line(";")?;
+    p.exp_string("Query OK")?;
+
+    // Ctrl-C cancels the current input; the next statement still runs.
+    p.send("SHOW ROUT")?;
+    p.send_control('c')?;
+    // Let the editor start its next line before typing on.
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    p.send_line("\\plan off")?;
+    p.exp_string("Plans off.")?;
+    p.send_line("STOP ROUTINE LOAD FOR load_user_events;")?;
+    p.exp_string("Query OK")?;
+    p.send_line("SHOW ROUTINE LOAD TASK WHERE JobName = 'load_user_events';")?;
+    p.exp_string("ERROR 1105 (HY000): errCode = 2, detailMessage = The job named load_user_eventsdoes not exists or job state is stopped or cancelled")?;
+    p.exp_string("rlfe:demo> ")?;
+    p.send_line("\\jobs")?;
+    p.exp_string("STOPPED")?;
+    p.send_line("\\q")?;
+    p.exp_eof()?;
+    // History is kept in the user's data directory, secrets masked.
+    let history = std::fs::read_to_string(home.join("rlfe").join("history")).unwrap_or_default();
+    assert!(history.contains("load_user_events"), "{history}");
+    std::fs::remove_dir_all(&home).ok();
+    Ok(())
+}

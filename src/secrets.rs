@@ -114,9 +114,14 @@ const SECRET_SUFFIXES: &[&str] = &[
 
 /// True when the value of `key` (as written, with or without `property.`) is a secret.
 pub fn is_secret_key(key: &str) -> bool {
-    let lower = key.to_ascii_lowercase();
+    let lower: std::borrow::Cow<'_, str> = if key.bytes().any(|b| b.is_ascii_uppercase()) {
+        key.to_ascii_lowercase().into()
+    } else {
+        key.into()
+    };
+    let lower: &str = &lower;
     let client = lower.strip_prefix("property.").unwrap_or(&lower);
-    if DORIS_SENSITIVE.contains(&lower.as_str())
+    if DORIS_SENSITIVE.contains(&lower)
         || DORIS_SENSITIVE.contains(&client)
         || CLIENT_SECRETS.contains(&client)
     {
@@ -126,9 +131,15 @@ pub fn is_secret_key(key: &str) -> bool {
         return false;
     }
     let last = client.rsplit(['.', '_']).next().unwrap_or(client);
-    SECRET_SEGMENTS.contains(&last)
-        || SECRET_SUFFIXES.iter().any(|s| client.ends_with(s))
-        || is_near_secret(client)
+    if SECRET_SEGMENTS.contains(&last) || SECRET_SUFFIXES.iter().any(|s| client.ends_with(s)) {
+        return true;
+    }
+    // Only an unknown key can be a misspelt secret key.
+    let known = crate::analyzer::security::librdkafka::lookup(client).is_some()
+        || crate::analyzer::kafka::KafkaKey::parse(client).is_some()
+        || crate::analyzer::job_properties::JobKey::parse(client).is_some()
+        || crate::analyzer::security::CANONICAL_AWS_KEYS.contains(&client);
+    !known && is_near_secret(client)
 }
 
 /// A key one or two edits away from a secret key (`sasl.pasword`): its value is masked
@@ -145,7 +156,7 @@ fn is_near_secret(client: &str) -> bool {
     client.len() > 6
         && NEAR
             .iter()
-            .any(|s| crate::text::edit_distance(client, s) <= 2)
+            .any(|s| crate::text::within_distance(client, s, 2))
 }
 
 /// The value as it may be shown: the mask for a secret key, else the value.
@@ -247,7 +258,11 @@ pub fn secret_value_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
 
 /// SQL text with every secret value replaced by the mask (quotes kept).
 pub fn mask_sql(text: &str) -> String {
-    let ranges = secret_value_ranges(text);
+    mask_ranges(text, secret_value_ranges(text))
+}
+
+/// Text with the given byte ranges (secret values, quotes included) masked.
+pub fn mask_ranges(text: &str, ranges: Vec<std::ops::Range<usize>>) -> String {
     if ranges.is_empty() {
         return text.to_string();
     }

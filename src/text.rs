@@ -3,8 +3,15 @@
 
 /// Optimal-string-alignment (restricted Damerau-Levenshtein) distance, in characters.
 pub fn edit_distance(a: &str, b: &str) -> usize {
+    if a.is_ascii() && b.is_ascii() {
+        return osa(a.as_bytes(), b.as_bytes());
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    osa(&a, &b)
+}
+
+fn osa<T: PartialEq>(a: &[T], b: &[T]) -> usize {
     let (n, m) = (a.len(), b.len());
     if n == 0 {
         return m;
@@ -32,6 +39,45 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[m]
 }
 
+/// Whether `a` and `b` are at most `k` edits apart (optimal string alignment), with
+/// early exit and no allocation for ASCII words under 64 bytes: cheap enough to run on
+/// every key.
+pub fn within_distance(a: &str, b: &str, k: usize) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len().abs_diff(b.len()) > k {
+        return false;
+    }
+    let m = b.len();
+    if m >= 64 || a.len() >= 64 {
+        return osa(a, b) <= k;
+    }
+    let mut prev2 = [0usize; 64];
+    let mut prev = [0usize; 64];
+    let mut cur = [0usize; 64];
+    for (j, slot) in prev.iter_mut().enumerate().take(m + 1) {
+        *slot = j;
+    }
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(prev2[j - 2] + 1);
+            }
+            cur[j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > k {
+            return false;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[m] <= k
+}
+
 /// Up to `max` candidates close to `word`, closest first. Comparison is
 /// case-insensitive, with `_` read as `.`; the threshold is 2 edits, or a fifth of
 /// the length for words longer than 10 characters.
@@ -40,28 +86,65 @@ pub fn did_you_mean<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
     max: usize,
 ) -> Vec<&'a str> {
-    let norm = |s: &str| s.to_ascii_lowercase().replace('_', ".");
-    let w = norm(word);
+    let norm = |b: u8| match b.to_ascii_lowercase() {
+        b'_' => b'.',
+        c => c,
+    };
+    let w: Vec<u8> = word.bytes().map(norm).collect();
     let limit = if w.len() > 10 {
         (w.len() / 5).max(2)
     } else {
         2
     };
-    let first_seg = w.split('.').next().unwrap_or("").to_string();
+    let first_seg = w.split(|b| *b == b'.').next().unwrap_or(&[]).to_vec();
+    let mut buf = Vec::with_capacity(64);
     let mut scored: Vec<(usize, bool, &str)> = candidates
         .into_iter()
         .filter_map(|c| {
-            let nc = norm(c);
-            if nc == w {
-                return Some((0, false, c));
+            if c.len().abs_diff(w.len()) > limit {
+                return None;
             }
-            let d = edit_distance(&w, &nc);
-            (d <= limit).then(|| (d, nc.split('.').next() != Some(first_seg.as_str()), c))
+            buf.clear();
+            buf.extend(c.bytes().map(norm));
+            let d = bounded_distance(&w, &buf, limit)?;
+            let other_segment = buf.split(|b| *b == b'.').next() != Some(first_seg.as_slice());
+            Some((d, other_segment, c))
         })
         .collect();
     scored.sort();
     scored.dedup_by(|a, b| a.2 == b.2);
     scored.into_iter().take(max).map(|(_, _, c)| c).collect()
+}
+
+/// The distance between two byte strings when it is at most `k`, else `None`; stops as
+/// soon as a row exceeds `k`.
+fn bounded_distance(a: &[u8], b: &[u8], k: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > k {
+        return None;
+    }
+    let m = b.len();
+    let mut prev2 = vec![0usize; m + 1];
+    let mut prev: Vec<usize> = (0..=m).collect();
+    let mut cur = vec![0usize; m + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = i;
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(prev2[j - 2] + 1);
+            }
+            cur[j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > k {
+            return None;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    (prev[m] <= k).then_some(prev[m])
 }
 
 /// Decodes the content of a quoted literal (quotes stripped) as Doris does (§2.5): a
@@ -139,6 +222,10 @@ mod tests {
         assert_eq!(edit_distance("aws.regoin", "aws.region"), 1);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("", "abc"), 3);
+        assert!(within_distance("sasl.pasword", "sasl.password", 2));
+        assert!(within_distance("aws.regoin", "aws.region", 1));
+        assert!(!within_distance("sasl.mechanism", "sasl.password", 2));
+        assert!(!within_distance("kafka_topic", "sasl.password", 2));
     }
 
     #[test]

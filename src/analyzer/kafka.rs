@@ -314,8 +314,19 @@ pub(crate) fn analyze_source(
     }
     // The client map, in source order; a later entry with the same key wins.
     let mut custom = CustomProperties::default();
+    let mut position: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for e in &input.client {
-        custom.insert(e.key.clone(), e.value.clone());
+        match position.get(e.key.as_str()) {
+            Some(i) => {
+                if let Some(slot) = custom.0.get_mut(*i) {
+                    slot.1 = e.value.clone();
+                }
+            }
+            None => {
+                position.insert(&e.key, custom.0.len());
+                custom.0.push((e.key.clone(), e.value.clone()));
+            }
+        }
     }
     // Normalisation (default profile) and the MSK IAM rules I1–I5, then auth mode.
     let auth = security::analyze_client_map(input, &mut custom, &brokers, mode, ctx, diags);

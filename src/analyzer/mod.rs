@@ -96,8 +96,13 @@ pub struct AnalyzeContext<'a> {
 /// P2: a repeated key in one list, with Guava's text (secrets masked).
 pub(crate) fn duplicate_keys(list: Option<&PropertyList>, diags: &mut Vec<Diagnostic>) {
     let Some(list) = list else { return };
-    for (i, p) in list.entries.iter().enumerate() {
-        if let Some(first) = list.entries[..i].iter().find(|q| q.key() == p.key()) {
+    let mut first_of: std::collections::HashMap<&str, &crate::ast::Property> =
+        std::collections::HashMap::new();
+    for p in &list.entries {
+        if let Some(first) = first_of.get(p.key()).copied().or_else(|| {
+            first_of.insert(p.key(), p);
+            None
+        }) {
             let show = |v: &str| crate::secrets::display_value(p.key(), v).to_string();
             diags.push(
                 Diagnostic::error(

@@ -307,6 +307,34 @@ pub enum Statement {
 }
 
 impl Statement {
+    /// Every property list of the statement, in source order.
+    pub fn property_lists(&self) -> Vec<&PropertyList> {
+        fn create(c: &CreateRoutineLoad) -> Vec<&PropertyList> {
+            c.properties
+                .iter()
+                .chain(std::iter::once(&c.source.properties))
+                .collect()
+        }
+        match self {
+            Statement::CreateRoutineLoad(c) => create(c),
+            Statement::Explain(e) => create(&e.statement),
+            Statement::AlterRoutineLoad(a) => match &a.action {
+                AlterAction::Properties {
+                    properties, source, ..
+                } => properties
+                    .iter()
+                    .chain(source.iter().map(|s| &s.properties))
+                    .collect(),
+                AlterAction::Table { .. } => Vec::new(),
+            },
+            Statement::CreateDatabase(c) => c.properties.iter().collect(),
+            Statement::CreateTable(t) => t.properties.iter().collect(),
+            Statement::CreateFile(f) => vec![&f.properties],
+            Statement::DropFile(f) => vec![&f.properties],
+            _ => Vec::new(),
+        }
+    }
+
     /// The snake_case statement kind used by `rlfe run --format json`.
     pub fn kind(&self) -> &'static str {
         match self {

@@ -187,7 +187,7 @@ impl Session {
     }
 
     pub fn execute_parsed(&mut self, parsed: &ParsedStatement, script: &str) -> StatementResult {
-        let sql = crate::secrets::mask_sql(parsed.sql(script));
+        let sql = masked_text(parsed, script);
         match &parsed.result {
             Err(d) => StatementResult {
                 index: parsed.index,
@@ -662,6 +662,43 @@ impl Session {
             .filter(|r| !r.ok)
             .collect()
     }
+}
+
+/// The statement's text with secret values masked: from the AST's spans when it
+/// parsed (no second tokenization), else by scanning the text.
+fn masked_text(parsed: &ParsedStatement, script: &str) -> String {
+    let text = parsed.sql(script);
+    let Ok(stmt) = &parsed.result else {
+        return crate::secrets::mask_sql(text);
+    };
+    let spans: Vec<Span> = stmt
+        .property_lists()
+        .into_iter()
+        .flat_map(|l| l.entries.iter())
+        .filter(|p| crate::secrets::is_secret_key(p.key()))
+        .map(|p| p.value.span)
+        .collect();
+    if spans.is_empty() {
+        return text.to_string();
+    }
+    let index = crate::text::LineIndex::new(script);
+    let base = parsed.range.start
+        + script
+            .get(parsed.range.clone())
+            .map_or(0, |s| s.len() - s.trim_start().len());
+    let ranges = spans
+        .iter()
+        .filter_map(|s| {
+            let a = index
+                .offset(script, s.start.line, s.start.column)
+                .checked_sub(base)?;
+            let b = index
+                .offset(script, s.end.line, s.end.column)
+                .checked_sub(base)?;
+            (a < b && b <= text.len()).then_some(a..b)
+        })
+        .collect();
+    crate::secrets::mask_ranges(text, ranges)
 }
 
 fn no_db(span: Span) -> Diagnostic {

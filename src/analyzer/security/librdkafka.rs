@@ -99,21 +99,36 @@ fn load() -> Vec<PropertyDef> {
     out
 }
 
-/// The whole catalogue, loaded once.
+struct Catalogue {
+    defs: Vec<PropertyDef>,
+    /// Name → index of the current (not removed) definition.
+    by_name: std::collections::HashMap<String, usize>,
+}
+
+fn catalogue_index() -> &'static Catalogue {
+    static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+    CATALOGUE.get_or_init(|| {
+        let defs = load();
+        let by_name = defs
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !p.removed)
+            .map(|(i, p)| (p.name.clone(), i))
+            .collect();
+        Catalogue { defs, by_name }
+    })
+}
+
+/// The whole catalogue, loaded once (immutable data, shared by every session).
 pub fn catalogue() -> &'static [PropertyDef] {
-    static CATALOGUE: OnceLock<Vec<PropertyDef>> = OnceLock::new();
-    CATALOGUE.get_or_init(load)
+    &catalogue_index().defs
 }
 
 /// Looks a key up as librdkafka does: exact name, with a `topic.` prefix stripped.
 pub fn lookup(key: &str) -> Option<&'static PropertyDef> {
-    let cat = catalogue();
-    cat.iter()
-        .find(|p| p.name == key && !p.removed)
-        .or_else(|| {
-            key.strip_prefix("topic.")
-                .and_then(|k| cat.iter().find(|p| p.name == k && !p.removed))
-        })
+    let c = catalogue_index();
+    let find = |k: &str| c.by_name.get(k).and_then(|i| c.defs.get(*i));
+    find(key).or_else(|| key.strip_prefix("topic.").and_then(find))
 }
 
 /// C's `strtol(value, &end, 0)` then a cast to 32 bits, as librdkafka parses integers.

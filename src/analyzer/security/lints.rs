@@ -38,10 +38,6 @@ impl Lints<'_, '_> {
         );
     }
 
-    fn fired(&self, code: &str) -> bool {
-        self.out.iter().any(|d| d.code == code)
-    }
-
     fn key_span(&self, key: &str) -> Span {
         self.cm.key_span(key).unwrap_or(self.input.anchor)
     }
@@ -237,6 +233,7 @@ fn client_keys(l: &mut Lints<'_, '_>) {
             l.push("KAFKA-02", format!("'{key}' is a Java Kafka client setting; librdkafka (used by the Doris BE) does not support it and the BE ignores it"), ks, help);
             continue;
         }
+        let mut connect_prefix = false;
         for prefix in [
             "consumer.",
             "producer.",
@@ -246,14 +243,11 @@ fn client_keys(l: &mut Lints<'_, '_>) {
             if let Some(rest) = key.strip_prefix(prefix) {
                 if librdkafka::lookup(rest).is_some() {
                     l.push("KAFKA-02", format!("'{key}' carries a Kafka Connect/Debezium prefix; librdkafka does not know it and the BE ignores it"), ks, format!("write \"property.{rest}\""));
+                    connect_prefix = true;
                 }
             }
         }
-        if l.fired("KAFKA-02")
-            && l.out
-                .last()
-                .is_some_and(|d| d.span.is_some_and(|s| s.same_place(&ks)))
-        {
+        if connect_prefix {
             continue;
         }
         let Some(def) = librdkafka::lookup(key) else {
@@ -393,9 +387,12 @@ fn client_keys(l: &mut Lints<'_, '_>) {
         .iter()
         .map(|e| (e.key.clone(), e.value.clone(), e.property.key.span))
         .collect();
-    for (i, (k, v, span)) in written.iter().enumerate() {
-        if let Some((k2, v2, _)) = written[..i].iter().find(|(k2, _, _)| k2 == k) {
-            let _ = k2;
+    let mut first_value: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    for (k, v, span) in &written {
+        if let Some(v2) = first_value.get(k.as_str()).copied().or_else(|| {
+            first_value.insert(k, v);
+            None
+        }) {
             let differs = v != v2;
             l.push("KAFKA-16", if differs { format!("'{k}' is set twice with different values") } else { format!("'{k}' is set twice") }, *span, "keep one spelling: the canonical key (the bare aws.* form; the singular librdkafka name)");
         }

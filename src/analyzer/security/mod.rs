@@ -165,6 +165,8 @@ pub(crate) struct ClientMap<'a> {
     pub map: &'a mut CustomProperties,
     /// (client key after normalisation, the written property)
     pub origin: Vec<(String, &'a Property)>,
+    /// Client key → position of its last entry in `origin` (see `reindex`).
+    index: std::collections::HashMap<String, usize>,
 }
 
 impl ClientMap<'_> {
@@ -172,12 +174,21 @@ impl ClientMap<'_> {
         self.map.get(key)
     }
 
+    /// Rebuilds the key index after keys were renamed.
+    fn reindex(&mut self) {
+        self.index = self
+            .origin
+            .iter()
+            .enumerate()
+            .map(|(i, (k, _))| (k.clone(), i))
+            .collect();
+    }
+
     /// The written property that set `key` last.
     pub fn property(&self, key: &str) -> Option<&Property> {
-        self.origin
-            .iter()
-            .rev()
-            .find(|(k, _)| k == key)
+        self.index
+            .get(key)
+            .and_then(|i| self.origin.get(*i))
             .map(|(_, p)| *p)
     }
 
@@ -235,7 +246,9 @@ pub(crate) fn analyze_client_map(
     let mut cm = ClientMap {
         map: custom,
         origin,
+        index: std::collections::HashMap::new(),
     };
+    cm.reindex();
     let mut iam_signal = false;
 
     // Step 2: key aliases.
@@ -305,6 +318,8 @@ pub(crate) fn analyze_client_map(
             }
         }
     }
+
+    cm.reindex();
 
     // Step 3: value aliases.
     let mechanism_key = if cm.get("sasl.mechanism").is_some() {

@@ -1,0 +1,135 @@
+//! parse + analyze + plan against sqlparser's bare tokenization of the same statement,
+//! the analyzer and planner alone, and scaling with partitions/offsets and properties.
+//! `cargo bench --bench pipeline`.
+
+use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
+use routine_load_fe::analyzer::{analyze_create, AnalyzeContext, FeConfig, InMemoryCatalog};
+use routine_load_fe::ast::Statement;
+use routine_load_fe::plan::{plan_job, StaticTopicMetadata};
+use routine_load_fe::session::{DeterministicIds, JobRegistry, Session, SessionOptions};
+use routine_load_fe::{parse_statement, DorisDialect, ParseOptions};
+use sqlparser::tokenizer::Tokenizer;
+use std::hint::black_box;
+
+const MSK_IAM: &str = r#"CREATE ROUTINE LOAD load_user_events ON user_events
+FROM KAFKA
+(
+    "kafka_broker_list" = "b-1.my-msk.us-east-1.amazonaws.com:9098",
+    "kafka_topic" = "user_events",
+    "property.group.id" = "doris_consumer",
+    "property.security.protocol" = "SASL_SSL",
+    "property.sasl.mechanism" = "AWS_MSK_IAM"
+);"#;
+
+fn session() -> Session {
+    let mut s = Session::new(SessionOptions {
+        ids: Box::new(DeterministicIds::default()),
+        parse: ParseOptions {
+            max_properties: 100_000,
+            ..ParseOptions::default()
+        },
+        ..SessionOptions::default()
+    });
+    s.current_db = Some("demo".into());
+    s
+}
+
+fn partitions_statement(n: usize) -> String {
+    let parts: Vec<String> = (0..n).map(|i| i.to_string()).collect();
+    let offs: Vec<String> = (0..n).map(|i| (i * 10).to_string()).collect();
+    format!(
+        "CREATE ROUTINE LOAD j ON t PROPERTIES (\"desired_concurrent_number\" = \"256\") FROM KAFKA (\"kafka_broker_list\" = \"k1:9092,k2:9092\", \"kafka_topic\" = \"t\", \"kafka_partitions\" = \"{}\", \"kafka_offsets\" = \"{}\");",
+        parts.join(","),
+        offs.join(",")
+    )
+}
+
+fn properties_statement(n: usize) -> String {
+    let props: Vec<String> = (0..n)
+        .map(|i| format!("\"property.x{i}.y\" = \"v{i}\""))
+        .collect();
+    format!(
+        "CREATE ROUTINE LOAD j ON t FROM KAFKA (\"kafka_broker_list\" = \"k1:9092\", \"kafka_topic\" = \"t\", \"kafka_partitions\" = \"0\", {});",
+        props.join(", ")
+    )
+}
+
+fn end_to_end(c: &mut Criterion) {
+    let mut g = c.benchmark_group("pipeline/msk_iam");
+    g.bench_function("tokenize_only (sqlparser)", |b| {
+        b.iter(|| {
+            black_box(
+                Tokenizer::new(&DorisDialect, black_box(MSK_IAM))
+                    .tokenize_with_location()
+                    .unwrap(),
+            )
+        })
+    });
+    g.bench_function("parse+analyze+plan (rlfe)", |b| {
+        b.iter_batched(
+            session,
+            |mut s| black_box(s.execute_sql(black_box(MSK_IAM))),
+            BatchSize::SmallInput,
+        )
+    });
+    let Statement::CreateRoutineLoad(stmt) = parse_statement(MSK_IAM).unwrap() else {
+        unreachable!()
+    };
+    let catalog = InMemoryCatalog::new();
+    let config = FeConfig::default();
+    let jobs = JobRegistry::default();
+    let ctx = AnalyzeContext {
+        catalog: &catalog,
+        config: &config,
+        jobs: &jobs,
+        current_db: Some("demo"),
+        time_zone: "Asia/Shanghai",
+        user: "root",
+        profile: Default::default(),
+    };
+    g.bench_function("analyze only", |b| {
+        b.iter(|| black_box(analyze_create(black_box(&stmt), &ctx)))
+    });
+    let job = analyze_create(&stmt, &ctx).job.unwrap();
+    let metadata = StaticTopicMetadata::default();
+    g.bench_function("plan only", |b| {
+        b.iter_batched(
+            DeterministicIds::default,
+            |mut ids| black_box(plan_job(&job, &config, &metadata, &mut ids)),
+            BatchSize::SmallInput,
+        )
+    });
+    g.finish();
+}
+
+fn scaling(c: &mut Criterion) {
+    let mut g = c.benchmark_group("scaling/partitions");
+    g.sample_size(20);
+    for n in [1usize, 10, 100, 1000, 10_000] {
+        let sql = partitions_statement(n);
+        g.bench_with_input(BenchmarkId::from_parameter(n), &sql, |b, sql| {
+            b.iter_batched(
+                session,
+                |mut s| black_box(s.execute_sql(sql)),
+                BatchSize::SmallInput,
+            )
+        });
+    }
+    g.finish();
+    let mut g = c.benchmark_group("scaling/properties");
+    g.sample_size(20);
+    for n in [1usize, 10, 100, 1000, 10_000] {
+        let sql = properties_statement(n);
+        g.bench_with_input(BenchmarkId::from_parameter(n), &sql, |b, sql| {
+            b.iter_batched(
+                session,
+                |mut s| black_box(s.execute_sql(sql)),
+                BatchSize::SmallInput,
+            )
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, end_to_end, scaling);
+criterion_main!(benches);

@@ -237,15 +237,16 @@ pub fn secret_value_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
             continue;
         };
         for w in tokens.windows(3) {
-            let key = match &w[0].token {
+            let [k, eq, v] = w else { continue };
+            let key = match &k.token {
                 Token::SingleQuotedString(s) | Token::DoubleQuotedString(s) => s.as_str(),
                 Token::Word(word) => word.value.as_str(),
                 _ => continue,
             };
-            if !matches!(w[1].token, Token::Eq | Token::DoubleEq) || !is_secret_key(key) {
+            if !matches!(eq.token, Token::Eq | Token::DoubleEq) || !is_secret_key(key) {
                 continue;
             }
-            let s = w[2].span;
+            let s = v.span;
             let a = index.offset(text, s.start.line, s.start.column);
             let b = index.offset(text, s.end.line, s.end.column);
             if a < b {

@@ -4,78 +4,61 @@
 /// Optimal-string-alignment (restricted Damerau-Levenshtein) distance, in characters.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     if a.is_ascii() && b.is_ascii() {
-        return osa(a.as_bytes(), b.as_bytes());
+        return osa(a.as_bytes(), b.as_bytes(), usize::MAX).unwrap_or(usize::MAX);
     }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    osa(&a, &b)
+    osa(&a, &b, usize::MAX).unwrap_or(usize::MAX)
 }
 
-fn osa<T: PartialEq>(a: &[T], b: &[T]) -> usize {
-    let (n, m) = (a.len(), b.len());
-    if n == 0 {
-        return m;
+/// Whether `a` and `b` are at most `k` edits apart (bytes).
+pub fn within_distance(a: &str, b: &str, k: usize) -> bool {
+    osa(a.as_bytes(), b.as_bytes(), k).is_some()
+}
+
+/// The OSA distance when it is at most `k`, else `None`; stops as soon as a whole row
+/// exceeds `k`. Panic-free: every cell is read with `get`.
+fn osa<T: PartialEq>(a: &[T], b: &[T], k: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > k {
+        return None;
     }
-    if m == 0 {
-        return n;
-    }
-    // Three rolling rows: two back (for transpositions), previous, current.
+    let m = b.len();
     let mut prev2 = vec![0usize; m + 1];
     let mut prev: Vec<usize> = (0..=m).collect();
     let mut cur = vec![0usize; m + 1];
-    for i in 1..=n {
-        cur[0] = i;
-        for j in 1..=m {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(prev2[j - 2] + 1);
-            }
-            cur[j] = d;
+    let cell = |v: &[usize], j: usize| v.get(j).copied().unwrap_or(usize::MAX - 1);
+    for (i, ai) in a.iter().enumerate() {
+        let row = i + 1;
+        if let Some(first) = cur.first_mut() {
+            *first = row;
         }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[m]
-}
-
-/// Whether `a` and `b` are at most `k` edits apart (optimal string alignment), with
-/// early exit and no allocation for ASCII words under 64 bytes: cheap enough to run on
-/// every key.
-pub fn within_distance(a: &str, b: &str, k: usize) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len().abs_diff(b.len()) > k {
-        return false;
-    }
-    let m = b.len();
-    if m >= 64 || a.len() >= 64 {
-        return osa(a, b) <= k;
-    }
-    let mut prev2 = [0usize; 64];
-    let mut prev = [0usize; 64];
-    let mut cur = [0usize; 64];
-    for (j, slot) in prev.iter_mut().enumerate().take(m + 1) {
-        *slot = j;
-    }
-    for i in 1..=a.len() {
-        cur[0] = i;
-        let mut row_min = cur[0];
-        for j in 1..=m {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(prev2[j - 2] + 1);
+        let mut row_min = row;
+        for (j, bj) in b.iter().enumerate() {
+            let col = j + 1;
+            let cost = usize::from(ai != bj);
+            let mut d = (cell(&prev, col) + 1)
+                .min(cell(&cur, j) + 1)
+                .min(cell(&prev, j) + cost);
+            let transposed = i > 0
+                && j > 0
+                && a.get(i - 1).zip(b.get(j)).is_some_and(|(x, y)| x == y)
+                && b.get(j - 1).is_some_and(|y| y == ai);
+            if transposed {
+                d = d.min(cell(&prev2, j - 1) + 1);
             }
-            cur[j] = d;
+            if let Some(slot) = cur.get_mut(col) {
+                *slot = d;
+            }
             row_min = row_min.min(d);
         }
         if row_min > k {
-            return false;
+            return None;
         }
         std::mem::swap(&mut prev2, &mut prev);
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev[m] <= k
+    let d = cell(&prev, m);
+    (d <= k).then_some(d)
 }
 
 /// Up to `max` candidates close to `word`, closest first. Comparison is
@@ -106,7 +89,7 @@ pub fn did_you_mean<'a>(
             }
             buf.clear();
             buf.extend(c.bytes().map(norm));
-            let d = bounded_distance(&w, &buf, limit)?;
+            let d = osa(&w, &buf, limit)?;
             let other_segment = buf.split(|b| *b == b'.').next() != Some(first_seg.as_slice());
             Some((d, other_segment, c))
         })
@@ -114,37 +97,6 @@ pub fn did_you_mean<'a>(
     scored.sort();
     scored.dedup_by(|a, b| a.2 == b.2);
     scored.into_iter().take(max).map(|(_, _, c)| c).collect()
-}
-
-/// The distance between two byte strings when it is at most `k`, else `None`; stops as
-/// soon as a row exceeds `k`.
-fn bounded_distance(a: &[u8], b: &[u8], k: usize) -> Option<usize> {
-    if a.len().abs_diff(b.len()) > k {
-        return None;
-    }
-    let m = b.len();
-    let mut prev2 = vec![0usize; m + 1];
-    let mut prev: Vec<usize> = (0..=m).collect();
-    let mut cur = vec![0usize; m + 1];
-    for i in 1..=a.len() {
-        cur[0] = i;
-        let mut row_min = i;
-        for j in 1..=m {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(prev2[j - 2] + 1);
-            }
-            cur[j] = d;
-            row_min = row_min.min(d);
-        }
-        if row_min > k {
-            return None;
-        }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    (prev[m] <= k).then_some(prev[m])
 }
 
 /// Decodes the content of a quoted literal (quotes stripped) as Doris does (§2.5): a

@@ -90,7 +90,7 @@ impl StatementParser<'_> {
         if parts.len() > 2 {
             return Err(
                 Diagnostic::error(Stage::Parse, "P0", "expected [catalog.]database")
-                    .at(parts[0].span.union(parts[parts.len() - 1].span)),
+                    .at(super::names_span(&parts)),
             );
         }
         let database = parts
@@ -855,9 +855,11 @@ impl StatementParser<'_> {
 /// Joins re-rendered tokens, without spaces around punctuation that reads better tight.
 fn join_tokens(parts: &[String]) -> String {
     let mut out = String::new();
+    let mut prev: Option<&str> = None;
     for (i, p) in parts.iter().enumerate() {
         let tight_before = matches!(p.as_str(), "," | ":" | ")" | ">" | "(");
-        let prev_tight_after = i > 0 && matches!(parts[i - 1].as_str(), "(" | "<");
+        let prev_tight_after = matches!(prev, Some("(" | "<"));
+        prev = Some(p.as_str());
         if i > 0 && !tight_before && !prev_tight_after {
             out.push(' ');
         }

@@ -554,7 +554,7 @@ impl<'a> StatementParser<'a> {
     pub(crate) fn parse_job_name(&mut self) -> Result<QualifiedName, Diagnostic> {
         let mut parts = self.parse_name_parts("a job name")?;
         if parts.len() > 2 {
-            let span = parts[0].span.union(parts[parts.len() - 1].span);
+            let span = names_span(&parts);
             return Err(Diagnostic::error(
                 Stage::Parse,
                 "P1",
@@ -574,7 +574,7 @@ impl<'a> StatementParser<'a> {
     pub(crate) fn parse_table_name(&mut self) -> Result<QualifiedName, Diagnostic> {
         let mut parts = self.parse_name_parts("a table name")?;
         if parts.len() > 2 {
-            let span = parts[0].span.union(parts[parts.len() - 1].span);
+            let span = names_span(&parts);
             return Err(
                 Diagnostic::error(Stage::Parse, "P0", "table name must be [db.]table")
                     .at(span)
@@ -783,6 +783,14 @@ impl<'a> StatementParser<'a> {
         } else {
             Ok(None)
         }
+    }
+}
+
+/// The span of a dotted name, from its first to its last part.
+pub(crate) fn names_span(parts: &[Ident]) -> Span {
+    match (parts.first(), parts.last()) {
+        (Some(a), Some(b)) => a.span.union(b.span),
+        _ => Span::default(),
     }
 }
 

@@ -244,22 +244,54 @@ fn row(e: &JobEntry, tz: &str) -> Vec<String> {
     ]
 }
 
-/// MySQL LIKE: `%`, `_`, backslash escape; case-sensitive.
+/// MySQL LIKE: `%`, `_`, backslash escape; case-sensitive. Greedy matching with one
+/// backtrack point: linear in practice, never exponential on `%%%%…` patterns.
 fn like(pattern: &str, text: &str) -> bool {
-    fn go(p: &[char], t: &[char]) -> bool {
-        match p.split_first() {
-            None => t.is_empty(),
-            Some(('%', rest)) => (0..=t.len()).any(|i| go(rest, &t[i..])),
-            Some(('_', rest)) => !t.is_empty() && go(rest, &t[1..]),
-            Some(('\\', rest)) if !rest.is_empty() => {
-                t.first() == Some(&rest[0]) && go(&rest[1..], &t[1..])
+    #[derive(Clone, Copy, PartialEq)]
+    enum P {
+        Any,
+        One,
+        Lit(char),
+    }
+    let mut pat = Vec::new();
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        pat.push(match c {
+            '%' => P::Any,
+            '_' => P::One,
+            '\\' => P::Lit(chars.next().unwrap_or('\\')),
+            c => P::Lit(c),
+        });
+    }
+    let t: Vec<char> = text.chars().collect();
+    let (mut pi, mut ti) = (0usize, 0usize);
+    let mut backtrack: Option<(usize, usize)> = None;
+    while ti < t.len() {
+        match (pat.get(pi), t.get(ti)) {
+            (Some(P::Any), _) => {
+                backtrack = Some((pi, ti));
+                pi += 1;
             }
-            Some((c, rest)) => t.first() == Some(c) && go(rest, &t[1..]),
+            (Some(P::One), Some(_)) => {
+                pi += 1;
+                ti += 1;
+            }
+            (Some(P::Lit(c)), Some(x)) if c == x => {
+                pi += 1;
+                ti += 1;
+            }
+            _ => match backtrack {
+                Some((bp, bt)) => {
+                    pi = bp + 1;
+                    ti = bt + 1;
+                    backtrack = Some((bp, bt + 1));
+                }
+                None => return false,
+            },
         }
     }
-    let p: Vec<char> = pattern.chars().collect();
-    let t: Vec<char> = text.chars().collect();
-    go(&p, &t)
+    pat.get(pi..)
+        .is_some_and(|rest| rest.iter().all(|p| *p == P::Any))
 }
 
 pub(super) fn show_routine_load(s: &mut Session, stmt: &ShowRoutineLoad, r: &mut StatementResult) {

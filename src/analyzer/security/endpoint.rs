@@ -151,39 +151,38 @@ pub fn classify(host: &str, port: Option<u16>) -> Endpoint {
         cluster_id: None,
         multi_vpc_auth: None,
     };
-    let labels: Vec<&str> = lower.split('.').collect();
+    let mut labels: Vec<&str> = lower.split('.').collect();
     // Strip the domain: amazonaws.com or amazonaws.com.cn, then an optional vpce label.
-    let mut end = labels.len();
-    if lower.ends_with(".amazonaws.com.cn") {
-        end -= 3;
+    let domain_labels = if lower.ends_with(".amazonaws.com.cn") {
+        3
     } else if lower.ends_with(".amazonaws.com") {
-        end -= 2;
+        2
     } else {
         return ep;
+    };
+    labels.truncate(labels.len().saturating_sub(domain_labels));
+    if labels.last() == Some(&"vpce") {
+        labels.pop();
     }
-    if end > 0 && labels[end - 1] == "vpce" {
-        end -= 1;
-    }
-    if end == 0 || !is_region(labels[end - 1]) {
+    let Some(region) = labels.pop().filter(|r| is_region(r)) else {
         return ep;
-    }
-    ep.region = Some(labels[end - 1].to_string());
-    let before = &labels[..end - 1];
-    let kafka_at = before
-        .iter()
-        .rposition(|l| matches!(*l, "kafka" | "kafka-beta" | "kafka-serverless"));
-    let Some(k) = kafka_at.filter(|k| *k + 1 == before.len()) else {
+    };
+    ep.region = Some(region.to_string());
+    // The labels before the region must end with the kafka* label.
+    let Some(kafka) = labels
+        .pop()
+        .filter(|l| matches!(*l, "kafka" | "kafka-beta" | "kafka-serverless"))
+    else {
         ep.kind = EndpointKind::AwsLooking;
         return ep;
     };
-    let serverless = before[k] == "kafka-serverless";
-    let mut rest: Vec<&str> = before[..k].to_vec();
+    let mut rest = labels;
     if rest.is_empty() {
         ep.kind = EndpointKind::AwsLooking;
         return ep;
     }
     let first = rest.remove(0);
-    ep.kind = if serverless || first.starts_with("boot-") {
+    ep.kind = if kafka == "kafka-serverless" || first.starts_with("boot-") {
         EndpointKind::Serverless
     } else if first.starts_with("z-") {
         EndpointKind::ZooKeeper
@@ -193,24 +192,26 @@ pub fn classify(host: &str, port: Option<u16>) -> Endpoint {
         EndpointKind::Provisioned
     };
     if rest.last().is_some_and(|l| {
-        l.len() > 1 && l.starts_with('c') && l[1..].bytes().all(|b| b.is_ascii_digit())
+        l.strip_prefix('c')
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
     }) {
         rest.pop();
     }
     if rest.len() >= 2 {
         ep.cluster_id = rest.pop().map(str::to_string);
     }
-    if rest.len() >= 2 && matches!(rest[0], "iam" | "scram" | "tls") {
+    if rest.len() >= 2 && matches!(rest.first(), Some(&("iam" | "scram" | "tls"))) {
         ep.multi_vpc_auth = Some(rest.remove(0).to_string());
         if ep.kind == EndpointKind::Provisioned {
             ep.kind = EndpointKind::MultiVpc;
         }
     }
-    if !rest.is_empty() && ep.kind != EndpointKind::Serverless {
-        // Keep the case as written in the host.
-        let written: Vec<&str> = host.split('.').collect();
-        let idx = labels.iter().position(|l| *l == rest[0]).unwrap_or(1);
-        ep.cluster_name = Some(written.get(idx).copied().unwrap_or(rest[0]).to_string());
+    if let (Some(name), false) = (rest.first(), ep.kind == EndpointKind::Serverless) {
+        // Keep the case as written in the host: the name is the label after the first.
+        let written = host
+            .split('.')
+            .nth(1 + usize::from(ep.multi_vpc_auth.is_some()));
+        ep.cluster_name = Some(written.unwrap_or(name).to_string());
     }
     ep
 }

@@ -515,12 +515,11 @@ fn mechanism_rules(l: &mut Lints<'_, '_>, iam: bool, iam_problem: bool) {
             .map(|(k, _)| k.to_string())
             .collect();
     // KAFKA-07
-    if !iam
-        && !iam_problem
-        && matches!(facts.protocol.as_str(), "plaintext" | "ssl")
-        && !sasl_keys.is_empty()
-    {
-        let span = l.key_span(&sasl_keys[0]);
+    if let (Some(first), true) = (
+        sasl_keys.first(),
+        !iam && !iam_problem && matches!(facts.protocol.as_str(), "plaintext" | "ssl"),
+    ) {
+        let span = l.key_span(first);
         l.push("KAFKA-07", format!("SASL settings are ignored because 'security.protocol' is '{}'", facts.protocol.to_ascii_uppercase()), span, "set \"property.security.protocol\" = \"SASL_SSL\" (or SASL_PLAINTEXT for a non-TLS listener)");
     }
     let has_creds = l.get("sasl.username").is_some() || l.get("sasl.password").is_some();
@@ -832,8 +831,7 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool, iam_problem: 
     for (b, host, port) in msk02_mix {
         l.push("MSK-02", format!("'{b}' mixes a {host} host name with a {port} port"), span, "the public and private bootstrap strings are different: from outside AWS use the public one (b-N-public…, ports 9194/9196/9198), inside AWS the private one");
     }
-    if !msk01.is_empty() {
-        let (_, listener, private, public) = msk01[0];
+    if let Some(&(_, listener, private, public)) = msk01.first() {
         let bs: Vec<String> = msk01.iter().map(|(b, ..)| b.clone()).collect();
         let port_help = match label {
             "IAM" => "for IAM use port 9098 (9198 for public access)".to_string(),
@@ -902,8 +900,7 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool, iam_problem: 
         }
     }
     // MSK-12
-    if eps.len() >= 2 {
-        let first = &eps[0];
+    if let (Some(first), true) = (eps.first(), eps.len() >= 2) {
         let what = eps.iter().skip(1).find_map(|e| {
             if e.cluster_suffix() != first.cluster_suffix() && (e.is_msk() || first.is_msk()) {
                 Some(("clusters", e))
@@ -922,7 +919,7 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool, iam_problem: 
         }
     }
     // MSK-13
-    if eps.len() == 1 && eps[0].is_msk() && !serverless {
+    if matches!(eps.as_slice(), [only] if only.is_msk()) && !serverless {
         l.push(
             "MSK-13",
             "Only one bootstrap broker is listed",

@@ -120,7 +120,7 @@ pub fn is_secret_key(key: &str) -> bool {
         key.into()
     };
     let lower: &str = &lower;
-    let client = lower.strip_prefix("property.").unwrap_or(&lower);
+    let client = lower.strip_prefix("property.").unwrap_or(lower);
     if DORIS_SENSITIVE.contains(&lower)
         || DORIS_SENSITIVE.contains(&client)
         || CLIENT_SECRETS.contains(&client)

@@ -427,31 +427,34 @@ impl Display for Use {
     }
 }
 
+/// `DROP <what> [IF EXISTS] name [FORCE]`
+fn write_drop(
+    f: &mut Formatter<'_>,
+    what: &str,
+    if_exists: bool,
+    name: &dyn Display,
+    force: bool,
+) -> fmt::Result {
+    write!(f, "DROP {what} ")?;
+    if if_exists {
+        f.write_str("IF EXISTS ")?;
+    }
+    write!(f, "{name}")?;
+    if force {
+        f.write_str(" FORCE")?;
+    }
+    Ok(())
+}
+
 impl Display for DropDatabase {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str("DROP DATABASE ")?;
-        if self.if_exists {
-            f.write_str("IF EXISTS ")?;
-        }
-        write!(f, "{}", self.name)?;
-        if self.force {
-            f.write_str(" FORCE")?;
-        }
-        Ok(())
+        write_drop(f, "DATABASE", self.if_exists, &self.name, self.force)
     }
 }
 
 impl Display for DropTable {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str("DROP TABLE ")?;
-        if self.if_exists {
-            f.write_str("IF EXISTS ")?;
-        }
-        write!(f, "{}", self.name)?;
-        if self.force {
-            f.write_str(" FORCE")?;
-        }
-        Ok(())
+        write_drop(f, "TABLE", self.if_exists, &self.name, self.force)
     }
 }
 

@@ -127,16 +127,25 @@ impl StatementParser<'_> {
         })
     }
 
-    pub(crate) fn parse_create_file(&mut self, start: Span) -> Result<CreateFile, Diagnostic> {
+    /// `'name' [IN|FROM db] PROPERTIES (…)`, shared by CREATE FILE and DROP FILE.
+    fn parse_file_target(
+        &mut self,
+        help: &str,
+    ) -> Result<(StringLit, Option<Ident>, PropertyList), Diagnostic> {
         let name = self.parse_string("a file name string")?;
         let database = self.parse_optional_from_db()?;
         if !self.peek_kw("PROPERTIES") {
-            return Err(self.expected("PROPERTIES").with_help(
-                "CREATE FILE needs PROPERTIES (\"url\" = \"…\", \"catalog\" = \"kafka\")",
-            ));
+            return Err(self.expected("PROPERTIES").with_help(help));
         }
         self.expect_kw("PROPERTIES")?;
         let properties = self.parse_property_list("PROPERTIES")?;
+        Ok((name, database, properties))
+    }
+
+    pub(crate) fn parse_create_file(&mut self, start: Span) -> Result<CreateFile, Diagnostic> {
+        let (name, database, properties) = self.parse_file_target(
+            "CREATE FILE needs PROPERTIES (\"url\" = \"…\", \"catalog\" = \"kafka\")",
+        )?;
         Ok(CreateFile {
             name,
             database,
@@ -146,15 +155,8 @@ impl StatementParser<'_> {
     }
 
     pub(crate) fn parse_drop_file(&mut self, start: Span) -> Result<DropFile, Diagnostic> {
-        let name = self.parse_string("a file name string")?;
-        let database = self.parse_optional_from_db()?;
-        if !self.peek_kw("PROPERTIES") {
-            return Err(self
-                .expected("PROPERTIES")
-                .with_help("DROP FILE needs PROPERTIES (\"catalog\" = \"kafka\")"));
-        }
-        self.expect_kw("PROPERTIES")?;
-        let properties = self.parse_property_list("PROPERTIES")?;
+        let (name, database, properties) =
+            self.parse_file_target("DROP FILE needs PROPERTIES (\"catalog\" = \"kafka\")")?;
         Ok(DropFile {
             name,
             database,

@@ -234,3 +234,16 @@ fn iam_policy_for_the_commissioned_examples() {
     let none = rlfe(&["iam-policy", "-"], "CREATE ROUTINE LOAD d.j ON t FROM KAFKA (\"kafka_broker_list\" = \"k:9092\", \"kafka_topic\" = \"t\");");
     assert_eq!(none.status.code(), Some(1));
 }
+
+#[test]
+fn piped_repl_session_with_meta_commands() {
+    let script = common::read("tests/corpus/repl_session.sql");
+    let out = rlfe(&["run", "--demo", "--deterministic", "-"], &script);
+    let text = stdout(&out);
+    assert!(!text.contains("never-shown"));
+    assert!(text.contains("Plans on.") && text.contains("Topic shared_events has 3 partition(s)."));
+    // \q stops the script: the SHOW after it does not run.
+    assert_eq!(text.matches("rows in set").count() + text.matches("row in set").count(), text.matches("in set").count());
+    assert!(!text.trim_end().ends_with("2 rows in set"), "the statement after \\q ran");
+    common::with_snapshots(|| insta::assert_snapshot!("cli_piped_repl_session", text));
+}

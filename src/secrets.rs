@@ -226,34 +226,83 @@ mod tests {
     }
 }
 
-/// Byte ranges of secret values in SQL text: each value token that follows a secret key
-/// and `=` in a property list. Quotes are included in the range.
+/// Byte ranges of secret values in SQL text: each value that follows a secret key in a
+/// property list (`key = value`, or `key value` when the `=` is missing), quotes
+/// included; and, when a statement breaks off (an unterminated string) right after a
+/// secret key, the rest of that statement.
 pub fn secret_value_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
-    use sqlparser::tokenizer::Token;
+    use sqlparser::tokenizer::{Token, TokenWithSpan};
     let index = crate::text::LineIndex::new(text);
+    let key_text = |t: &TokenWithSpan| match &t.token {
+        Token::SingleQuotedString(s) | Token::DoubleQuotedString(s) => Some(s.clone()),
+        Token::Word(word) => Some(word.value.clone()),
+        _ => None,
+    };
+    let is_key = |t: &TokenWithSpan| key_text(t).is_some_and(|k| is_secret_key(&k));
+    let is_value = |t: &TokenWithSpan| {
+        matches!(
+            t.token,
+            Token::SingleQuotedString(_)
+                | Token::DoubleQuotedString(_)
+                | Token::Word(_)
+                | Token::Number(..)
+        )
+    };
+    let offset = |l: sqlparser::tokenizer::Location| index.offset(text, l.line, l.column);
     let mut out = Vec::new();
     for chunk in crate::parser::lexer::Splitter::new(text) {
-        let Ok(tokens) = crate::parser::lexer::tokenize(&chunk) else {
-            continue;
-        };
-        for w in tokens.windows(3) {
-            let [k, eq, v] = w else { continue };
-            let key = match &k.token {
-                Token::SingleQuotedString(s) | Token::DoubleQuotedString(s) => s.as_str(),
-                Token::Word(word) => word.value.as_str(),
-                _ => continue,
-            };
-            if !matches!(eq.token, Token::Eq | Token::DoubleEq) || !is_secret_key(key) {
+        let (tokens, error) = crate::parser::lexer::tokenize_partial(&chunk);
+        for (i, t) in tokens.iter().enumerate() {
+            if !is_key(t) {
                 continue;
             }
-            let s = v.span;
-            let a = index.offset(text, s.start.line, s.start.column);
-            let b = index.offset(text, s.end.line, s.end.column);
-            if a < b {
-                out.push(a..b);
+            let start = match (tokens.get(i + 1), tokens.get(i + 2)) {
+                (Some(eq), Some(v))
+                    if matches!(eq.token, Token::Eq | Token::DoubleEq) && is_value(v) =>
+                {
+                    i + 2
+                }
+                (Some(v), _) if is_value(v) => i + 1,
+                _ => continue,
+            };
+            // The value runs to the next ',' or ')': one token in a valid list, more
+            // when an unquoted value breaks into several.
+            let end = tokens
+                .iter()
+                .skip(start)
+                .take_while(|t| !matches!(t.token, Token::Comma | Token::RParen | Token::SemiColon))
+                .last();
+            if let (Some(first), Some(last)) = (tokens.get(start), end) {
+                let (a, b) = (offset(first.span.start), offset(last.span.end));
+                if a < b {
+                    out.push(a..b);
+                }
+            }
+        }
+        // A broken token right after a secret key (and its '='): mask the rest.
+        if let Some(err) = error.and_then(|e| e.span) {
+            let n = tokens.len();
+            let after_key = match (
+                n.checked_sub(1).and_then(|i| tokens.get(i)),
+                n.checked_sub(2).and_then(|i| tokens.get(i)),
+            ) {
+                (Some(last), _) if is_key(last) => true,
+                (Some(last), Some(key)) => {
+                    matches!(last.token, Token::Eq | Token::DoubleEq) && is_key(key)
+                }
+                _ => false,
+            };
+            if after_key {
+                let a = index.offset(text, err.start.line, err.start.column);
+                let b = chunk.offset + chunk.text.len();
+                if a < b {
+                    out.push(a..b);
+                }
             }
         }
     }
+    out.sort_by_key(|r| r.start);
+    out.dedup_by(|b, a| b.start < a.end);
     out
 }
 

@@ -43,6 +43,9 @@ SHOW CREATE ROUTINE LOAD FOR db1.leaky;
 EXPLAIN CREATE ROUTINE LOAD db1.leaky2 ON t FROM KAFKA ("kafka_broker_list" = "k:9092", "kafka_topic" = "t", "kafka_partitions" = "0", "property.sasl.password" = "{0}");
 CREATE ROUTINE LOAD db1.dup ON t FROM KAFKA ("kafka_broker_list" = "k:9092", "kafka_topic" = "t", "property.sasl.password" = "{0}", "property.sasl.password" = "{1}");
 CREATE ROUTINE LOAD db1.broken ON t FROM KAFKA ("kafka_broker_list" = "k:", "property.sasl.password" = "{0}" "x" = "y");
+CREATE ROUTINE LOAD db1.noeq ON t FROM KAFKA ("property.sasl.password" "{0}");
+CREATE ROUTINE LOAD db1.noeq2 ON t FROM KAFKA ("aws.secret_key" = {1} {2});
+CREATE ROUTINE LOAD db1.unterminated ON t FROM KAFKA ("aws.secret_key" = "{1}
 "#,
         SECRETS[0], SECRETS[1], SECRETS[2], SECRETS[3], SECRETS[4], SECRETS[5], SECRETS[6]
     )

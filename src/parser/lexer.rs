@@ -154,6 +154,15 @@ pub(crate) fn shift(loc: sqlparser::tokenizer::Location, base: Location) -> Loca
 /// Tokenizes one statement: locations are the script's, strings hold their decoded
 /// values (§2.5), backquoted names their names, and whitespace and comments are gone.
 pub fn tokenize(chunk: &Chunk<'_>) -> Result<Vec<TokenWithSpan>, Diagnostic> {
+    match tokenize_partial(chunk) {
+        (tokens, None) => Ok(tokens),
+        (_, Some(e)) => Err(e),
+    }
+}
+
+/// Like [`tokenize`], but keeps the tokens read before an error, so that callers that
+/// mask secrets can see what precedes a broken token.
+pub fn tokenize_partial(chunk: &Chunk<'_>) -> (Vec<TokenWithSpan>, Option<Diagnostic>) {
     let dialect = DorisDialect;
     let mut buf = Vec::new();
     let base = chunk.start;
@@ -181,15 +190,15 @@ pub fn tokenize(chunk: &Chunk<'_>) -> Result<Vec<TokenWithSpan>, Diagnostic> {
             };
             t
         });
-    if let Err(e) = result {
+    buf.retain(|t| !matches!(t.token, Token::Whitespace(_)));
+    let error = result.err().map(|e| {
         let at = shift(e.location, base);
         let message = tokenizer_message(&e.message);
-        return Err(Diagnostic::error(Stage::Parse, "P0", message.0)
+        Diagnostic::error(Stage::Parse, "P0", message.0)
             .at(Span::new(at, Location::new(at.line, at.column + 1)))
-            .with_help(message.1));
-    }
-    buf.retain(|t| !matches!(t.token, Token::Whitespace(_)));
-    Ok(buf)
+            .with_help(message.1)
+    });
+    (buf, error)
 }
 
 /// Rewords sqlparser's tokenizer errors for people: (message, help).

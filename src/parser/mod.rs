@@ -418,12 +418,39 @@ impl<'a> StatementParser<'a> {
     /// "expected …, found …" at the next token.
     pub(crate) fn expected(&self, what: &str) -> Diagnostic {
         let tok = self.peek();
+        let found = if self.follows_secret_key() {
+            // The token may be a secret value: name its kind, never its text.
+            match tok.token {
+                Token::SingleQuotedString(_) | Token::DoubleQuotedString(_) => {
+                    "a string".to_string()
+                }
+                Token::Word(_) | Token::Number(..) => "a value".to_string(),
+                ref t => Self::describe(t),
+            }
+        } else {
+            Self::describe(&tok.token)
+        };
         Diagnostic::error(
             Stage::Parse,
             "P0",
-            format!("expected {what}, found {}", Self::describe(&tok.token)),
+            format!("expected {what}, found {found}"),
         )
         .at(self.token_span(tok))
+    }
+
+    /// Whether the next token comes right after a secret property key (`key` or
+    /// `key =`), where it would be the secret value.
+    fn follows_secret_key(&self) -> bool {
+        let text = |t: &TokenWithSpan| match &t.token {
+            Token::SingleQuotedString(s) | Token::DoubleQuotedString(s) => Some(s.clone()),
+            Token::Word(w) => Some(w.value.clone()),
+            _ => None,
+        };
+        let last = self.p.get_current_token();
+        let before = self.p.get_previous_token();
+        let is_secret =
+            |t: &TokenWithSpan| text(t).is_some_and(|k| crate::secrets::is_secret_key(&k));
+        is_secret(last) || (matches!(last.token, Token::Eq | Token::DoubleEq) && is_secret(before))
     }
 
     fn token_span(&self, tok: &TokenWithSpan) -> Span {

@@ -410,3 +410,111 @@ CREATE ROUTINE LOAD j1 ON t_dup FROM KAFKA ("kafka_broker_list" = "k1:9092", "ka
 CREATE ROUTINE LOAD j2 ON t_dup FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");
 -- case: C8-pass-boundary expect C8 none
 CREATE ROUTINE LOAD j1 ON t_dup FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");
+
+-- Passing cases: the statement just passes the rule.
+-- case: N2-pass expect N2 none
+CREATE ROUTINE LOAD j ON t_dup FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+-- case: N4-pass expect N4 none
+CREATE TABLE db2.t_dup2 (k1 INT) DUPLICATE KEY(k1) DISTRIBUTED BY HASH(k1);
+CREATE ROUTINE LOAD db2.j ON t_dup2 FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+-- case: N5-pass expect N5 none
+CREATE ROUTINE LOAD `Job-1_a` ON t_dup FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+-- case: T3-pass expect T3 none
+CREATE ROUTINE LOAD j ON t_dup FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+-- case: F2-pass expect F2 none
+CREATE ROUTINE LOAD j ON t_mow PROPERTIES ("format" = "JSON", "unique_key_update_mode" = "UPDATE_FLEXIBLE_COLUMNS") FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+-- case: F3-pass expect F3 none
+CREATE ROUTINE LOAD j ON t_mow PROPERTIES ("format" = "json", "unique_key_update_mode" = "UPDATE_FLEXIBLE_COLUMNS", "fuzzy_parse" = "false") FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+-- case: F4-pass expect F4 none
+CREATE ROUTINE LOAD j ON t_mow PROPERTIES ("format" = "json", "unique_key_update_mode" = "UPDATE_FLEXIBLE_COLUMNS", "jsonpaths" = "") FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+-- case: F5-pass expect F5 none
+CREATE ROUTINE LOAD j ON t_mow PROPERTIES ("format" = "json", "unique_key_update_mode" = "UPDATE_FLEXIBLE_COLUMNS") FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+-- case: F6-pass expect F6 none
+CREATE ROUTINE LOAD j ON t_mow PRECEDING FILTER k1 > 0 PROPERTIES ("format" = "json", "unique_key_update_mode" = "UPDATE_FLEXIBLE_COLUMNS") FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+-- case: F7-pass expect F7 none
+CREATE ROUTINE LOAD j ON t_mow PROPERTIES ("format" = "json", "unique_key_update_mode" = "UPDATE_FIXED_COLUMNS") FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+-- case: F8-pass expect F8 none
+CREATE ROUTINE LOAD j ON t_mow ORDER BY seq FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+-- case: L3-pass expect L3 none
+CREATE ROUTINE LOAD j ON t_dup WHERE k1 > 1 FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+-- case: L4-pass expect L4 none
+CREATE ROUTINE LOAD j ON t_dup PRECEDING FILTER k1 > 1 FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+-- case: L5-pass expect L5 none
+CREATE ROUTINE LOAD j ON t_dup COLUMNS TERMINATED BY ",", COLUMNS(k1, k2, v1), WHERE k1 > 1, PRECEDING FILTER k1 > 0 FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+-- case: J0-pass expect J0 none
+CREATE ROUTINE LOAD j ON t_dup PROPERTIES ("desired_concurrent_number" = "1", "max_error_number" = "5", "max_filter_ratio" = "0.2", "strict_mode" = "true", "timezone" = "UTC", "workload_group" = "normal") FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+-- case: J2-pass expect J2 none
+CREATE ROUTINE LOAD j ON t_dup PROPERTIES ("max_error_number" = "0") FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+-- case: J4-pass expect J4 none
+CREATE ROUTINE LOAD j ON t_dup PROPERTIES ("max_batch_interval" = "1") FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+-- case: J9-pass expect J9 none
+CREATE ROUTINE LOAD j ON t_dup PROPERTIES ("send_batch_parallelism" = "4") FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+-- case: J13-pass expect J13 none
+CREATE ROUTINE LOAD j ON t_mow PROPERTIES ("unique_key_update_mode" = "upsert") FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+-- case: J15-pass expect J15 none
+CREATE ROUTINE LOAD j ON t_dup PROPERTIES ("format" = "CSV_WITH_NAMES_AND_TYPES") FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+-- case: J16-pass expect J16 none
+CREATE ROUTINE LOAD j ON t_dup PROPERTIES ("enclose" = "\"", "escape" = "|") FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+-- case: K1-pass expect K1 none
+CREATE ROUTINE LOAD j ON t_dup FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "property.client.id" = "c", "aws.region" = "us-east-1", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER");
+-- case: K2-pass expect K2 none
+CREATE ROUTINE LOAD j ON t_dup FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+-- case: K3-pass expect K3 none
+CREATE ROUTINE LOAD j ON t_dup FROM KAFKA ("kafka_broker_list" = "http://127.0.0.1:8080, broker1,10.0.0.1:9092", "kafka_topic" = "t");
+-- case: K4-pass expect K4 none
+CREATE ROUTINE LOAD j ON t_dup FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+-- case: K5-pass expect K5 none
+CREATE ROUTINE LOAD j ON t_dup FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "property.a.b" = "c");
+-- case: K6-pass expect K6 none
+CREATE ROUTINE LOAD j ON t_dup FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "kafka_partitions" = "0", "kafka_offsets" = "1", "kafka_default_offsets" = " ");
+-- case: K9-pass expect K9 none
+CREATE ROUTINE LOAD j ON t_dup FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+-- case: K10-pass expect K10 none
+CREATE ROUTINE LOAD j ON t_dup FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "2024-01-01 00:00:00,2024-01-02 00:00:00");
+-- case: K13-pass expect K13 none
+CREATE ROUTINE LOAD j ON t_dup FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "kafka_partitions" = " 0, +1 ,2");
+-- case: K8-pass expect K8 none
+CREATE ROUTINE LOAD j ON t_dup FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+PAUSE ROUTINE LOAD FOR j;
+ALTER ROUTINE LOAD FOR j FROM KAFKA ("kafka_partitions" = "0", "kafka_offsets" = "OFFSET_END");
+-- case: C1-pass expect C1 none
+CREATE ROUTINE LOAD j ON t_random FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+-- case: C4-pass expect C4 none
+CREATE ROUTINE LOAD j ON t_dup PROPERTIES ("format" = "json") FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+-- case: C6-pass expect C6 none
+CREATE ROUTINE LOAD j ON t_dup FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");
+-- case: A2-pass expect A2 none
+CREATE ROUTINE LOAD `job-2` ON t_dup FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+PAUSE ROUTINE LOAD FOR `job-2`;
+ALTER ROUTINE LOAD FOR `job-2` PROPERTIES ("max_error_number" = "1");
+-- case: A5-pass expect A5 none
+CREATE ROUTINE LOAD j ON t_dup FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+PAUSE ROUTINE LOAD FOR j;
+ALTER ROUTINE LOAD FOR db1.j PROPERTIES ("max_error_number" = "1");
+-- case: A9-pass expect A9 none
+CREATE ROUTINE LOAD j ON t_mow FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+PAUSE ROUTINE LOAD FOR j;
+ALTER ROUTINE LOAD FOR j PROPERTIES ("partial_columns" = "true");
+-- case: A10-pass expect A10 none
+CREATE ROUTINE LOAD j ON t_dup FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+PAUSE ROUTINE LOAD FOR j;
+ALTER ROUTINE LOAD FOR j ORDER BY v1;
+-- case: A12-pass expect A12 none
+CREATE ROUTINE LOAD j ON t_dup FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+PAUSE ROUTINE LOAD FOR j;
+ALTER ROUTINE LOAD FOR j FROM KAFKA ("kafka_partitions" = "1", "kafka_offsets" = "99");
+-- case: S3-pass expect S3 none
+CREATE ROUTINE LOAD j ON t_dup FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+PAUSE ROUTINE LOAD FOR db1.j;
+-- case: S4-pass expect S4 none
+CREATE ROUTINE LOAD j ON t_dup FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+RESUME ALL ROUTINE LOAD;
+-- case: W4-pass expect W4 none
+CREATE ROUTINE LOAD j ON t_dup FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+SHOW ROUTINE LOAD TASK FROM db1 WHERE JobName = "j";
+-- case: W5-pass expect W5 none
+CREATE ROUTINE LOAD j ON t_dup FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+SHOW ROUTINE LOAD TASK WHERE JobName = "j";
+-- case: W6-pass expect W6 none
+CREATE ROUTINE LOAD j ON t_dup FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");
+SHOW ROUTINE LOAD TASK WHERE jobname = 'j';

@@ -176,10 +176,11 @@ pub fn tokenize_partial(chunk: &Chunk<'_>) -> (Vec<TokenWithSpan>, Option<Diagno
                 sqlparser::tokenizer::Location::new(end.line, end.column),
             );
             t.token = match t.token {
-                Token::SingleQuotedString(raw) => {
+                // Most literals have nothing to decode: keep them without a copy.
+                Token::SingleQuotedString(raw) if raw.contains(['\\', '\'']) => {
                     Token::SingleQuotedString(decode_string_literal(&raw, '\''))
                 }
-                Token::DoubleQuotedString(raw) => {
+                Token::DoubleQuotedString(raw) if raw.contains(['\\', '"']) => {
                     Token::DoubleQuotedString(decode_string_literal(&raw, '"'))
                 }
                 Token::Word(mut w) if w.quote_style == Some('`') && w.value.contains("``") => {

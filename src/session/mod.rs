@@ -241,8 +241,7 @@ impl Session {
                 r.diagnostics = outcome.diagnostics;
                 if let Some(job) = outcome.job {
                     if self.accepts(&r.diagnostics) {
-                        let entry = self.register(job);
-                        r.plan = Some(self.plan_job(&entry));
+                        r.plan = Some(self.register(job));
                         r.message = ok_message();
                     }
                 }
@@ -474,19 +473,25 @@ impl Session {
         }
     }
 
-    fn register(&mut self, mut job: RoutineLoadJob) -> JobEntry {
+    /// Registers a created job (NEED_SCHEDULE) and returns its plan.
+    fn register(&mut self, mut job: RoutineLoadJob) -> Plan {
         job.id = self.options.ids.next_id();
         self.default_group_id(&mut job);
-        let entry = JobEntry {
+        let plan = plan::plan_job(
+            &job,
+            &self.options.config,
+            self.metadata.as_ref(),
+            self.options.ids.as_mut(),
+        );
+        self.jobs.entries.push(JobEntry {
             job,
             state: JobState::NeedSchedule,
             create_time: self.options.ids.now_millis(),
             pause_time: None,
             end_time: None,
             reason: None,
-        };
-        self.jobs.entries.push(entry.clone());
-        entry
+        });
+        plan
     }
 
     fn plan_for(&mut self, job: &RoutineLoadJob) -> Plan {
@@ -496,10 +501,6 @@ impl Session {
             self.metadata.as_ref(),
             self.options.ids.as_mut(),
         )
-    }
-
-    fn plan_job(&mut self, entry: &JobEntry) -> Plan {
-        self.plan_for(&entry.job)
     }
 
     /// N1 for a job name: the name's database, else the current one.

@@ -212,6 +212,15 @@ fn needs_reescape(expr: &sqlparser::ast::Expr) -> bool {
     found.is_break()
 }
 
+/// ` PROPERTIES (…)` when there is a list (formatter flags kept: `{:#}` reveals).
+fn write_properties_clause(f: &mut Formatter<'_>, props: &Option<PropertyList>) -> fmt::Result {
+    if let Some(p) = props {
+        f.write_str(" PROPERTIES ")?;
+        p.fmt(f)?;
+    }
+    Ok(())
+}
+
 fn comma_separated<T: Display>(f: &mut Formatter<'_>, items: &[T]) -> fmt::Result {
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
@@ -409,10 +418,7 @@ impl Display for CreateDatabase {
             f.write_str("IF NOT EXISTS ")?;
         }
         write!(f, "{}", self.name)?;
-        if let Some(p) = &self.properties {
-            f.write_str(" PROPERTIES ")?;
-            p.fmt(f)?;
-        }
+        write_properties_clause(f, &self.properties)?;
         Ok(())
     }
 }
@@ -583,10 +589,7 @@ impl Display for IndexDef {
         if let Some(u) = &self.using {
             write!(f, " USING {u}")?;
         }
-        if let Some(p) = &self.properties {
-            f.write_str(" PROPERTIES ")?;
-            p.fmt(f)?;
-        }
+        write_properties_clause(f, &self.properties)?;
         if let Some(c) = &self.comment {
             write!(f, " COMMENT {c}")?;
         }
@@ -745,10 +748,7 @@ impl Display for RollupDef {
             comma_separated(f, &self.duplicate_keys)?;
             f.write_char(')')?;
         }
-        if let Some(p) = &self.properties {
-            f.write_str(" PROPERTIES ")?;
-            p.fmt(f)?;
-        }
+        write_properties_clause(f, &self.properties)?;
         Ok(())
     }
 }
@@ -798,10 +798,7 @@ impl Display for CreateTable {
             comma_separated(f, &self.rollups)?;
             f.write_char(')')?;
         }
-        if let Some(p) = &self.properties {
-            f.write_str(" PROPERTIES ")?;
-            p.fmt(f)?;
-        }
+        write_properties_clause(f, &self.properties)?;
         Ok(())
     }
 }

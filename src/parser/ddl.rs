@@ -45,6 +45,24 @@ const PRIMITIVE_TYPES: &[&str] = &[
 const MAX_TYPE_DEPTH: usize = 32;
 
 impl StatementParser<'_> {
+    /// `[COMMENT '…']`
+    pub(crate) fn parse_optional_comment(&mut self) -> Result<Option<StringLit>, Diagnostic> {
+        if self.eat_kw("COMMENT").is_some() {
+            Ok(Some(self.parse_string("a string after COMMENT")?))
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// `[PROPERTIES (…)]`
+    pub(crate) fn parse_optional_properties(&mut self) -> Result<Option<PropertyList>, Diagnostic> {
+        if self.eat_kw("PROPERTIES").is_some() {
+            Ok(Some(self.parse_property_list("PROPERTIES")?))
+        } else {
+            Ok(None)
+        }
+    }
+
     fn parse_if_not_exists(&mut self) -> Result<bool, Diagnostic> {
         if self.eat_kw("IF").is_some() {
             self.expect_kw("NOT")?;
@@ -71,11 +89,7 @@ impl StatementParser<'_> {
     ) -> Result<CreateDatabase, Diagnostic> {
         let if_not_exists = self.parse_if_not_exists()?;
         let name = self.parse_ident("a database name")?;
-        let properties = if self.eat_kw("PROPERTIES").is_some() {
-            Some(self.parse_property_list("PROPERTIES")?)
-        } else {
-            None
-        };
+        let properties = self.parse_optional_properties()?;
         Ok(CreateDatabase {
             if_not_exists,
             name,
@@ -200,11 +214,7 @@ impl StatementParser<'_> {
             None
         };
         let keys = self.parse_key_desc()?;
-        let comment = if self.eat_kw("COMMENT").is_some() {
-            Some(self.parse_string("a string after COMMENT")?)
-        } else {
-            None
-        };
+        let comment = self.parse_optional_comment()?;
         let partition = if self.peek_kw("PARTITION") || self.peek_kw("AUTO") {
             Some(self.parse_partition_desc()?)
         } else {
@@ -220,11 +230,7 @@ impl StatementParser<'_> {
         } else {
             Vec::new()
         };
-        let properties = if self.eat_kw("PROPERTIES").is_some() {
-            Some(self.parse_property_list("PROPERTIES")?)
-        } else {
-            None
-        };
+        let properties = self.parse_optional_properties()?;
         if !matches!(self.peek().token, Token::EOF) {
             return Err(self.expected("end of statement").with_help(
                 "CREATE TABLE clauses come in this order: ENGINE, keys, COMMENT, PARTITION BY, DISTRIBUTED BY, ROLLUP, PROPERTIES",
@@ -297,11 +303,7 @@ impl StatementParser<'_> {
         } else {
             None
         };
-        let comment = if self.eat_kw("COMMENT").is_some() {
-            Some(self.parse_string("a string after COMMENT")?)
-        } else {
-            None
-        };
+        let comment = self.parse_optional_comment()?;
         Ok(ColumnDef {
             name,
             data_type,
@@ -459,11 +461,7 @@ impl StatementParser<'_> {
                     let name = self.parse_ident("a STRUCT field name")?;
                     self.expect_token(&Token::Colon, "':' after the field name")?;
                     let data_type = self.parse_data_type(depth + 1)?;
-                    let comment = if self.eat_kw("COMMENT").is_some() {
-                        Some(self.parse_string("a string after COMMENT")?)
-                    } else {
-                        None
-                    };
+                    let comment = self.parse_optional_comment()?;
                     fields.push(StructField {
                         name,
                         data_type,
@@ -571,16 +569,8 @@ impl StatementParser<'_> {
         } else {
             None
         };
-        let properties = if self.eat_kw("PROPERTIES").is_some() {
-            Some(self.parse_property_list("PROPERTIES")?)
-        } else {
-            None
-        };
-        let comment = if self.eat_kw("COMMENT").is_some() {
-            Some(self.parse_string("a string after COMMENT")?)
-        } else {
-            None
-        };
+        let properties = self.parse_optional_properties()?;
+        let comment = self.parse_optional_comment()?;
         Ok(IndexDef {
             if_not_exists,
             name,
@@ -834,11 +824,7 @@ impl StatementParser<'_> {
             } else {
                 Vec::new()
             };
-            let properties = if self.eat_kw("PROPERTIES").is_some() {
-                Some(self.parse_property_list("PROPERTIES")?)
-            } else {
-                None
-            };
+            let properties = self.parse_optional_properties()?;
             out.push(RollupDef {
                 name,
                 columns,

@@ -33,7 +33,7 @@ impl StatementParser<'_> {
         };
         let merge_type = self.parse_merge_type()?;
         let load_properties = self.parse_load_properties()?;
-        let properties = self.parse_properties_clause()?;
+        let properties = self.parse_optional_properties()?;
         if !self.peek_kw("FROM") {
             let mut d = self.expected("FROM");
             d = d.with_help(match &self.peek().token {
@@ -48,11 +48,7 @@ impl StatementParser<'_> {
             return Err(d);
         }
         let source = self.parse_data_source()?;
-        let comment = if self.eat_kw("COMMENT").is_some() {
-            Some(self.parse_string("a string after COMMENT")?)
-        } else {
-            None
-        };
+        let comment = self.parse_optional_comment()?;
         if self.peek_kw("PROPERTIES") {
             return Err(self
                 .expected("end of statement")
@@ -87,14 +83,6 @@ impl StatementParser<'_> {
             merge_type,
             span: self.span_from(with),
         }))
-    }
-
-    fn parse_properties_clause(&mut self) -> Result<Option<PropertyList>, Diagnostic> {
-        if self.eat_kw("PROPERTIES").is_some() {
-            Ok(Some(self.parse_property_list("PROPERTIES")?))
-        } else {
-            Ok(None)
-        }
     }
 
     fn parse_data_source(&mut self) -> Result<DataSource, Diagnostic> {
@@ -296,7 +284,7 @@ impl StatementParser<'_> {
                     ));
             }
             let load_properties = self.parse_load_properties()?;
-            let properties = self.parse_properties_clause()?;
+            let properties = self.parse_optional_properties()?;
             let source = if self.peek_kw("FROM") {
                 Some(self.parse_data_source()?)
             } else {

@@ -464,25 +464,48 @@ impl Display for DropTable {
     }
 }
 
+/// `CREATE FILE` and `DROP FILE` differ only in the verb and the word before
+/// the database (`IN` versus `FROM`).
+fn write_file_statement(
+    f: &mut Formatter<'_>,
+    verb: &str,
+    name: &impl Display,
+    database_keyword: &str,
+    database: Option<&impl Display>,
+    properties: &impl Display,
+) -> fmt::Result {
+    write!(f, "{verb} FILE {name}")?;
+    if let Some(db) = database {
+        write!(f, " {database_keyword} {db}")?;
+    }
+    f.write_str(" PROPERTIES ")?;
+    // Forward the formatter itself so `{:#}` (secrets revealed) carries through.
+    properties.fmt(f)
+}
+
 impl Display for CreateFile {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        write!(f, "CREATE FILE {}", self.name)?;
-        if let Some(db) = &self.database {
-            write!(f, " IN {db}")?;
-        }
-        f.write_str(" PROPERTIES ")?;
-        self.properties.fmt(f)
+        write_file_statement(
+            f,
+            "CREATE",
+            &self.name,
+            "IN",
+            self.database.as_ref(),
+            &self.properties,
+        )
     }
 }
 
 impl Display for DropFile {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        write!(f, "DROP FILE {}", self.name)?;
-        if let Some(db) = &self.database {
-            write!(f, " FROM {db}")?;
-        }
-        f.write_str(" PROPERTIES ")?;
-        self.properties.fmt(f)
+        write_file_statement(
+            f,
+            "DROP",
+            &self.name,
+            "FROM",
+            self.database.as_ref(),
+            &self.properties,
+        )
     }
 }
 

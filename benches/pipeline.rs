@@ -102,33 +102,29 @@ fn end_to_end(c: &mut Criterion) {
     g.finish();
 }
 
+/// Builds a statement whose size grows with n.
+type StatementOfSize = fn(usize) -> String;
+
 fn scaling(c: &mut Criterion) {
-    let mut g = c.benchmark_group("scaling/partitions");
-    g.sample_size(20);
-    for n in [1usize, 10, 100, 1000, 10_000] {
-        let sql = partitions_statement(n);
-        g.bench_with_input(BenchmarkId::from_parameter(n), &sql, |b, sql| {
-            b.iter_batched(
-                session,
-                |mut s| black_box(s.execute_sql(sql)),
-                BatchSize::SmallInput,
-            )
-        });
+    let groups: [(&str, StatementOfSize); 2] = [
+        ("scaling/partitions", partitions_statement),
+        ("scaling/properties", properties_statement),
+    ];
+    for (group, statement) in groups {
+        let mut g = c.benchmark_group(group);
+        g.sample_size(20);
+        for n in [1usize, 10, 100, 1000, 10_000] {
+            let sql = statement(n);
+            g.bench_with_input(BenchmarkId::from_parameter(n), &sql, |b, sql| {
+                b.iter_batched(
+                    session,
+                    |mut s| black_box(s.execute_sql(sql)),
+                    BatchSize::SmallInput,
+                )
+            });
+        }
+        g.finish();
     }
-    g.finish();
-    let mut g = c.benchmark_group("scaling/properties");
-    g.sample_size(20);
-    for n in [1usize, 10, 100, 1000, 10_000] {
-        let sql = properties_statement(n);
-        g.bench_with_input(BenchmarkId::from_parameter(n), &sql, |b, sql| {
-            b.iter_batched(
-                session,
-                |mut s| black_box(s.execute_sql(sql)),
-                BatchSize::SmallInput,
-            )
-        });
-    }
-    g.finish();
 }
 
 criterion_group!(benches, end_to_end, scaling);

@@ -3,16 +3,13 @@
 
 mod common;
 
-use common::{check, expectation, fixture_session, render_all};
+use common::{fixture_session, render_all};
 use routine_load_fe::diagnostic::Severity;
 use routine_load_fe::session::{DeterministicIds, Session, SessionOptions};
 
 #[test]
 fn every_doris_rule_trips_and_passes() {
-    let cases = common::cases(&common::read("tests/corpus/rules.sql"));
-    assert!(cases.len() >= 150, "only {} rule cases", cases.len());
-    for (header, sql) in cases {
-        let (name, e) = expectation(&header);
+    common::run_case_corpus("tests/corpus/rules.sql", 150, "rule", |name| {
         let mut s = fixture_session(|o| {
             if name.starts_with("C8") {
                 o.config.max_routine_load_job_num = 0;
@@ -21,14 +18,8 @@ fn every_doris_rule_trips_and_passes() {
         if name.contains("no-db") {
             s.current_db = None;
         }
-        let results = s.execute_sql(&sql);
-        let last = results
-            .last()
-            .unwrap_or_else(|| panic!("{name}: no statement"));
-        check(&name, &e, last);
-        let out = render_all(&results, &sql);
-        common::with_snapshots(|| insta::assert_snapshot!(format!("rule_{name}"), out));
-    }
+        s
+    });
 }
 
 #[test]

@@ -3,30 +3,19 @@
 
 mod common;
 
-use common::{check, expectation, fixture_session, render_all};
+use common::fixture_session;
 use routine_load_fe::analyzer::Profile;
 use routine_load_fe::session::canonical_create_sql;
 
 #[test]
 fn every_security_rule_trips_and_passes() {
-    let cases = common::cases(&common::read("tests/corpus/security.sql"));
-    assert!(cases.len() >= 100, "only {} security cases", cases.len());
-    for (header, sql) in cases {
-        let (name, e) = expectation(&header);
-        let mut s = fixture_session(|o| {
+    common::run_case_corpus("tests/corpus/security.sql", 100, "security", |name| {
+        fixture_session(|o| {
             if name.contains("doris-profile") {
                 o.profile = Profile::Doris;
             }
-        });
-        let results = s.execute_sql(&sql);
-        let last = results
-            .last()
-            .unwrap_or_else(|| panic!("{name}: no statement"));
-        check(&name, &e, last);
-        common::with_snapshots(|| {
-            insta::assert_snapshot!(format!("security_{name}"), render_all(&results, &sql))
-        });
-    }
+        })
+    });
 }
 
 #[test]

@@ -148,3 +148,31 @@ pub fn render_all(results: &[StatementResult], sql: &str) -> String {
         })
         .collect()
 }
+
+/// Runs every `-- case:` of a rule corpus in a fresh session (`session_for` gets the
+/// case name), asserts its expectation and snapshots the rendered output as
+/// `<prefix>_<name>`.
+pub fn run_case_corpus(
+    corpus: &str,
+    min_cases: usize,
+    prefix: &str,
+    session_for: impl Fn(&str) -> Session,
+) {
+    let cases = cases(&read(corpus));
+    assert!(
+        cases.len() >= min_cases,
+        "only {} cases in {corpus}",
+        cases.len()
+    );
+    for (header, sql) in cases {
+        let (name, e) = expectation(&header);
+        let mut s = session_for(&name);
+        let results = s.execute_sql(&sql);
+        let last = results
+            .last()
+            .unwrap_or_else(|| panic!("{name}: no statement"));
+        check(&name, &e, last);
+        let out = render_all(&results, &sql);
+        with_snapshots(|| insta::assert_snapshot!(format!("{prefix}_{name}"), out));
+    }
+}

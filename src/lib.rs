@@ -48,6 +48,7 @@
 pub mod analyzer;
 pub mod ast;
 pub mod diagnostic;
+mod hash;
 pub mod parser;
 pub mod plan;
 pub mod secrets;

@@ -121,10 +121,17 @@ pub fn is_secret_key(key: &str) -> bool {
     };
     let lower: &str = &lower;
     let client = lower.strip_prefix("property.").unwrap_or(lower);
-    if DORIS_SENSITIVE.contains(&lower)
-        || DORIS_SENSITIVE.contains(&client)
-        || CLIENT_SECRETS.contains(&client)
-    {
+    // One hashed set for both lists (no client secret starts with `property.`).
+    static EXACT: std::sync::OnceLock<crate::hash::FastSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let exact = EXACT.get_or_init(|| {
+        DORIS_SENSITIVE
+            .iter()
+            .chain(CLIENT_SECRETS)
+            .copied()
+            .collect()
+    });
+    if exact.contains(lower) || exact.contains(client) {
         return true;
     }
     if client == "aws.credentials_provider" || client.ends_with(".location") {

@@ -13,7 +13,30 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 
 /// Whether `a` and `b` are at most `k` edits apart (bytes).
 pub fn within_distance(a: &str, b: &str, k: usize) -> bool {
-    osa(a.as_bytes(), b.as_bytes(), k).is_some()
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.len().abs_diff(b.len()) <= k && bag_distance(a, b) <= k && osa(a, b, k).is_some()
+}
+
+/// The bag distance: the larger of the two multiset differences of the bytes. It never
+/// exceeds the edit distance (an edit changes each difference by at most one; a
+/// transposition by none), so it rules most pairs out without the quadratic table.
+fn bag_distance(a: &[u8], b: &[u8]) -> usize {
+    // Bytes of `b` not yet matched, then each byte of `a` takes one or counts as extra.
+    let mut unmatched = [0u32; 256];
+    for &x in b {
+        if let Some(c) = unmatched.get_mut(usize::from(x)) {
+            *c += 1;
+        }
+    }
+    let mut only_a = 0;
+    for &x in a {
+        match unmatched.get_mut(usize::from(x)) {
+            Some(c) if *c > 0 => *c -= 1,
+            _ => only_a += 1,
+        }
+    }
+    let matched = a.len() - only_a;
+    only_a.max(b.len() - matched)
 }
 
 /// The OSA distance when it is at most `k`, else `None`; stops as soon as a whole row
@@ -178,6 +201,17 @@ mod tests {
         assert!(within_distance("aws.regoin", "aws.region", 1));
         assert!(!within_distance("sasl.mechanism", "sasl.password", 2));
         assert!(!within_distance("kafka_topic", "sasl.password", 2));
+    }
+
+    proptest::proptest! {
+        /// The bag-distance filter never changes an answer: it only skips pairs the
+        /// full table would also reject.
+        #[test]
+        fn bag_filter_agrees_with_the_table(a in "[ab._s]{0,9}", b in "[ab._s]{0,9}", k in 0usize..4) {
+            let table = osa(a.as_bytes(), b.as_bytes(), usize::MAX).unwrap_or(usize::MAX);
+            proptest::prop_assert!(bag_distance(a.as_bytes(), b.as_bytes()) <= table);
+            proptest::prop_assert_eq!(within_distance(&a, &b, k), table <= k);
+        }
     }
 
     #[test]

@@ -311,7 +311,7 @@ pub fn table_from_ddl(stmt: &CreateTable, id: i64) -> Result<TableInfo, Diagnost
         .engine
         .as_ref()
         .is_none_or(|e| e.value.eq_ignore_ascii_case("olap"));
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = crate::hash::FastSet::default();
     for c in &stmt.columns {
         if !seen.insert(c.name.value.to_ascii_lowercase()) {
             return Err(err(

@@ -646,7 +646,7 @@ fn column_warnings(table: &TableInfo, props: &[LoadProperty], diags: &mut Vec<Di
         .collect();
     let known =
         |c: &str| table.column(c).is_some() || mapped.iter().any(|m| m.eq_ignore_ascii_case(c));
-    let mut reported = std::collections::HashSet::new();
+    let mut reported = crate::hash::FastSet::default();
     for p in props {
         let mut names = Vec::new();
         match p {

@@ -69,6 +69,15 @@ pub enum NewKeyBehavior {
     Error,
 }
 
+impl NewKeyBehavior {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NewKeyBehavior::Append => "APPEND",
+            NewKeyBehavior::Error => "ERROR",
+        }
+    }
+}
+
 /// The data format (J15).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -264,6 +273,10 @@ pub struct Broker {
     pub text: String,
     pub host: String,
     pub port: Option<u16>,
+    /// What the host is (MSK provisioned, serverless, …), classified once when the
+    /// list is read and shared by the lints, the plan and the IAM policy.
+    #[serde(skip)]
+    pub endpoint: crate::analyzer::security::endpoint::Endpoint,
 }
 
 /// The client map (§4.6 "the custom map"): source order, later keys win. Its `Debug`

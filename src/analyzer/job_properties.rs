@@ -695,9 +695,37 @@ pub fn properties_for_show(p: &JobProperties) -> Vec<(&'static str, String)> {
 
 /// Java's rendering of a double (`1.0`, `0.5`).
 pub fn format_ratio(r: f64) -> String {
-    if r.fract() == 0.0 && r.is_finite() {
+    // Whole ratios (the default 1.0) skip float formatting: "<integer>.0".
+    if r.fract() == 0.0 && r.is_sign_positive() && r < 1e15 {
+        format!("{}.0", r as i64)
+    } else if r.fract() == 0.0 && r.is_finite() {
         format!("{r:.1}")
     } else {
         r.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_ratio;
+
+    #[test]
+    fn ratios_render_as_java_doubles() {
+        for (r, text) in [
+            (0.0, "0.0"),
+            (1.0, "1.0"),
+            (100.0, "100.0"),
+            (0.5, "0.5"),
+            (-0.0, "-0.0"),
+            (-2.0, "-2.0"),
+            (1e15, "1000000000000000.0"),
+        ] {
+            assert_eq!(format_ratio(r), text);
+        }
+        // The fast path for whole numbers agrees with float formatting.
+        for n in 0..2000u32 {
+            let r = f64::from(n);
+            assert_eq!(format_ratio(r), format!("{r:.1}"));
+        }
     }
 }

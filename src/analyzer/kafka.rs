@@ -58,8 +58,8 @@ impl KafkaKey {
 #[derive(Debug, Clone)]
 pub struct ClientEntry<'a> {
     /// The client key: `property.` stripped, `aws.` kept.
-    pub key: String,
-    pub value: String,
+    pub key: &'a str,
+    pub value: &'a str,
     pub property: &'a Property,
 }
 
@@ -120,6 +120,7 @@ pub fn split_broker(b: &str) -> Broker {
     };
     Broker {
         text: b.to_string(),
+        endpoint: crate::analyzer::security::endpoint::classify(&host, port),
         host,
         port,
     }
@@ -155,7 +156,7 @@ pub(crate) fn classify<'a>(
             input.fixed.push((k, p));
         } else if let Some(rest) = key.strip_prefix("property.") {
             // K5: Java's split on '.' drops trailing empty parts; fewer than two parts fail.
-            if java_split(key, '.').len() < 2 {
+            if !key.trim_end_matches('.').contains('.') {
                 k5.push(err(
                     "K5",
                     "kafka property value could not be a empty string",
@@ -173,14 +174,14 @@ pub(crate) fn classify<'a>(
                 ));
             }
             input.client.push(ClientEntry {
-                key: rest.to_string(),
-                value: p.value().to_string(),
+                key: rest,
+                value: p.value(),
                 property: p,
             });
         } else if key.starts_with("aws.") {
             input.client.push(ClientEntry {
-                key: key.to_string(),
-                value: p.value().to_string(),
+                key,
+                value: p.value(),
                 property: p,
             });
         } else {
@@ -314,17 +315,17 @@ pub(crate) fn analyze_source(
     }
     // The client map, in source order; a later entry with the same key wins.
     let mut custom = CustomProperties::default();
-    let mut position: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut position: crate::hash::FastMap<&str, usize> = crate::hash::FastMap::default();
     for e in &input.client {
-        match position.get(e.key.as_str()) {
+        match position.get(e.key) {
             Some(i) => {
                 if let Some(slot) = custom.0.get_mut(*i) {
-                    slot.1 = e.value.clone();
+                    slot.1 = e.value.to_string();
                 }
             }
             None => {
-                position.insert(&e.key, custom.0.len());
-                custom.0.push((e.key.clone(), e.value.clone()));
+                position.insert(e.key, custom.0.len());
+                custom.0.push((e.key.to_string(), e.value.to_string()));
             }
         }
     }
@@ -356,7 +357,7 @@ pub(crate) fn analyze_source(
             if list.iter().any(|n| *n < 0) {
                 diags.push(warn("Q43", "kafka_partitions has a negative partition number; it fails when the job starts", p.value.span, "Kafka partitions are numbered from 0"));
             }
-            let mut seen = std::collections::HashSet::new();
+            let mut seen = crate::hash::FastSet::default();
             if let Some(dup) = list.iter().find(|n| !seen.insert(**n)) {
                 diags.push(warn(
                     "Q26",

@@ -96,8 +96,8 @@ pub struct AnalyzeContext<'a> {
 /// P2: a repeated key in one list, with Guava's text (secrets masked).
 pub(crate) fn duplicate_keys(list: Option<&PropertyList>, diags: &mut Vec<Diagnostic>) {
     let Some(list) = list else { return };
-    let mut first_of: std::collections::HashMap<&str, &crate::ast::Property> =
-        std::collections::HashMap::new();
+    let mut first_of: crate::hash::FastMap<&str, &crate::ast::Property> =
+        crate::hash::FastMap::default();
     for p in &list.entries {
         if let Some(first) = first_of.get(p.key()).copied().or_else(|| {
             first_of.insert(p.key(), p);

@@ -355,7 +355,7 @@ fn iam_policy(common: &Common, only: Option<&str>, file: Option<&str>) -> Result
                 for n in &p.notes {
                     eprintln!("note: {}: {n}", e.job.name);
                 }
-                docs.push(p.document);
+                docs.push(p.document());
             }
             Err(why) => eprintln!("note: {why}"),
         }

@@ -372,11 +372,14 @@ impl<'a> StatementParser<'a> {
     }
 
     pub(crate) fn eat_kw(&mut self, kw: &str) -> Option<Span> {
-        if self.peek_kw(kw) {
-            Some(self.p.next_token().span.into())
-        } else {
-            None
-        }
+        self.peek_kw(kw).then(|| self.advance())
+    }
+
+    /// Consumes the next token (without copying it) and returns its span.
+    fn advance(&mut self) -> Span {
+        let span = self.peek().span.into();
+        self.p.advance_token();
+        span
     }
 
     pub(crate) fn expect_kw(&mut self, kw: &str) -> Result<Span, Diagnostic> {
@@ -384,11 +387,7 @@ impl<'a> StatementParser<'a> {
     }
 
     pub(crate) fn eat_token(&mut self, t: &Token) -> Option<Span> {
-        if &self.peek().token == t {
-            Some(self.p.next_token().span.into())
-        } else {
-            None
-        }
+        (&self.peek().token == t).then(|| self.advance())
     }
 
     pub(crate) fn expect_token(&mut self, t: &Token, what: &str) -> Result<Span, Diagnostic> {
@@ -507,7 +506,7 @@ impl<'a> StatementParser<'a> {
 
     /// An identifier: unquoted (not a reserved word), or backquoted.
     pub(crate) fn parse_ident(&mut self, what: &str) -> Result<Ident, Diagnostic> {
-        let tok = self.peek().clone();
+        let tok = self.peek();
         let Token::Word(w) = &tok.token else {
             return Err(self.expected(what));
         };
@@ -526,12 +525,12 @@ impl<'a> StatementParser<'a> {
         if w.quote_style.is_some_and(|q| q != '`') {
             return Err(self.expected(what));
         }
-        self.p.advance_token();
         let ident = Ident {
             value: w.value.clone(),
             quoted: w.quote_style.is_some(),
             span: tok.span.into(),
         };
+        self.p.advance_token();
         self.check_hyphenated(&ident)?;
         Ok(ident)
     }
@@ -656,8 +655,9 @@ impl<'a> StatementParser<'a> {
         &mut self,
         context: &str,
     ) -> Result<PropertyList, Diagnostic> {
-        let open: Span =
-            self.expect_token(&Token::LParen, &format!("'(' to open the {context} list"))?;
+        let open: Span = self
+            .eat_token(&Token::LParen)
+            .ok_or_else(|| self.expected(&format!("'(' to open the {context} list")))?;
         if matches!(self.peek().token, Token::RParen) {
             return Err(self.expected("a property").with_help(format!(
                 "{context} (…) needs at least one \"key\" = \"value\" entry"
@@ -665,7 +665,7 @@ impl<'a> StatementParser<'a> {
         }
         let mut entries = Vec::new();
         loop {
-            let key = self.parse_property_term("a property key")?;
+            let key = self.parse_property_term(|| "a property key".into())?;
             if self.eat_token(&Token::Eq).is_none() && self.eat_token(&Token::DoubleEq).is_none() {
                 return Err(self
                     .expected(&format!(
@@ -674,10 +674,9 @@ impl<'a> StatementParser<'a> {
                     ))
                     .with_help(format!("write {} = \"value\"", quote_string(&key.text))));
             }
-            let value = self.parse_property_term(&format!(
-                "a value for property {}",
-                quote_string(&key.text)
-            ))?;
+            let value = self.parse_property_term(|| {
+                format!("a value for property {}", quote_string(&key.text))
+            })?;
             entries.push(Property { key, value });
             if entries.len() > self.options.max_properties {
                 return Err(Diagnostic::error(
@@ -718,8 +717,11 @@ impl<'a> StatementParser<'a> {
     }
 
     /// A property key or value (§2.9): a string's value, a name, or a constant's text.
-    fn parse_property_term(&mut self, what: &str) -> Result<PropertyText, Diagnostic> {
-        let tok = self.peek().clone();
+    fn parse_property_term(
+        &mut self,
+        what: impl FnOnce() -> String,
+    ) -> Result<PropertyText, Diagnostic> {
+        let tok = self.peek();
         let span: Span = tok.span.into();
         let text = match &tok.token {
             Token::SingleQuotedString(s) | Token::DoubleQuotedString(s) => s.clone(),
@@ -752,9 +754,9 @@ impl<'a> StatementParser<'a> {
                         span: self.span_from(span),
                     });
                 }
-                return Err(self.expected(what));
+                return Err(self.expected(&what()));
             }
-            _ => return Err(self.expected(what)),
+            _ => return Err(self.expected(&what())),
         };
         self.p.advance_token();
         Ok(PropertyText { text, span })
@@ -775,7 +777,8 @@ impl<'a> StatementParser<'a> {
 
     /// A comma-separated list of identifiers in parentheses.
     pub(crate) fn parse_ident_list(&mut self, what: &str) -> Result<Vec<Ident>, Diagnostic> {
-        self.expect_token(&Token::LParen, &format!("'(' before the {what} list"))?;
+        self.eat_token(&Token::LParen)
+            .ok_or_else(|| self.expected(&format!("'(' before the {what} list")))?;
         let mut out = Vec::new();
         loop {
             out.push(self.parse_ident(what)?);
@@ -784,7 +787,8 @@ impl<'a> StatementParser<'a> {
                 break;
             }
         }
-        self.expect_token(&Token::RParen, &format!("',' or ')' in the {what} list"))?;
+        self.eat_token(&Token::RParen)
+            .ok_or_else(|| self.expected(&format!("',' or ')' in the {what} list")))?;
         Ok(out)
     }
 

@@ -13,6 +13,7 @@ use crate::analyzer::FeConfig;
 use crate::diagnostic::{Diagnostic, Stage};
 use crate::session::IdGenerator;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// `TLoadSourceType.KAFKA`.
@@ -126,15 +127,51 @@ pub struct JobSummary {
     pub is_multi_table: bool,
     pub merge_type: String,
     /// Effective job properties, defaults filled in (§10.2).
-    pub properties: BTreeMap<String, String>,
+    pub properties: FieldMap,
     /// The load clauses as SQL text.
-    pub load: BTreeMap<String, String>,
+    pub load: FieldMap,
     pub broker_list: String,
     pub topic: String,
     pub default_offset: String,
     pub offsets_for_times: bool,
     /// Task timeout in seconds: max(max_batch_interval × 10, 60).
     pub task_timeout_s: i64,
+}
+
+/// Named text fields in key order, serialised as a JSON object: the summary's
+/// properties and load clauses. Keys are fixed names and most values are constants,
+/// so a plan does not allocate a string for either.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FieldMap(Vec<(&'static str, Cow<'static, str>)>);
+
+impl FieldMap {
+    /// Builds the map from fields given in any order (already sorted is the cheap case).
+    fn sorted(mut fields: Vec<(&'static str, Cow<'static, str>)>) -> Self {
+        fields.sort_by_key(|(k, _)| *k);
+        FieldMap(fields)
+    }
+
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| &**v)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        self.0.iter().map(|(k, v)| (*k, &**v))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for FieldMap {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
 }
 
 /// The security summary (kafka-security §7.6).
@@ -145,7 +182,7 @@ pub struct SecuritySummary {
     pub mechanism: Option<String>,
     pub brokers: Vec<endpoint::Endpoint>,
     pub policy: Option<policy::IamPolicy>,
-    pub notes: Vec<String>,
+    pub notes: Vec<Cow<'static, str>>,
 }
 
 /// A job's plan.
@@ -222,7 +259,11 @@ pub fn plan_job(
     if src.offsets_for_times() {
         notes.push(Diagnostic::note(Stage::Plan, "PLAN-TIMES", "offsets are points in time (epoch milliseconds); Doris turns each into the first offset at or after it before it sends a task"));
     }
-    let properties = converted_properties(job);
+    let properties = if n > 0 {
+        converted_properties(job)
+    } else {
+        BTreeMap::new()
+    };
     let mut tasks = Vec::with_capacity(n);
     for i in 0..n {
         // Round robin: task i takes the partitions at positions i, i + n, i + 2n, …
@@ -259,72 +300,67 @@ pub fn plan_job(
             cloud_cluster: None,
         });
     }
-    let mut props = BTreeMap::new();
-    let mut put = |k: &str, v: String| {
-        props.insert(k.to_string(), v);
-    };
-    put(
-        "desired_concurrent_number",
-        p.desired_concurrent_number.to_string(),
-    );
-    put("max_error_number", p.max_error_number.to_string());
-    put("max_filter_ratio", format_ratio(p.max_filter_ratio));
-    put("max_batch_interval", p.max_batch_interval.to_string());
-    put("max_batch_rows", p.max_batch_rows.to_string());
-    put("max_batch_size", p.max_batch_size.to_string());
-    put("strict_mode", p.strict_mode.to_string());
-    put("timezone", p.timezone.clone());
-    put("exec_mem_limit", p.exec_mem_limit.to_string());
-    put(
-        "send_batch_parallelism",
-        p.send_batch_parallelism.to_string(),
-    );
-    put("load_to_single_tablet", p.load_to_single_tablet.to_string());
-    put("partial_columns", p.partial_columns.to_string());
-    put(
-        "unique_key_update_mode",
-        p.unique_key_update_mode.as_str().to_string(),
-    );
-    put(
-        "partial_update_new_key_behavior",
-        format!("{:?}", p.partial_update_new_key_behavior).to_ascii_uppercase(),
-    );
-    put("format", p.format.as_str().to_string());
-    put("jsonpaths", p.jsonpaths.clone());
-    put("json_root", p.json_root.clone());
-    put("strip_outer_array", p.strip_outer_array.to_string());
-    put("num_as_string", p.num_as_string.to_string());
-    put("fuzzy_parse", p.fuzzy_parse.to_string());
-    put(
-        "enclose",
-        p.enclose
-            .map(|b| char::from(b).to_string())
-            .unwrap_or_default(),
-    );
-    put(
-        "escape",
-        p.escape
-            .map(|b| char::from(b).to_string())
-            .unwrap_or_default(),
-    );
-    put("empty_field_as_null", p.empty_field_as_null.to_string());
-    put(
-        "workload_group",
-        p.workload_group.clone().unwrap_or_default(),
-    );
+    let num = |n: i64| Cow::Owned(n.to_string());
+    let flag = |b: bool| Cow::Borrowed(if b { "true" } else { "false" });
+    let byte =
+        |b: Option<u8>| b.map_or(Cow::Borrowed(""), |b| Cow::Owned(char::from(b).to_string()));
+    // In key order, so that sorting finds nothing to do.
+    let props = FieldMap::sorted(vec![
+        (
+            "desired_concurrent_number",
+            num(p.desired_concurrent_number.into()),
+        ),
+        ("empty_field_as_null", flag(p.empty_field_as_null)),
+        ("enclose", byte(p.enclose)),
+        ("escape", byte(p.escape)),
+        ("exec_mem_limit", num(p.exec_mem_limit)),
+        ("format", Cow::Borrowed(p.format.as_str())),
+        ("fuzzy_parse", flag(p.fuzzy_parse)),
+        ("json_root", Cow::Owned(p.json_root.clone())),
+        ("jsonpaths", Cow::Owned(p.jsonpaths.clone())),
+        ("load_to_single_tablet", flag(p.load_to_single_tablet)),
+        ("max_batch_interval", num(p.max_batch_interval)),
+        ("max_batch_rows", num(p.max_batch_rows)),
+        ("max_batch_size", num(p.max_batch_size)),
+        ("max_error_number", num(p.max_error_number)),
+        (
+            "max_filter_ratio",
+            Cow::Owned(format_ratio(p.max_filter_ratio)),
+        ),
+        ("num_as_string", flag(p.num_as_string)),
+        ("partial_columns", flag(p.partial_columns)),
+        (
+            "partial_update_new_key_behavior",
+            Cow::Borrowed(p.partial_update_new_key_behavior.as_str()),
+        ),
+        (
+            "send_batch_parallelism",
+            num(p.send_batch_parallelism.into()),
+        ),
+        ("strict_mode", flag(p.strict_mode)),
+        ("strip_outer_array", flag(p.strip_outer_array)),
+        ("timezone", Cow::Owned(p.timezone.clone())),
+        (
+            "unique_key_update_mode",
+            Cow::Borrowed(p.unique_key_update_mode.as_str()),
+        ),
+        (
+            "workload_group",
+            Cow::Owned(p.workload_group.clone().unwrap_or_default()),
+        ),
+    ]);
     let l = &job.load;
-    let mut load = BTreeMap::new();
+    let mut load: Vec<(&'static str, Cow<'static, str>)> = Vec::new();
     if let Some(s) = &l.column_separator {
-        load.insert("column_separator".into(), s.original.clone());
+        load.push(("column_separator", Cow::Owned(s.original.clone())));
     }
     if let Some(c) = &l.columns {
-        load.insert(
-            "columns".into(),
-            c.iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", "),
-        );
+        let text = c
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        load.push(("columns", Cow::Owned(text)));
     }
     for (k, e) in [
         ("preceding_filter", &l.preceding_filter),
@@ -332,23 +368,21 @@ pub fn plan_job(
         ("delete_on", &l.delete_on),
     ] {
         if let Some(e) = e {
-            load.insert(k.to_string(), e.to_string());
+            load.push((k, Cow::Owned(e.to_string())));
         }
     }
     if let Some(s) = &l.sequence_col {
-        load.insert("order_by".into(), s.clone());
+        load.push(("order_by", Cow::Owned(s.clone())));
     }
     if let Some(pp) = &l.partitions {
-        load.insert(
-            if pp.temporary {
-                "temporary_partitions"
-            } else {
-                "partitions"
-            }
-            .into(),
-            pp.names.join(", "),
-        );
+        let key = if pp.temporary {
+            "temporary_partitions"
+        } else {
+            "partitions"
+        };
+        load.push((key, Cow::Owned(pp.names.join(", "))));
     }
+    let load = FieldMap::sorted(load);
     let summary = JobSummary {
         id: job.id,
         name: job.name.clone(),
@@ -389,15 +423,15 @@ fn security_summary(job: &RoutineLoadJob) -> SecuritySummary {
             .get("ssl.endpoint.identification.algorithm")
             .is_none()
     {
-        notes.push("librdkafka 1.9.x (the Doris BE) does not verify broker host names by default (ssl.endpoint.identification.algorithm = none)".to_string());
+        notes.push("librdkafka 1.9.x (the Doris BE) does not verify broker host names by default (ssl.endpoint.identification.algorithm = none)".into());
     }
     let policy = match &src.auth {
         AuthMode::MskIam { .. } => {
-            notes.push("the Doris BE reconnects after 100 ms by default; MSK limits IAM connection attempts to 100 per second per broker".to_string());
+            notes.push("the Doris BE reconnects after 100 ms by default; MSK limits IAM connection attempts to 100 per second per broker".into());
             notes.push(format!(
                 "MSK allows 3000 IAM connections per broker (per cluster on serverless); this job runs up to {} concurrent tasks",
                 job.properties.desired_concurrent_number
-            ));
+            ).into());
             policy::for_job(job).ok()
         }
         _ => None,
@@ -410,11 +444,7 @@ fn security_summary(job: &RoutineLoadJob) -> SecuritySummary {
             .get("sasl.mechanism")
             .or_else(|| src.custom.get("sasl.mechanisms"))
             .map(str::to_string),
-        brokers: src
-            .brokers
-            .iter()
-            .map(|b| endpoint::classify(&b.host, b.port))
-            .collect(),
+        brokers: src.brokers.iter().map(|b| b.endpoint.clone()).collect(),
         policy,
         notes,
     }
@@ -462,13 +492,13 @@ impl Plan {
             j.table.as_deref().unwrap_or("<multi-table>"),
             if j.is_multi_table { " (multi-table)" } else { "" },
             j.merge_type,
-            j.properties.get("format").map_or("csv", String::as_str),
+            j.properties.get("format").unwrap_or("csv"),
             self.tasks.len(),
             j.task_timeout_s,
             j.broker_list,
             j.topic
         );
-        for (k, v) in &j.load {
+        for (k, v) in j.load.iter() {
             out.push_str(&format!("  {k}: {v}\n"));
         }
         let show = |k: &str, v: &str| -> String {
@@ -508,7 +538,7 @@ impl Plan {
         ));
         if let Some(p) = &self.security.policy {
             out.push_str("IAM policy for the consumer role:\n");
-            out.push_str(&p.document);
+            out.push_str(&p.document());
             out.push('\n');
         }
         for n in &self.notes {

@@ -160,7 +160,7 @@ fn job_properties_json(job: &RoutineLoadJob) -> String {
         );
         m.insert(
             "partial_update_new_key_behavior".into(),
-            s(format!("{:?}", p.partial_update_new_key_behavior).to_ascii_uppercase()),
+            s(p.partial_update_new_key_behavior.as_str().into()),
         );
     }
     if let Some(w) = &p.workload_group {

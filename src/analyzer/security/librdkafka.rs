@@ -102,7 +102,7 @@ fn load() -> Vec<PropertyDef> {
 struct Catalogue {
     defs: Vec<PropertyDef>,
     /// Name → index of the current (not removed) definition.
-    by_name: std::collections::HashMap<String, usize>,
+    by_name: crate::hash::FastMap<String, usize>,
 }
 
 fn catalogue_index() -> &'static Catalogue {

@@ -3,7 +3,7 @@
 //! accepts these statements; the message says when the job will fail when it starts.
 //! Precedence and suppression follow §6.4.
 
-use super::endpoint::{self, Endpoint, EndpointKind};
+use super::endpoint::{self, EndpointKind};
 use super::librdkafka::{self, Kind};
 use super::{jaas, ClientMap, Facts, ACCEPTED_ALIASES, CANONICAL_AWS_KEYS};
 use crate::analyzer::kafka::{KafkaKey, SourceInput};
@@ -24,7 +24,7 @@ const FAILS: &str = "; the job will fail when it starts";
 
 struct Lints<'x, 'a> {
     cm: &'x ClientMap<'a>,
-    facts: &'x Facts,
+    facts: &'x Facts<'a>,
     input: &'x SourceInput<'a>,
     out: Vec<Diagnostic>,
 }
@@ -180,8 +180,8 @@ pub(crate) fn run(
     };
     let msk16 = diags.iter().any(|d| d.code == "MSK-16");
     let eps = &facts.endpoints;
-    let m = facts.mechanism.clone();
-    let implicit_iam = m.as_deref() == Some("OAUTHBEARER")
+    let m = facts.mechanism.as_deref();
+    let implicit_iam = m == Some("OAUTHBEARER")
         && eps.iter().any(|e| {
             e.is_msk()
                 && (matches!(e.port, 9098 | 9198)
@@ -207,12 +207,8 @@ pub(crate) fn run(
 
 /// KAFKA-01, 02, 03, 04, 14, 15, 16, 19, 20.
 fn client_keys(l: &mut Lints<'_, '_>) {
-    let entries: Vec<(String, String)> =
-        l.cm.map
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-    for (key, value) in &entries {
+    let cm = l.cm;
+    for (key, value) in cm.map.iter() {
         if key.starts_with("aws.")
             || key == "kafka_default_offsets"
             || key == "kafka_origin_default_offsets"
@@ -356,7 +352,7 @@ fn client_keys(l: &mut Lints<'_, '_>) {
             _ => None,
         };
         if let Some(bv) = be_value {
-            let help = match key.as_str() {
+            let help = match key {
                 "bootstrap.servers" | "metadata.broker.list" => format!("the BE would connect to '{value}' instead of kafka_broker_list; MSK checks were made on kafka_broker_list"),
                 "enable.partition.eof" => "routine-load tasks rely on end-of-partition events to finish".to_string(),
                 _ => "remove it; Doris keeps its own offsets".to_string(),
@@ -381,20 +377,19 @@ fn client_keys(l: &mut Lints<'_, '_>) {
         }
     }
     // KAFKA-16: one setting written twice (property.aws.x and aws.x; librdkafka aliases).
-    let written: Vec<(String, String, Span)> = l
-        .input
+    let input = l.input;
+    let written = input
         .client
         .iter()
-        .map(|e| (e.key.clone(), e.value.clone(), e.property.key.span))
-        .collect();
-    let mut first_value: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
-    for (k, v, span) in &written {
-        if let Some(v2) = first_value.get(k.as_str()).copied().or_else(|| {
+        .map(|e| (e.key, e.value, e.property.key.span));
+    let mut first_value: crate::hash::FastMap<&str, &str> = crate::hash::FastMap::default();
+    for (k, v, span) in written {
+        if let Some(v2) = first_value.get(k).copied().or_else(|| {
             first_value.insert(k, v);
             None
         }) {
             let differs = v != v2;
-            l.push("KAFKA-16", if differs { format!("'{k}' is set twice with different values") } else { format!("'{k}' is set twice") }, *span, "keep one spelling: the canonical key (the bare aws.* form; the singular librdkafka name)");
+            l.push("KAFKA-16", if differs { format!("'{k}' is set twice with different values") } else { format!("'{k}' is set twice") }, span, "keep one spelling: the canonical key (the bare aws.* form; the singular librdkafka name)");
         }
     }
     for (a, b) in [
@@ -480,13 +475,12 @@ fn mechanism_rules(l: &mut Lints<'_, '_>, iam: bool, iam_problem: bool) {
         l.push("KAFKA-06", format!("'sasl.mechanism' and 'sasl.mechanisms' are the same librdkafka setting and are both set ('{a}' vs '{b}')"), span, "keep \"property.sasl.mechanism\": Doris's IAM check reads only that spelling, and the BE applies sasl.mechanisms last");
     }
     // KAFKA-05
-    if let Some(m) = facts.mechanism.clone() {
+    if let Some(m) = facts.mechanism.as_deref() {
         let span = l.value_span(m_key);
         let malformed = m.is_empty() || m.contains(',') || m.contains(char::is_whitespace);
         if malformed {
             l.push("KAFKA-05", format!("SASL mechanism '{m}' is not supported by librdkafka; the consumer would fail with 'Invalid value for configuration property \"sasl.mechanisms\": {m}'"), span, format!("give exactly one of {}", MECHANISMS.join(", ")));
-        } else if facts.is_sasl() && !MECHANISMS.contains(&m.as_str()) && !super::is_aws_msk_iam(&m)
-        {
+        } else if facts.is_sasl() && !MECHANISMS.contains(&m) && !super::is_aws_msk_iam(m) {
             let upper = m.to_ascii_uppercase();
             if upper == "SCRAM-SHA-1" && m == upper {
                 l.push("KAFKA-05", "SASL mechanism 'SCRAM-SHA-1' is accepted by librdkafka but offered by no Kafka broker", span, "use SCRAM-SHA-512");
@@ -544,7 +538,7 @@ fn mechanism_rules(l: &mut Lints<'_, '_>, iam: bool, iam_problem: bool) {
             "Valid values: GSSAPI, PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, OAUTHBEARER",
         );
     }
-    let any_msk = facts.endpoints.iter().any(Endpoint::is_msk);
+    let any_msk = facts.endpoints.iter().any(|e| e.is_msk());
     // KAFKA-09
     if facts.protocol == "sasl_plaintext" && !any_msk {
         let span = l.value_span("security.protocol");
@@ -665,7 +659,7 @@ fn certificate_rules(l: &mut Lints<'_, '_>) {
     }
     let tls = matches!(l.facts.protocol.as_str(), "ssl" | "sasl_ssl");
     let msk_help = |l: &Lints<'_, '_>| {
-        if l.facts.endpoints.iter().any(Endpoint::is_msk) {
+        if l.facts.endpoints.iter().any(|e| e.is_msk()) {
             "MSK brokers use public ACM certificates and real DNS names; verification works without extra settings"
         } else {
             "remove the setting so librdkafka verifies the broker"
@@ -739,14 +733,12 @@ fn topic_rules(l: &mut Lints<'_, '_>) {
 
 /// MSK-01, 02, 04, 06–15, 28, 30, 31, 33.
 fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool, iam_problem: bool) {
-    let eps = l.facts.endpoints.clone();
+    let eps = &l.facts.endpoints;
     let span = l.brokers_span();
-    let facts = l.facts.clone();
-    let m = facts.mechanism.clone().unwrap_or_default();
-    let unknown_mech = facts.is_sasl()
-        && !m.is_empty()
-        && !MECHANISMS.contains(&m.as_str())
-        && !super::is_aws_msk_iam(&m);
+    let facts = l.facts;
+    let m = facts.mechanism.as_deref().unwrap_or_default();
+    let unknown_mech =
+        facts.is_sasl() && !m.is_empty() && !MECHANISMS.contains(&m) && !super::is_aws_msk_iam(m);
     let pm = if facts.is_sasl() {
         format!(
             "{}/{}",
@@ -759,7 +751,7 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool, iam_problem: 
     let mut msk01 = Vec::new();
     let mut msk02_err = Vec::new();
     let mut msk02_mix = Vec::new();
-    for e in &eps {
+    for e in eps {
         let b = format!("{}:{}", e.host, e.port);
         // MSK-09, MSK-10
         if e.kind == EndpointKind::ZooKeeper || matches!(e.port, 2181 | 2182) {
@@ -855,7 +847,7 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool, iam_problem: 
         };
         l.push("MSK-01", format!("Broker '{}' is the MSK {listener} listener, but the client is configured for {label} ({pm}){FAILS}", bs.join("', '")), span, format!("{port_help}{settings}"));
     }
-    let any_msk = eps.iter().any(Endpoint::is_msk);
+    let any_msk = eps.iter().any(|e| e.is_msk());
     let serverless = eps.iter().any(|e| e.kind == EndpointKind::Serverless);
     // MSK-07 (MSK-06 covers serverless; KAFKA-05 covers non-librdkafka mechanisms)
     if any_msk && !serverless && !unknown_mech {
@@ -884,8 +876,8 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool, iam_problem: 
         );
     }
     // MSK-04
-    if let Some(region) = l.get("aws.region").map(str::to_string) {
-        for e in &eps {
+    if let Some(region) = l.cm.get("aws.region") {
+        for e in eps {
             if let Some(r) = e.region.as_deref().filter(|r| *r != region) {
                 let sure = e.is_msk();
                 let msg = format!(
@@ -956,7 +948,7 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool, iam_problem: 
             }
         }
         // MSK-33
-        if let Some(g) = l.get("group.id").map(str::to_string) {
+        if let Some(g) = l.cm.get("group.id") {
             if let Some(c) = g.chars().find(|c| *c == '*' || *c == '?') {
                 let span = l.value_span("group.id");
                 l.push("MSK-33", format!("group.id '{g}' contains '{c}', which IAM policies treat as a wildcard; a policy for this group also matches other groups"), span, "use a group.id without '*' or '?'");
@@ -982,8 +974,8 @@ fn aws_value_rules(
     pair_missing: bool,
     public_hosts: bool,
 ) {
-    let facts = l.facts.clone();
-    let region = l.get("aws.region").map(str::to_string);
+    let facts = l.facts;
+    let region = l.cm.get("aws.region");
     // MSK-20 (MSK-03 replaces it on public endpoints)
     if pair_missing && !public_hosts {
         let k = if l.get("aws.access_key").is_some() {
@@ -995,12 +987,12 @@ fn aws_value_rules(
         l.push("MSK-20", "When using AWS credentials, both 'aws.access_key' and 'aws.secret_key' must be provided together.", span, "give both keys or neither; without them the BE ignores the one given and uses aws.role_arn, aws.credentials_provider or the default chain");
     }
     // MSK-21
-    if let Some(arn) = l.get("aws.role_arn").map(str::to_string) {
+    if let Some(arn) = l.cm.get("aws.role_arn") {
         let span = l.value_span("aws.role_arn");
         let expected = "(expected arn:aws:iam::<12-digit account>:role/[path/]<name>)";
-        match endpoint::parse_role_arn(&arn) {
+        match endpoint::parse_role_arn(arn) {
             Ok(parsed) => {
-                if let Some(r) = region.as_deref().filter(|r| endpoint::is_region(r)) {
+                if let Some(r) = region.filter(|r| endpoint::is_region(r)) {
                     if endpoint::partition_of(r) != parsed.partition {
                         l.push("MSK-21", format!("'aws.role_arn' is in partition '{}' but region '{r}' is in partition '{}'{FAILS}", parsed.partition, endpoint::partition_of(r)), span, "its partition must match the region (aws-cn for cn-*, aws-us-gov for us-gov-*)");
                     }
@@ -1018,7 +1010,7 @@ fn aws_value_rules(
         }
     }
     // MSK-22
-    if let Some(x) = l.get("aws.external_id").map(str::to_string) {
+    if let Some(x) = l.cm.get("aws.external_id") {
         let n = x.chars().count();
         let ok = (2..=1224).contains(&n)
             && x.chars()
@@ -1029,7 +1021,7 @@ fn aws_value_rules(
         }
     }
     // MSK-23
-    if let Some(r) = region.as_deref() {
+    if let Some(r) = region {
         let span = l.value_span("aws.region");
         let derived = facts.endpoints.iter().find_map(|e| e.region.clone());
         if !endpoint::is_region(r) {
@@ -1079,7 +1071,7 @@ fn aws_value_rules(
         }
     }
     // MSK-24
-    if let Some(v) = l.get("aws.credentials_provider").map(str::to_string) {
+    if let Some(v) = l.cm.get("aws.credentials_provider") {
         let span = l.value_span("aws.credentials_provider");
         let upper = v.to_ascii_uppercase();
         let help = "DEFAULT (SDK default chain), ENV (environment variables), INSTANCE_PROFILE (EC2 instance role), CONTAINER (ECS/EKS container credentials)";
@@ -1211,24 +1203,16 @@ fn aws_value_rules(
 
 /// SEC-01 … SEC-05. Never quotes a secret value.
 fn secret_rules(l: &mut Lints<'_, '_>) {
-    let any_msk = l.facts.endpoints.iter().any(Endpoint::is_msk);
-    let written: Vec<(String, String, Span, Span)> = l
-        .input
+    let any_msk = l.facts.endpoints.iter().any(|e| e.is_msk());
+    let input = l.input;
+    let written = input
         .client
         .iter()
-        .map(|e| {
-            (
-                e.key.clone(),
-                e.value.clone(),
-                e.property.key.span,
-                e.property.value.span,
-            )
-        })
-        .collect();
-    let mut seen = std::collections::HashSet::new();
-    for (key, value, kspan, vspan) in &written {
+        .map(|e| (e.key, e.value, e.property.key.span, e.property.value.span));
+    let mut seen = crate::hash::FastSet::default();
+    for (key, value, kspan, vspan) in written {
         // One diagnostic per rule and key (§6.4).
-        if !is_secret_key(key) || value.is_empty() || !seen.insert(key.clone()) {
+        if !is_secret_key(key) || value.is_empty() || !seen.insert(key) {
             continue;
         }
         // SEC-05
@@ -1236,25 +1220,25 @@ fn secret_rules(l: &mut Lints<'_, '_>) {
         if lower.starts_with("secret://")
             || (lower.starts_with("arn:aws") && lower.contains(":secretsmanager:"))
         {
-            l.push("SEC-05", format!("Doris does not resolve secret references; '{key}' would be sent literally{FAILS}"), *vspan, "give the secret value itself (our outputs mask it) or switch to IAM authentication");
+            l.push("SEC-05", format!("Doris does not resolve secret references; '{key}' would be sent literally{FAILS}"), vspan, "give the secret value itself (our outputs mask it) or switch to IAM authentication");
             continue;
         }
         // SEC-02 replaces SEC-01 for spellings Doris does not mask.
         let doris_masks = matches!(
-            key.as_str(),
+            key,
             "sasl.jaas.config" | "aws.access_key" | "aws.secret_key" | "aws.session_key"
         );
-        let alias = ACCEPTED_ALIASES.iter().find(|(a, _, _)| a == key);
+        let alias = ACCEPTED_ALIASES.iter().find(|(a, _, _)| *a == key);
         let near_miss = librdkafka::lookup(key).is_none()
             && alias.is_none()
-            && !CANONICAL_AWS_KEYS.contains(&key.as_str())
+            && !CANONICAL_AWS_KEYS.contains(&key)
             && (key.starts_with("sasl.") || key.starts_with("ssl."));
         if let Some((_, canonical, _)) = alias {
-            l.push("SEC-02", format!("'{key}' carries a secret but Doris does not mask this spelling in its audit log"), *kspan, format!("write \"{}\" (rlfe masks the value in every output)", canonical.unwrap_or(key)));
+            l.push("SEC-02", format!("'{key}' carries a secret but Doris does not mask this spelling in its audit log"), kspan, format!("write \"{}\" (rlfe masks the value in every output)", canonical.unwrap_or(key)));
             continue;
         }
         if near_miss && librdkafka::lookup(key).is_none() {
-            l.push("SEC-02", format!("'{key}' carries a secret but Doris does not mask this spelling in its audit log"), *kspan, "check the key's spelling (rlfe masks the value in every output)");
+            l.push("SEC-02", format!("'{key}' carries a secret but Doris does not mask this spelling in its audit log"), kspan, "check the key's spelling (rlfe masks the value in every output)");
             continue;
         }
         // SEC-01
@@ -1269,7 +1253,7 @@ fn secret_rules(l: &mut Lints<'_, '_>) {
                 continue;
             }
         }
-        let help = match key.as_str() {
+        let help = match key {
             "aws.secret_key" | "aws.access_key" => "prefer \"aws.role_arn\" or \"aws.credentials_provider\" = \"INSTANCE_PROFILE\" (static keys are required only for public endpoints, MSK-03)",
             "ssl.key.pem" => "prefer \"property.ssl.key.location\" = \"FILE:<name>\"",
             "sasl.password" if any_msk => "prefer IAM authentication",
@@ -1282,13 +1266,13 @@ fn secret_rules(l: &mut Lints<'_, '_>) {
             format!(
                 "'{key}' holds a secret in the statement text; it is stored in the job definition"
             ),
-            *kspan,
+            kspan,
             help,
         );
     }
     // SEC-03, SEC-04 (on the normalised keys; values never printed)
-    let ak = l.get("aws.access_key").map(str::to_string);
-    let sk = l.get("aws.secret_key").map(str::to_string);
+    let ak = l.cm.get("aws.access_key");
+    let sk = l.cm.get("aws.secret_key");
     if let Some(ak) = &ak {
         let span = l.key_span("aws.access_key");
         let id_like = |s: &str| {
@@ -1298,10 +1282,7 @@ fn secret_rules(l: &mut Lints<'_, '_>) {
                     .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
         };
         let help = "aws.access_key is the 20-character id (AKIA… or ASIA…); aws.secret_key is the 40-character secret";
-        if ak.len() == 40
-            && (ak.contains('/') || ak.contains('+'))
-            && sk.as_deref().is_some_and(id_like)
-        {
+        if ak.len() == 40 && (ak.contains('/') || ak.contains('+')) && sk.is_some_and(id_like) {
             l.push(
                 "SEC-03",
                 "the access key and secret key look swapped",

@@ -164,9 +164,9 @@ pub fn is_aws_msk_iam(mechanism: &str) -> bool {
 pub(crate) struct ClientMap<'a> {
     pub map: &'a mut CustomProperties,
     /// (client key after normalisation, the written property)
-    pub origin: Vec<(String, &'a Property)>,
+    pub origin: Vec<(&'a str, &'a Property)>,
     /// Client key → position of its last entry in `origin` (see `reindex`).
-    index: std::collections::HashMap<String, usize>,
+    index: crate::hash::FastMap<&'a str, usize>,
 }
 
 impl ClientMap<'_> {
@@ -180,7 +180,7 @@ impl ClientMap<'_> {
             .origin
             .iter()
             .enumerate()
-            .map(|(i, (k, _))| (k.clone(), i))
+            .map(|(i, (k, _))| (*k, i))
             .collect();
     }
 
@@ -203,7 +203,7 @@ impl ClientMap<'_> {
 
 /// Derived facts of §1.3, computed once per statement after normalisation.
 #[derive(Debug, Clone)]
-pub(crate) struct Facts {
+pub(crate) struct Facts<'a> {
     /// `security.protocol` lower-cased; `plaintext` when absent.
     pub protocol: String,
     /// `sasl.mechanism`, else `sasl.mechanisms`, as written.
@@ -211,10 +211,10 @@ pub(crate) struct Facts {
     pub client_cert: bool,
     /// Explicit IAM intent (aws.* keys, an AWS_MSK_IAM spelling, a Java IAM module).
     pub iam_explicit: bool,
-    pub endpoints: Vec<endpoint::Endpoint>,
+    pub endpoints: Vec<&'a endpoint::Endpoint>,
 }
 
-impl Facts {
+impl Facts<'_> {
     pub fn is_sasl(&self) -> bool {
         self.protocol.starts_with("sasl_")
     }
@@ -238,27 +238,20 @@ pub(crate) fn analyze_client_map(
 ) -> AuthMode {
     let anchor = input.anchor;
     let normalise = ctx.profile == Profile::Default;
-    let origin: Vec<(String, &Property)> = input
-        .client
-        .iter()
-        .map(|e| (e.key.clone(), e.property))
-        .collect();
+    let origin: Vec<(&str, &Property)> = input.client.iter().map(|e| (e.key, e.property)).collect();
     let mut cm = ClientMap {
         map: custom,
         origin,
-        index: std::collections::HashMap::new(),
+        index: crate::hash::FastMap::default(),
     };
     cm.reindex();
     let mut iam_signal = false;
 
     // Step 2: key aliases.
     if normalise {
-        let written: Vec<(String, String, &Property)> = cm
-            .origin
-            .iter()
-            .map(|(k, p)| (k.clone(), p.value().to_string(), *p))
-            .collect();
-        for (key, value, prop) in written {
+        let written: Vec<(&str, &Property)> = cm.origin.clone();
+        for (key, prop) in written {
+            let value = prop.value();
             let Some((_, canonical, origin)) = ACCEPTED_ALIASES.iter().find(|(a, _, _)| *a == key)
             else {
                 continue;
@@ -267,7 +260,7 @@ pub(crate) fn analyze_client_map(
                 "write \"{}\" ({origin})",
                 canonical.unwrap_or("nothing: Doris has no such setting")
             );
-            if matches!(key.as_str(), "aws.access.key" | "aws.secret.key") {
+            if matches!(key, "aws.access.key" | "aws.secret.key") {
                 help.push_str("; this spelling is also not masked in Doris audit logs");
             }
             diags.push(warn(
@@ -306,7 +299,7 @@ pub(crate) fn analyze_client_map(
                     prop.key.span,
                     "keep one spelling: the canonical key (the bare aws.* form)",
                 ));
-                cm.map.remove(&key);
+                cm.map.remove(key);
             } else {
                 // Rename in place, keeping the order of the map.
                 if let Some(entry) = cm.map.0.iter_mut().find(|(k, _)| *k == key) {
@@ -314,7 +307,7 @@ pub(crate) fn analyze_client_map(
                 }
             }
             for o in cm.origin.iter_mut().filter(|(k, _)| *k == key) {
-                o.0 = canonical.to_string();
+                o.0 = canonical;
             }
         }
     }
@@ -370,10 +363,7 @@ pub(crate) fn analyze_client_map(
     let has_aws_key = cm.map.iter().any(|(k, _)| k.starts_with("aws."));
     let iam_explicit = has_aws_key || iam_signal || jaas_iam;
 
-    let endpoints: Vec<endpoint::Endpoint> = brokers
-        .iter()
-        .map(|b| endpoint::classify(&b.host, b.port))
-        .collect();
+    let endpoints: Vec<&endpoint::Endpoint> = brokers.iter().map(|b| &b.endpoint).collect();
 
     // Step 4: region from the broker hosts.
     if normalise && iam_explicit && cm.get("aws.region").is_none() {

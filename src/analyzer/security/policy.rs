@@ -5,16 +5,56 @@
 
 use super::endpoint::{self, EndpointKind};
 use crate::analyzer::job::{AuthMode, RoutineLoadJob};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use std::borrow::Cow;
 
-/// A policy document with what it assumes and what goes with it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A policy with what it assumes and what goes with it. The JSON document is rendered
+/// from the typed statements when asked for ([`IamPolicy::document`]), so planning a
+/// job does not pay for text nobody reads; serialised, it carries the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IamPolicy {
-    /// The policy JSON, 2-space indented.
-    pub document: String,
-    pub assumptions: Vec<String>,
+    pub statements: Vec<PolicyStatement>,
+    pub assumptions: Vec<Cow<'static, str>>,
     /// Companion documents (trust policy, cross-account, ACLs), as advice.
-    pub notes: Vec<String>,
+    pub notes: Vec<Cow<'static, str>>,
+}
+
+/// One `Allow` statement of the policy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolicyStatement {
+    pub sid: &'static str,
+    pub actions: &'static [&'static str],
+    pub resource: String,
+}
+
+impl IamPolicy {
+    /// The policy JSON, 2-space indented.
+    pub fn document(&self) -> String {
+        let mut doc = String::from("{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n");
+        for (i, s) in self.statements.iter().enumerate() {
+            let actions: Vec<String> = s.actions.iter().map(|a| json_string(a)).collect();
+            doc.push_str(&format!(
+                "    {{\n      \"Sid\": {},\n      \"Effect\": \"Allow\",\n      \"Action\": [{}],\n      \"Resource\": {}\n    }}{}\n",
+                json_string(s.sid),
+                actions.join(", "),
+                json_string(&s.resource),
+                if i + 1 < self.statements.len() { "," } else { "" }
+            ));
+        }
+        doc.push_str("  ]\n}");
+        doc
+    }
+}
+
+impl Serialize for IamPolicy {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("IamPolicy", 3)?;
+        st.serialize_field("document", &self.document())?;
+        st.serialize_field("assumptions", &self.assumptions)?;
+        st.serialize_field("notes", &self.notes)?;
+        st.end()
+    }
 }
 
 /// The policy for a job, or `None` when the job does not use MSK IAM (with the
@@ -32,26 +72,22 @@ pub fn for_job(job: &RoutineLoadJob) -> Result<IamPolicy, String> {
     }
     let mut assumptions = Vec::new();
     let mut notes = Vec::new();
-    let endpoints: Vec<endpoint::Endpoint> = src
-        .brokers
-        .iter()
-        .map(|b| endpoint::classify(&b.host, b.port))
-        .collect();
+    let endpoints = || src.brokers.iter().map(|b| &b.endpoint);
     let region = match src.custom.get("aws.region") {
-        Some(r) => r.to_string(),
-        None => match endpoints.iter().find_map(|e| e.region.clone()) {
+        Some(r) => r,
+        None => match endpoints().find_map(|e| e.region.as_deref()) {
             Some(r) => {
-                assumptions.push(format!("region {r} is taken from the broker host name"));
+                assumptions.push(format!("region {r} is taken from the broker host name").into());
                 r
             }
             None => {
                 assumptions.push("the region is unknown: replace <region>".into());
-                "<region>".into()
+                "<region>"
             }
         },
     };
-    let partition = if endpoint::is_region(&region) {
-        endpoint::partition_of(&region)
+    let partition = if endpoint::is_region(region) {
+        endpoint::partition_of(region)
     } else {
         "aws"
     };
@@ -64,35 +100,37 @@ pub fn for_job(job: &RoutineLoadJob) -> Result<IamPolicy, String> {
             assumptions.push(format!(
                 "account {} is taken from aws.role_arn and assumes the cluster is in the same account",
                 r.account
-            ));
-            r.account.clone()
+            ).into());
+            r.account.as_str()
         }
         None => {
             assumptions.push(
                 "the account is unknown: replace <account-id> with the cluster's account".into(),
             );
-            "<account-id>".into()
+            "<account-id>"
         }
     };
-    let cluster = match endpoints
-        .iter()
+    let cluster = match endpoints()
         .find(|e| {
             matches!(
                 e.kind,
                 EndpointKind::Provisioned | EndpointKind::Public | EndpointKind::MultiVpc
             )
         })
-        .and_then(|e| e.cluster_name.clone())
+        .and_then(|e| e.cluster_name.as_deref())
     {
         Some(n) => {
-            assumptions.push(format!(
+            assumptions.push(
+                format!(
                 "cluster name {n} is taken from the hostname; verify its exact spelling and case"
-            ));
+            )
+                .into(),
+            );
             n
         }
         None => {
             assumptions.push("the cluster name is unknown (serverless and non-MSK hosts carry none), so * is used".into());
-            "*".into()
+            "*"
         }
     };
     assumptions.push(
@@ -100,40 +138,28 @@ pub fn for_job(job: &RoutineLoadJob) -> Result<IamPolicy, String> {
     );
     let group = group_of(job);
     if src.custom.get("group.id").is_none() || job_group_generated(job) {
-        assumptions.push(format!(
-            "group {group} covers Doris's generated group.id (<job>_<random UUID>)"
-        ));
+        assumptions.push(
+            format!("group {group} covers Doris's generated group.id (<job>_<random UUID>)").into(),
+        );
     }
     let base = format!("arn:{partition}:kafka:{region}:{account}:");
-    let statements = [
-        (
-            "MskConnect",
-            vec!["kafka-cluster:Connect"],
-            format!("{base}cluster/{cluster}/*"),
-        ),
-        (
-            "MskReadTopic",
-            vec!["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"],
-            format!("{base}topic/{cluster}/*/{}", src.topic),
-        ),
-        (
-            "MskConsumerGroup",
-            vec!["kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup"],
-            format!("{base}group/{cluster}/*/{group}"),
-        ),
+    let statements = vec![
+        PolicyStatement {
+            sid: "MskConnect",
+            actions: &["kafka-cluster:Connect"],
+            resource: format!("{base}cluster/{cluster}/*"),
+        },
+        PolicyStatement {
+            sid: "MskReadTopic",
+            actions: &["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"],
+            resource: format!("{base}topic/{cluster}/*/{}", src.topic),
+        },
+        PolicyStatement {
+            sid: "MskConsumerGroup",
+            actions: &["kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup"],
+            resource: format!("{base}group/{cluster}/*/{group}"),
+        },
     ];
-    let mut doc = String::from("{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n");
-    for (i, (sid, actions, resource)) in statements.iter().enumerate() {
-        let actions: Vec<String> = actions.iter().map(|a| json_string(a)).collect();
-        doc.push_str(&format!(
-            "    {{\n      \"Sid\": {},\n      \"Effect\": \"Allow\",\n      \"Action\": [{}],\n      \"Resource\": {}\n    }}{}\n",
-            json_string(sid),
-            actions.join(", "),
-            json_string(resource),
-            if i + 1 < statements.len() { "," } else { "" }
-        ));
-    }
-    doc.push_str("  ]\n}");
     if let Some(r) = src.custom.get("aws.role_arn") {
         let condition = if src.custom.get("aws.external_id").is_some() {
             ", with the condition \"StringEquals\": {\"sts:ExternalId\": \"<the aws.external_id value>\"}"
@@ -142,11 +168,11 @@ pub fn for_job(job: &RoutineLoadJob) -> Result<IamPolicy, String> {
         };
         notes.push(format!(
             "trust policy: the role {r} must trust the BE hosts' base identity (<be-principal-arn>: instance profile, container role or the user behind static keys) for sts:AssumeRole{condition}"
-        ));
+        ).into());
     }
     notes.push("cross-account: if the cluster belongs to another account, use that account in the ARNs, have the owner grant the same actions to the role in a cluster policy, and connect through multi-VPC private connectivity (same region only)".into());
     Ok(IamPolicy {
-        document: doc,
+        statements,
         assumptions,
         notes,
     })

@@ -4,7 +4,11 @@
 use crate::ast::Span;
 use crate::text::LineIndex;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt;
+
+/// Diagnostic text: most messages and helps are fixed sentences, kept without a copy.
+pub type Text = Cow<'static, str>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -41,20 +45,20 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub stage: Stage,
     /// A stable code: the rule id (`K3`, `MSK-05`, `P1`, …).
-    pub code: String,
-    pub message: String,
+    pub code: Text,
+    pub message: Text,
     /// Where the problem is; `None` for findings about the whole statement.
     #[serde(skip)]
     pub span: Option<Span>,
-    pub help: Option<String>,
+    pub help: Option<Text>,
 }
 
 impl Diagnostic {
     pub fn new(
         severity: Severity,
         stage: Stage,
-        code: impl Into<String>,
-        message: impl Into<String>,
+        code: impl Into<crate::diagnostic::Text>,
+        message: impl Into<crate::diagnostic::Text>,
     ) -> Self {
         Diagnostic {
             severity,
@@ -66,15 +70,27 @@ impl Diagnostic {
         }
     }
 
-    pub fn error(stage: Stage, code: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn error(
+        stage: Stage,
+        code: impl Into<crate::diagnostic::Text>,
+        message: impl Into<crate::diagnostic::Text>,
+    ) -> Self {
         Self::new(Severity::Error, stage, code, message)
     }
 
-    pub fn warning(stage: Stage, code: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn warning(
+        stage: Stage,
+        code: impl Into<crate::diagnostic::Text>,
+        message: impl Into<crate::diagnostic::Text>,
+    ) -> Self {
         Self::new(Severity::Warning, stage, code, message)
     }
 
-    pub fn note(stage: Stage, code: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn note(
+        stage: Stage,
+        code: impl Into<crate::diagnostic::Text>,
+        message: impl Into<crate::diagnostic::Text>,
+    ) -> Self {
         Self::new(Severity::Note, stage, code, message)
     }
 
@@ -86,7 +102,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<crate::diagnostic::Text>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -107,7 +123,7 @@ impl Diagnostic {
     /// message (§4.0): Doris's MySQL-compatible error table where it applies, else
     /// 1105/HY000.
     pub fn mysql_code(&self) -> (u16, &'static str) {
-        let m = self.message.as_str();
+        let m: &str = &self.message;
         if m == "No database selected" {
             (1046, "3D000")
         } else if m.starts_with("Unknown database '") {

@@ -18,7 +18,7 @@ pub struct AlterOutcome {
     pub altered: Option<(String, RoutineLoadJob)>,
 }
 
-fn err(code: &str, msg: impl Into<String>, span: Span) -> Diagnostic {
+fn err(code: &'static str, msg: impl Into<crate::diagnostic::Text>, span: Span) -> Diagnostic {
     Diagnostic::error(Stage::Analyze, code, msg).at(span)
 }
 

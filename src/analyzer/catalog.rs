@@ -300,7 +300,7 @@ fn bool_prop(stmt: &CreateTable, key: &str, default: bool) -> bool {
 /// Builds the analyzer's table model from `CREATE TABLE`, with the checks Doris makes
 /// (project-defined texts where Doris's are not pinned).
 pub fn table_from_ddl(stmt: &CreateTable, id: i64) -> Result<TableInfo, Diagnostic> {
-    let err = |code: &str, msg: String, span: ast::Span| {
+    let err = |code: &'static str, msg: String, span: ast::Span| {
         Diagnostic::error(Stage::Analyze, code, msg).at(span)
     };
     let keys_type = stmt

@@ -230,7 +230,13 @@ struct Checker<'c, 'a> {
 }
 
 impl Checker<'_, '_> {
-    fn err(&mut self, p: &Property, code: &str, msg: impl Into<String>, help: impl Into<String>) {
+    fn err(
+        &mut self,
+        p: &Property,
+        code: &'static str,
+        msg: impl Into<crate::diagnostic::Text>,
+        help: impl Into<crate::diagnostic::Text>,
+    ) {
         self.diags.push(
             Diagnostic::error(Stage::Analyze, code, msg)
                 .at(p.value.span)
@@ -238,7 +244,13 @@ impl Checker<'_, '_> {
         );
     }
 
-    fn warn(&mut self, span: Span, code: &str, msg: impl Into<String>, help: impl Into<String>) {
+    fn warn(
+        &mut self,
+        span: Span,
+        code: &'static str,
+        msg: impl Into<crate::diagnostic::Text>,
+        help: impl Into<crate::diagnostic::Text>,
+    ) {
         self.diags.push(
             Diagnostic::warning(Stage::Analyze, code, msg)
                 .at(span)
@@ -254,9 +266,9 @@ impl Checker<'_, '_> {
         key: JobKey,
         default: i64,
         ok: impl Fn(i64) -> bool,
-        code: &str,
-        msg: &str,
-        help: &str,
+        code: &'static str,
+        msg: &'static str,
+        help: &'static str,
     ) -> i64 {
         let Some(p) = self.given.get(key) else {
             return default;
@@ -300,7 +312,14 @@ impl Checker<'_, '_> {
     }
 
     /// A 32-bit property, narrowed by two's complement as Java's `(int)` cast does.
-    fn int32(&mut self, key: JobKey, default: i32, code: &str, msg: &str, help: &str) -> i32 {
+    fn int32(
+        &mut self,
+        key: JobKey,
+        default: i32,
+        code: &'static str,
+        msg: &'static str,
+        help: &'static str,
+    ) -> i32 {
         let Some(p) = self.given.get(key) else {
             return default;
         };

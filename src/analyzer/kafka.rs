@@ -126,13 +126,23 @@ pub fn split_broker(b: &str) -> Broker {
     }
 }
 
-fn err(code: &str, msg: impl Into<String>, span: Span, help: impl Into<String>) -> Diagnostic {
+fn err(
+    code: &'static str,
+    msg: impl Into<crate::diagnostic::Text>,
+    span: Span,
+    help: impl Into<crate::diagnostic::Text>,
+) -> Diagnostic {
     Diagnostic::error(Stage::Analyze, code, msg)
         .at(span)
         .with_help(help)
 }
 
-fn warn(code: &str, msg: impl Into<String>, span: Span, help: impl Into<String>) -> Diagnostic {
+fn warn(
+    code: &'static str,
+    msg: impl Into<crate::diagnostic::Text>,
+    span: Span,
+    help: impl Into<crate::diagnostic::Text>,
+) -> Diagnostic {
     Diagnostic::warning(Stage::Analyze, code, msg)
         .at(span)
         .with_help(help)

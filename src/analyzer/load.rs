@@ -134,7 +134,7 @@ pub(crate) fn analyze(
     out
 }
 
-fn multi_table_error(code: &str, span: crate::ast::Span, clause: &str) -> Diagnostic {
+fn multi_table_error(code: &'static str, span: crate::ast::Span, clause: &str) -> Diagnostic {
     Diagnostic::error(Stage::Analyze, code, "Multi-table load does not support setting columns info")
         .at(span)
         .with_help(format!("a job without ON <table> takes its table from each message; remove {clause}, or name the table with ON"))

@@ -196,7 +196,7 @@ fn session(common: &Common, demo: bool) -> Result<Session, String> {
         if let Some(f) = failed.first() {
             return Err(format!(
                 "the demo catalog failed to load: {}",
-                f.diagnostics.first().map_or("", |d| d.message.as_str())
+                f.diagnostics.first().map_or("", |d| &*d.message)
             ));
         }
     }

@@ -144,7 +144,7 @@ impl StatementParser<'_> {
     /// `'name' [IN|FROM db] PROPERTIES (…)`, shared by CREATE FILE and DROP FILE.
     fn parse_file_target(
         &mut self,
-        help: &str,
+        help: &'static str,
     ) -> Result<(StringLit, Option<Ident>, PropertyList), Diagnostic> {
         let name = self.parse_string("a file name string")?;
         let database = self.parse_optional_from_db()?;

@@ -311,10 +311,11 @@ impl<'a> StatementParser<'a> {
                     let known = STATEMENT_KEYWORDS.contains(&word)
                         || matches!(word, "SELECT" | "INSERT" | "UPDATE" | "WITH" | "SET");
                     if !known && d.span.map(|s| s.start) == Some(self.first_token_start()) {
-                        d.message = format!("unknown statement '{}'", self.first_word_text());
+                        d.message =
+                            format!("unknown statement '{}'", self.first_word_text()).into();
                         let hint = did_you_mean(word, STATEMENT_KEYWORDS.iter().copied(), 1);
                         d.help = Some(match hint.first() {
-                            Some(k) => format!("did you mean {k}?"),
+                            Some(k) => format!("did you mean {k}?").into(),
                             None => "routine-load statements start with CREATE, ALTER, PAUSE, RESUME, STOP or SHOW".into(),
                         });
                     }

@@ -38,7 +38,7 @@ const COLUMNS: [&str; 23] = [
     "ComputeGroup",
 ];
 
-fn err(code: &str, msg: impl Into<String>, span: Span) -> Diagnostic {
+fn err(code: &'static str, msg: impl Into<crate::diagnostic::Text>, span: Span) -> Diagnostic {
     Diagnostic::error(Stage::Analyze, code, msg).at(span)
 }
 

@@ -30,7 +30,13 @@ struct Lints<'x, 'a> {
 }
 
 impl Lints<'_, '_> {
-    fn push(&mut self, code: &str, msg: impl Into<String>, span: Span, help: impl Into<String>) {
+    fn push(
+        &mut self,
+        code: &'static str,
+        msg: impl Into<crate::diagnostic::Text>,
+        span: Span,
+        help: impl Into<crate::diagnostic::Text>,
+    ) {
         self.out.push(
             Diagnostic::warning(Stage::Analyze, code, msg)
                 .at(span)

@@ -220,7 +220,12 @@ impl Facts<'_> {
     }
 }
 
-fn warn(code: &str, msg: impl Into<String>, span: Span, help: impl Into<String>) -> Diagnostic {
+fn warn(
+    code: &'static str,
+    msg: impl Into<crate::diagnostic::Text>,
+    span: Span,
+    help: impl Into<crate::diagnostic::Text>,
+) -> Diagnostic {
     Diagnostic::warning(Stage::Analyze, code, msg)
         .at(span)
         .with_help(help)
@@ -435,7 +440,7 @@ fn iam_rules(
     diags: &mut Vec<Diagnostic>,
 ) -> bool {
     let before = diags.iter().filter(|d| d.is_error()).count();
-    let err = |code: &str, msg: String, span: Span, help: String| {
+    let err = |code: &'static str, msg: String, span: Span, help: String| {
         Diagnostic::error(Stage::Analyze, code, msg)
             .at(span)
             .with_help(help)

@@ -65,10 +65,12 @@ fn end_to_end(c: &mut Criterion) {
             )
         })
     });
+    // A gateway keeps its session: only the statement is timed, not the session's
+    // creation or drop.
     g.bench_function("parse+analyze+plan (rlfe)", |b| {
-        b.iter_batched(
+        b.iter_batched_ref(
             session,
-            |mut s| black_box(s.execute_sql(black_box(MSK_IAM))),
+            |s| black_box(s.execute_sql(black_box(MSK_IAM))),
             BatchSize::SmallInput,
         )
     });
@@ -116,9 +118,9 @@ fn scaling(c: &mut Criterion) {
         for n in [1usize, 10, 100, 1000, 10_000] {
             let sql = statement(n);
             g.bench_with_input(BenchmarkId::from_parameter(n), &sql, |b, sql| {
-                b.iter_batched(
+                b.iter_batched_ref(
                     session,
-                    |mut s| black_box(s.execute_sql(sql)),
+                    |s| black_box(s.execute_sql(sql)),
                     BatchSize::SmallInput,
                 )
             });
@@ -127,5 +129,41 @@ fn scaling(c: &mut Criterion) {
     }
 }
 
+/// The mean of a benchmark of this run, from criterion's estimates.
+fn mean_ns(group: &str, bench: &str) -> Option<f64> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/criterion")
+        .join(group)
+        .join(bench)
+        .join("new/estimates.json");
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
+    v.pointer("/mean/point_estimate")?.as_f64()
+}
+
+/// Prints the goals of the issue against this run's numbers.
+fn report() {
+    let e2e = mean_ns("pipeline_msk_iam", "parse+analyze+plan (rlfe)");
+    let floor = mean_ns("pipeline_msk_iam", "tokenize_only (sqlparser)");
+    if let (Some(e2e), Some(floor)) = (e2e, floor) {
+        println!(
+            "\nparse+analyze+plan / sqlparser tokenization = {:.2} µs / {:.2} µs = {:.2}x (goal: at most 2x)",
+            e2e / 1000.0,
+            floor / 1000.0,
+            e2e / floor
+        );
+    }
+    if let Some(t) = mean_ns("scaling_partitions", "10000") {
+        println!(
+            "10,000 partitions end to end = {:.2} ms (goal: at most 10 ms)",
+            t / 1e6
+        );
+    }
+}
+
 criterion_group!(benches, end_to_end, scaling);
-criterion_main!(benches);
+
+fn main() {
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+    report();
+}

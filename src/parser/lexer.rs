@@ -64,7 +64,22 @@ impl<'a> Splitter<'a> {
     fn skip_quoted(&mut self, bytes: &[u8], quote: u8) {
         let escapes = quote != b'`';
         self.bump(quote);
-        while let Some(&b) = bytes.get(self.pos) {
+        loop {
+            // Jump to the next byte that matters inside the quotes.
+            let rest = bytes.get(self.pos..).unwrap_or(&[]);
+            match rest
+                .iter()
+                .position(|c| *c == quote || *c == b'\\' || *c == b'\n')
+            {
+                Some(n) => self.pos += n,
+                None => {
+                    self.pos = bytes.len();
+                    return;
+                }
+            }
+            let Some(&b) = bytes.get(self.pos) else {
+                return;
+            };
             self.bump(b);
             if b == quote {
                 return;
@@ -239,7 +254,7 @@ pub(crate) fn tokenize_common(chunk: &Chunk<'_>) -> Option<Vec<TokenWithSpan>> {
                 }
                 i += len;
                 col += len as u64;
-                push(Token::make_word(word, None), start, (line, col));
+                push(make_word(word), start, (line, col));
             }
             b'\'' | b'"' | b'`' => {
                 let body = bytes.get(i + 1..)?;
@@ -281,6 +296,39 @@ pub(crate) fn tokenize_common(chunk: &Chunk<'_>) -> Option<Vec<TokenWithSpan>> {
         }
     }
     Some(out)
+}
+
+/// `Token::make_word(word, None)` with a hashed keyword table instead of a binary
+/// search over sqlparser's 900 keywords (the same table, so the same keywords).
+fn make_word(word: &str) -> Token {
+    use sqlparser::keywords::{Keyword, ALL_KEYWORDS, ALL_KEYWORDS_INDEX};
+    static TABLE: std::sync::OnceLock<crate::hash::FastMap<&'static str, Keyword>> =
+        std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        ALL_KEYWORDS
+            .iter()
+            .copied()
+            .zip(ALL_KEYWORDS_INDEX.iter().copied())
+            .collect()
+    });
+    let mut buf = [0u8; 64];
+    let keyword = match buf.get_mut(..word.len()) {
+        // Keywords are upper-case ASCII and short; longer words are names.
+        Some(upper) => {
+            upper.copy_from_slice(word.as_bytes());
+            upper.make_ascii_uppercase();
+            std::str::from_utf8(upper)
+                .ok()
+                .and_then(|u| table.get(u).copied())
+                .unwrap_or(Keyword::NoKeyword)
+        }
+        None => Keyword::NoKeyword,
+    };
+    Token::Word(sqlparser::tokenizer::Word {
+        value: word.to_string(),
+        quote_style: None,
+        keyword,
+    })
 }
 
 /// sqlparser's tokenizer with our string decoding and script locations.
@@ -425,6 +473,20 @@ mod tests {
         }
         eprintln!("fast path: {taken} corpus statements");
         assert!(taken > 100, "the fast path is rarely taken: {taken}");
+    }
+
+    #[test]
+    fn keyword_table_is_sqlparsers() {
+        use sqlparser::keywords::ALL_KEYWORDS;
+        for k in ALL_KEYWORDS {
+            assert_eq!(make_word(k), Token::make_word(k, None));
+            let lower = k.to_ascii_lowercase();
+            assert_eq!(make_word(&lower), Token::make_word(&lower, None));
+        }
+        let long = "a".repeat(40);
+        for w in ["events", "user_events", "x1", long.as_str()] {
+            assert_eq!(make_word(w), Token::make_word(w, None));
+        }
     }
 
     #[test]

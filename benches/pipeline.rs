@@ -2,7 +2,7 @@
 //! the analyzer and planner alone, and scaling with partitions/offsets and properties.
 //! `cargo bench --bench pipeline`.
 
-use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
+use criterion::{criterion_group, BatchSize, BenchmarkId, Criterion};
 use routine_load_fe::analyzer::{analyze_create, AnalyzeContext, FeConfig, InMemoryCatalog};
 use routine_load_fe::ast::Statement;
 use routine_load_fe::plan::{plan_job, StaticTopicMetadata};

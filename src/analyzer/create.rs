@@ -203,7 +203,7 @@ pub(crate) fn session_zone(ctx: &AnalyzeContext<'_>) -> (String, Zone) {
 
 /// Analyzes a CREATE ROUTINE LOAD.
 pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> CreateOutcome {
-    let mut diags = Vec::new();
+    let mut diags = Vec::with_capacity(8);
     let catalog: &dyn Catalog = ctx.catalog;
     let anchor = stmt.source.source_type.span;
     // Build: P2, P3.

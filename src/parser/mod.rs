@@ -19,6 +19,22 @@ use sqlparser::parser::{Parser, ParserError};
 use sqlparser::tokenizer::{Token, TokenWithSpan};
 use std::ops::Range;
 
+/// An unquoted word of up to 16 bytes, upper-cased, for matching statement keywords
+/// (all shorter). `as_str` is `None` for anything else: a quoted or longer word, or
+/// another token.
+#[derive(Default)]
+struct KeywordText {
+    bytes: [u8; 16],
+    len: usize,
+}
+
+impl KeywordText {
+    fn as_str(&self) -> Option<&str> {
+        let b = self.bytes.get(..self.len).filter(|b| !b.is_empty())?;
+        std::str::from_utf8(b).ok()
+    }
+}
+
 /// Limits that keep untrusted input cheap. Each one exceeded is a located error.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseOptions {
@@ -202,11 +218,9 @@ impl<'a> StatementParser<'a> {
     }
 
     fn parse_statement(&mut self) -> Result<Statement, Diagnostic> {
-        let first = self.word_upper(0);
-        let second = self.word_upper(1);
-        let third = self.word_upper(2);
+        let (first, second, third) = (self.keyword_at(0), self.keyword_at(1), self.keyword_at(2));
         let start = self.peek().span.into();
-        match (first.as_deref(), second.as_deref(), third.as_deref()) {
+        match (first.as_str(), second.as_str(), third.as_str()) {
             (Some("CREATE"), Some("ROUTINE"), _) => {
                 self.advance_n(2);
                 self.expect_kw("LOAD")?;
@@ -297,7 +311,10 @@ impl<'a> StatementParser<'a> {
                     span: self.span_from(start),
                 }))
             }
-            _ => self.parse_other(first.as_deref()),
+            _ => {
+                let first = self.word_upper(0);
+                self.parse_other(first.as_deref())
+            }
         }
     }
 
@@ -350,6 +367,21 @@ impl<'a> StatementParser<'a> {
         for _ in 0..n {
             self.p.advance_token();
         }
+    }
+
+    /// The n-th next token as a statement keyword, upper-cased without allocating.
+    fn keyword_at(&self, n: usize) -> KeywordText {
+        let mut k = KeywordText::default();
+        if let Token::Word(w) = &self.peek_nth(n).token {
+            if let Some(slot) = k.bytes.get_mut(..w.value.len()) {
+                if w.quote_style.is_none() {
+                    slot.copy_from_slice(w.value.as_bytes());
+                    slot.make_ascii_uppercase();
+                    k.len = w.value.len();
+                }
+            }
+        }
+        k
     }
 
     /// The upper-cased text of the n-th next token when it is an unquoted word.

@@ -142,21 +142,50 @@ pub struct JobSummary {
 /// properties and load clauses. Keys are fixed names and most values are constants,
 /// so a plan does not allocate a string for either.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct FieldMap(Vec<(&'static str, Cow<'static, str>)>);
+pub struct FieldMap(Vec<(&'static str, Field)>);
+
+/// A field's value: text, or a number written out when the field is rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Field {
+    Text(Cow<'static, str>),
+    Int(i64),
+}
+
+impl std::fmt::Display for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Field::Text(t) => f.write_str(t),
+            Field::Int(n) => write!(f, "{n}"),
+        }
+    }
+}
+
+impl Serialize for Field {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
 
 impl FieldMap {
     /// Builds the map from fields given in any order (already sorted is the cheap case).
-    fn sorted(mut fields: Vec<(&'static str, Cow<'static, str>)>) -> Self {
+    fn sorted(mut fields: Vec<(&'static str, Field)>) -> Self {
         fields.sort_by_key(|(k, _)| *k);
         FieldMap(fields)
     }
 
-    pub fn get(&self, key: &str) -> Option<&str> {
-        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| &**v)
+    /// The value of a text field.
+    pub fn text(&self, key: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| *k == key)
+            .and_then(|(_, v)| match v {
+                Field::Text(t) => Some(&**t),
+                Field::Int(_) => None,
+            })
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &str)> {
-        self.0.iter().map(|(k, v)| (*k, &**v))
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &Field)> {
+        self.0.iter().map(|(k, v)| (*k, v))
     }
 
     pub fn len(&self) -> usize {
@@ -300,10 +329,11 @@ pub fn plan_job(
             cloud_cluster: None,
         });
     }
-    let num = |n: i64| Cow::Owned(n.to_string());
-    let flag = |b: bool| Cow::Borrowed(if b { "true" } else { "false" });
-    let byte =
-        |b: Option<u8>| b.map_or(Cow::Borrowed(""), |b| Cow::Owned(char::from(b).to_string()));
+    let num = Field::Int;
+    let text = |t: String| Field::Text(Cow::Owned(t));
+    let fixed = |t: &'static str| Field::Text(Cow::Borrowed(t));
+    let flag = |b: bool| fixed(if b { "true" } else { "false" });
+    let byte = |b: Option<u8>| b.map_or(fixed(""), |b| text(char::from(b).to_string()));
     // In key order, so that sorting finds nothing to do.
     let props = FieldMap::sorted(vec![
         (
@@ -314,24 +344,21 @@ pub fn plan_job(
         ("enclose", byte(p.enclose)),
         ("escape", byte(p.escape)),
         ("exec_mem_limit", num(p.exec_mem_limit)),
-        ("format", Cow::Borrowed(p.format.as_str())),
+        ("format", fixed(p.format.as_str())),
         ("fuzzy_parse", flag(p.fuzzy_parse)),
-        ("json_root", Cow::Owned(p.json_root.clone())),
-        ("jsonpaths", Cow::Owned(p.jsonpaths.clone())),
+        ("json_root", text(p.json_root.clone())),
+        ("jsonpaths", text(p.jsonpaths.clone())),
         ("load_to_single_tablet", flag(p.load_to_single_tablet)),
         ("max_batch_interval", num(p.max_batch_interval)),
         ("max_batch_rows", num(p.max_batch_rows)),
         ("max_batch_size", num(p.max_batch_size)),
         ("max_error_number", num(p.max_error_number)),
-        (
-            "max_filter_ratio",
-            Cow::Owned(format_ratio(p.max_filter_ratio)),
-        ),
+        ("max_filter_ratio", text(format_ratio(p.max_filter_ratio))),
         ("num_as_string", flag(p.num_as_string)),
         ("partial_columns", flag(p.partial_columns)),
         (
             "partial_update_new_key_behavior",
-            Cow::Borrowed(p.partial_update_new_key_behavior.as_str()),
+            fixed(p.partial_update_new_key_behavior.as_str()),
         ),
         (
             "send_batch_parallelism",
@@ -339,28 +366,28 @@ pub fn plan_job(
         ),
         ("strict_mode", flag(p.strict_mode)),
         ("strip_outer_array", flag(p.strip_outer_array)),
-        ("timezone", Cow::Owned(p.timezone.clone())),
+        ("timezone", text(p.timezone.clone())),
         (
             "unique_key_update_mode",
-            Cow::Borrowed(p.unique_key_update_mode.as_str()),
+            fixed(p.unique_key_update_mode.as_str()),
         ),
         (
             "workload_group",
-            Cow::Owned(p.workload_group.clone().unwrap_or_default()),
+            text(p.workload_group.clone().unwrap_or_default()),
         ),
     ]);
     let l = &job.load;
-    let mut load: Vec<(&'static str, Cow<'static, str>)> = Vec::new();
+    let mut load: Vec<(&'static str, Field)> = Vec::new();
     if let Some(s) = &l.column_separator {
-        load.push(("column_separator", Cow::Owned(s.original.clone())));
+        load.push(("column_separator", text(s.original.clone())));
     }
     if let Some(c) = &l.columns {
-        let text = c
+        let columns = c
             .iter()
             .map(ToString::to_string)
             .collect::<Vec<_>>()
             .join(", ");
-        load.push(("columns", Cow::Owned(text)));
+        load.push(("columns", text(columns)));
     }
     for (k, e) in [
         ("preceding_filter", &l.preceding_filter),
@@ -368,11 +395,11 @@ pub fn plan_job(
         ("delete_on", &l.delete_on),
     ] {
         if let Some(e) = e {
-            load.push((k, Cow::Owned(e.to_string())));
+            load.push((k, text(e.to_string())));
         }
     }
     if let Some(s) = &l.sequence_col {
-        load.push(("order_by", Cow::Owned(s.clone())));
+        load.push(("order_by", text(s.clone())));
     }
     if let Some(pp) = &l.partitions {
         let key = if pp.temporary {
@@ -380,7 +407,7 @@ pub fn plan_job(
         } else {
             "partitions"
         };
-        load.push((key, Cow::Owned(pp.names.join(", "))));
+        load.push((key, text(pp.names.join(", "))));
     }
     let load = FieldMap::sorted(load);
     let summary = JobSummary {
@@ -492,7 +519,7 @@ impl Plan {
             j.table.as_deref().unwrap_or("<multi-table>"),
             if j.is_multi_table { " (multi-table)" } else { "" },
             j.merge_type,
-            j.properties.get("format").unwrap_or("csv"),
+            j.properties.text("format").unwrap_or("csv"),
             self.tasks.len(),
             j.task_timeout_s,
             j.broker_list,

@@ -745,23 +745,26 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool, iam_problem: 
     let m = facts.mechanism.as_deref().unwrap_or_default();
     let unknown_mech =
         facts.is_sasl() && !m.is_empty() && !MECHANISMS.contains(&m) && !super::is_aws_msk_iam(m);
-    let pm = if facts.is_sasl() {
-        format!(
-            "{}/{}",
-            facts.protocol.to_ascii_uppercase(),
-            if m.is_empty() { "GSSAPI" } else { &m }
-        )
-    } else {
-        facts.protocol.to_ascii_uppercase()
+    let pm = || {
+        if facts.is_sasl() {
+            format!(
+                "{}/{}",
+                facts.protocol.to_ascii_uppercase(),
+                if m.is_empty() { "GSSAPI" } else { m }
+            )
+        } else {
+            facts.protocol.to_ascii_uppercase()
+        }
     };
     let mut msk01 = Vec::new();
     let mut msk02_err = Vec::new();
     let mut msk02_mix = Vec::new();
     for e in eps {
-        let b = format!("{}:{}", e.host, e.port);
+        // `host:port`, for the messages (built only when one is written).
+        let b = || format!("{}:{}", e.host, e.port);
         // MSK-09, MSK-10
         if e.kind == EndpointKind::ZooKeeper || matches!(e.port, 2181 | 2182) {
-            l.push("MSK-09", format!("'{b}' is an Apache ZooKeeper endpoint, not a Kafka broker; use the bootstrap broker string{FAILS}"), span, "use the bootstrap broker string (b-N… hosts on 9092/9094/9096/9098)");
+            l.push("MSK-09", format!("'{}' is an Apache ZooKeeper endpoint, not a Kafka broker; use the bootstrap broker string{FAILS}", b()), span, "use the bootstrap broker string (b-N… hosts on 9092/9094/9096/9098)");
             continue;
         }
         if matches!(e.port, 11001 | 11002) {
@@ -774,7 +777,7 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool, iam_problem: 
         // MSK-06
         if e.kind == EndpointKind::Serverless {
             if label != "IAM" || e.port != 9098 {
-                l.push("MSK-06", format!("MSK Serverless requires IAM access control; '{label}' cannot connect to '{b}'{FAILS}"), span, "use SASL_SSL + OAUTHBEARER + aws.region on port 9098; Kafka ACLs and SASL/SCRAM are not available on serverless");
+                l.push("MSK-06", format!("MSK Serverless requires IAM access control; '{label}' cannot connect to '{}'{FAILS}", b()), span, "use SASL_SSL + OAUTHBEARER + aws.region on port 9098; Kafka ACLs and SASL/SCRAM are not available on serverless");
             }
             continue;
         }
@@ -783,15 +786,15 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool, iam_problem: 
         let public_port = matches!(e.port, 9194 | 9196 | 9198);
         if public_host || public_port {
             if matches!(label, "PLAINTEXT" | "TLS") {
-                msk02_err.push(b.clone());
+                msk02_err.push(b());
                 continue;
             }
             if public_host && matches!(e.port, 9092 | 9094 | 9096 | 9098) {
-                msk02_mix.push((b.clone(), "public", "private"));
+                msk02_mix.push((b(), "public", "private"));
                 continue;
             }
             if !public_host && public_port {
-                msk02_mix.push((b.clone(), "private", "public"));
+                msk02_mix.push((b(), "private", "public"));
                 continue;
             }
         }
@@ -805,9 +808,9 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool, iam_problem: 
             };
             if let Some(w) = want {
                 if w != label {
-                    l.push("MSK-11", format!("Multi-VPC endpoint '{b}' is the {} connection, but the client is configured for {label}{FAILS}", e.multi_vpc_auth.as_deref().unwrap_or("")), span, "use the multi-VPC bootstrap string for the configured scheme (labels iam/scram/tls, ports 14001-14100)");
+                    l.push("MSK-11", format!("Multi-VPC endpoint '{}' is the {} connection, but the client is configured for {label}{FAILS}", b(), e.multi_vpc_auth.as_deref().unwrap_or("")), span, "use the multi-VPC bootstrap string for the configured scheme (labels iam/scram/tls, ports 14001-14100)");
                 } else if !(14001..=14100).contains(&e.port) {
-                    l.push("MSK-11", format!("Multi-VPC endpoint '{b}' uses port {}, outside 14001-14100", e.port), span, "use the multi-VPC bootstrap string for the configured scheme (labels iam/scram/tls, ports 14001-14100)");
+                    l.push("MSK-11", format!("Multi-VPC endpoint '{}' uses port {}, outside 14001-14100", b(), e.port), span, "use the multi-VPC bootstrap string for the configured scheme (labels iam/scram/tls, ports 14001-14100)");
                 }
             }
             continue;
@@ -818,7 +821,7 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool, iam_problem: 
                 (listener_of_port(e.port), ports_for(label))
             {
                 if e.port != private && Some(e.port) != public {
-                    msk01.push((b.clone(), listener, private, public));
+                    msk01.push((b(), listener, private, public));
                 }
             }
         }
@@ -851,7 +854,7 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool, iam_problem: 
             "TLS" => "; or, for port 9094: it is TLS, use \"property.security.protocol\" = \"SSL\"",
             _ => "",
         };
-        l.push("MSK-01", format!("Broker '{}' is the MSK {listener} listener, but the client is configured for {label} ({pm}){FAILS}", bs.join("', '")), span, format!("{port_help}{settings}"));
+        l.push("MSK-01", format!("Broker '{}' is the MSK {listener} listener, but the client is configured for {label} ({}){FAILS}", bs.join("', '"), pm()), span, format!("{port_help}{settings}"));
     }
     let any_msk = eps.iter().any(|e| e.is_msk());
     let serverless = eps.iter().any(|e| e.kind == EndpointKind::Serverless);

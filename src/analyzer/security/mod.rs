@@ -174,22 +174,28 @@ impl ClientMap<'_> {
         self.map.get(key)
     }
 
-    /// Rebuilds the key index after keys were renamed.
+    /// Rebuilds the key index after keys were renamed. Short lists (nearly all) are
+    /// searched directly and need none.
     fn reindex(&mut self) {
-        self.index = self
-            .origin
-            .iter()
-            .enumerate()
-            .map(|(i, (k, _))| (*k, i))
-            .collect();
+        self.index.clear();
+        if self.origin.len() > 32 {
+            self.index = self
+                .origin
+                .iter()
+                .enumerate()
+                .map(|(i, (k, _))| (*k, i))
+                .collect();
+        }
     }
 
     /// The written property that set `key` last.
     pub fn property(&self, key: &str) -> Option<&Property> {
-        self.index
-            .get(key)
-            .and_then(|i| self.origin.get(*i))
-            .map(|(_, p)| *p)
+        let i = if self.index.is_empty() {
+            self.origin.iter().rposition(|(k, _)| *k == key)
+        } else {
+            self.index.get(key).copied()
+        };
+        i.and_then(|i| self.origin.get(i)).map(|(_, p)| *p)
     }
 
     pub fn value_span(&self, key: &str) -> Option<Span> {
@@ -317,7 +323,10 @@ pub(crate) fn analyze_client_map(
         }
     }
 
-    cm.reindex();
+    if iam_signal {
+        // Keys were renamed.
+        cm.reindex();
+    }
 
     // Step 3: value aliases.
     let mechanism_key = if cm.get("sasl.mechanism").is_some() {

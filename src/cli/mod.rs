@@ -349,10 +349,10 @@ fn iam_policy(common: &Common, only: Option<&str>, file: Option<&str>) -> Result
         }
         match routine_load_fe::analyzer::security::policy::for_job(&e.job) {
             Ok(p) => {
-                for a in &p.assumptions {
+                for a in &p.assumptions() {
                     eprintln!("note: {}: assumption: {a}", e.job.name);
                 }
-                for n in &p.notes {
+                for n in &p.notes() {
                     eprintln!("note: {}: {n}", e.job.name);
                 }
                 docs.push(p.document());

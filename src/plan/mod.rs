@@ -141,14 +141,16 @@ pub struct JobSummary {
 /// Named text fields in key order, serialised as a JSON object: the summary's
 /// properties and load clauses. Keys are fixed names and most values are constants,
 /// so a plan does not allocate a string for either.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct FieldMap(Vec<(&'static str, Field)>);
 
-/// A field's value: text, or a number written out when the field is rendered.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A field's value: text, or a number written out (as Java would) when the field is
+/// rendered.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Field {
     Text(Cow<'static, str>),
     Int(i64),
+    Ratio(f64),
 }
 
 impl std::fmt::Display for Field {
@@ -156,6 +158,7 @@ impl std::fmt::Display for Field {
         match self {
             Field::Text(t) => f.write_str(t),
             Field::Int(n) => write!(f, "{n}"),
+            Field::Ratio(r) => f.write_str(&format_ratio(*r)),
         }
     }
 }
@@ -169,7 +172,9 @@ impl Serialize for Field {
 impl FieldMap {
     /// Builds the map from fields given in any order (already sorted is the cheap case).
     fn sorted(mut fields: Vec<(&'static str, Field)>) -> Self {
-        fields.sort_by_key(|(k, _)| *k);
+        if !fields.is_sorted_by_key(|(k, _)| *k) {
+            fields.sort_by_key(|(k, _)| *k);
+        }
         FieldMap(fields)
     }
 
@@ -180,7 +185,7 @@ impl FieldMap {
             .find(|(k, _)| *k == key)
             .and_then(|(_, v)| match v {
                 Field::Text(t) => Some(&**t),
-                Field::Int(_) => None,
+                Field::Int(_) | Field::Ratio(_) => None,
             })
     }
 
@@ -353,7 +358,7 @@ pub fn plan_job(
         ("max_batch_rows", num(p.max_batch_rows)),
         ("max_batch_size", num(p.max_batch_size)),
         ("max_error_number", num(p.max_error_number)),
-        ("max_filter_ratio", text(format_ratio(p.max_filter_ratio))),
+        ("max_filter_ratio", Field::Ratio(p.max_filter_ratio)),
         ("num_as_string", flag(p.num_as_string)),
         ("partial_columns", flag(p.partial_columns)),
         (

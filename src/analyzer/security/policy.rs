@@ -6,17 +6,34 @@
 use super::endpoint::{self, EndpointKind};
 use crate::analyzer::job::{AuthMode, RoutineLoadJob};
 use serde::{Serialize, Serializer};
-use std::borrow::Cow;
 
-/// A policy with what it assumes and what goes with it. The JSON document is rendered
-/// from the typed statements when asked for ([`IamPolicy::document`]), so planning a
-/// job does not pay for text nobody reads; serialised, it carries the document.
+/// The least-privilege policy of an MSK IAM job, as the facts it is made of: where
+/// each ARN part comes from decides an assumption. The document, its statements, the
+/// assumptions and the notes are rendered from them when asked for, so planning a job
+/// does not pay for text nobody reads; serialised, it carries all of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IamPolicy {
-    pub statements: Vec<PolicyStatement>,
-    pub assumptions: Vec<Cow<'static, str>>,
-    /// Companion documents (trust policy, cross-account, ACLs), as advice.
-    pub notes: Vec<Cow<'static, str>>,
+    pub partition: &'static str,
+    pub region: Derived,
+    pub account: Derived,
+    pub cluster: Derived,
+    pub topic: String,
+    /// The consumer group (`<job>_*` when Doris generates it).
+    pub group: String,
+    pub group_generated: bool,
+    pub role_arn: Option<String>,
+    pub external_id: bool,
+}
+
+/// A value of the policy and where it comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Derived {
+    /// Written in the statement (`aws.region`).
+    Given(String),
+    /// Taken from the broker host name or the role ARN.
+    Inferred(String),
+    /// Not knowable: a placeholder or a wildcard is used.
+    Unknown,
 }
 
 /// One `Allow` statement of the policy.
@@ -27,18 +44,108 @@ pub struct PolicyStatement {
     pub resource: String,
 }
 
+impl Derived {
+    fn or<'a>(&'a self, placeholder: &'a str) -> &'a str {
+        match self {
+            Derived::Given(v) | Derived::Inferred(v) => v,
+            Derived::Unknown => placeholder,
+        }
+    }
+}
+
 impl IamPolicy {
+    pub fn statements(&self) -> Vec<PolicyStatement> {
+        let base = format!(
+            "arn:{}:kafka:{}:{}:",
+            self.partition,
+            self.region.or("<region>"),
+            self.account.or("<account-id>")
+        );
+        let cluster = self.cluster.or("*");
+        vec![
+            PolicyStatement {
+                sid: "MskConnect",
+                actions: &["kafka-cluster:Connect"],
+                resource: format!("{base}cluster/{cluster}/*"),
+            },
+            PolicyStatement {
+                sid: "MskReadTopic",
+                actions: &["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"],
+                resource: format!("{base}topic/{cluster}/*/{}", self.topic),
+            },
+            PolicyStatement {
+                sid: "MskConsumerGroup",
+                actions: &["kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup"],
+                resource: format!("{base}group/{cluster}/*/{}", self.group),
+            },
+        ]
+    }
+
+    /// What the policy assumes, one sentence each.
+    pub fn assumptions(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        match &self.region {
+            Derived::Inferred(r) => {
+                out.push(format!("region {r} is taken from the broker host name"))
+            }
+            Derived::Unknown => out.push("the region is unknown: replace <region>".into()),
+            Derived::Given(_) => {}
+        }
+        match &self.account {
+            Derived::Given(a) | Derived::Inferred(a) => out.push(format!(
+                "account {a} is taken from aws.role_arn and assumes the cluster is in the same account"
+            )),
+            Derived::Unknown => out.push(
+                "the account is unknown: replace <account-id> with the cluster's account".into(),
+            ),
+        }
+        match &self.cluster {
+            Derived::Given(n) | Derived::Inferred(n) => out.push(format!(
+                "cluster name {n} is taken from the hostname; verify its exact spelling and case"
+            )),
+            Derived::Unknown => out.push("the cluster name is unknown (serverless and non-MSK hosts carry none), so * is used".into()),
+        }
+        out.push(
+            "the cluster UUID is unknown, so * is used (it also matches a future re-creation of the cluster)".into(),
+        );
+        if self.group_generated {
+            out.push(format!(
+                "group {} covers Doris's generated group.id (<job>_<random UUID>)",
+                self.group
+            ));
+        }
+        out
+    }
+
+    /// Companion documents (trust policy, cross-account), as advice.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if let Some(r) = &self.role_arn {
+            let condition = if self.external_id {
+                ", with the condition \"StringEquals\": {\"sts:ExternalId\": \"<the aws.external_id value>\"}"
+            } else {
+                ""
+            };
+            notes.push(format!(
+                "trust policy: the role {r} must trust the BE hosts' base identity (<be-principal-arn>: instance profile, container role or the user behind static keys) for sts:AssumeRole{condition}"
+            ));
+        }
+        notes.push("cross-account: if the cluster belongs to another account, use that account in the ARNs, have the owner grant the same actions to the role in a cluster policy, and connect through multi-VPC private connectivity (same region only)".into());
+        notes
+    }
+
     /// The policy JSON, 2-space indented.
     pub fn document(&self) -> String {
+        let statements = self.statements();
         let mut doc = String::from("{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n");
-        for (i, s) in self.statements.iter().enumerate() {
+        for (i, s) in statements.iter().enumerate() {
             let actions: Vec<String> = s.actions.iter().map(|a| json_string(a)).collect();
             doc.push_str(&format!(
                 "    {{\n      \"Sid\": {},\n      \"Effect\": \"Allow\",\n      \"Action\": [{}],\n      \"Resource\": {}\n    }}{}\n",
                 json_string(s.sid),
                 actions.join(", "),
                 json_string(&s.resource),
-                if i + 1 < self.statements.len() { "," } else { "" }
+                if i + 1 < statements.len() { "," } else { "" }
             ));
         }
         doc.push_str("  ]\n}");
@@ -51,8 +158,8 @@ impl Serialize for IamPolicy {
         use serde::ser::SerializeStruct;
         let mut st = s.serialize_struct("IamPolicy", 3)?;
         st.serialize_field("document", &self.document())?;
-        st.serialize_field("assumptions", &self.assumptions)?;
-        st.serialize_field("notes", &self.notes)?;
+        st.serialize_field("assumptions", &self.assumptions())?;
+        st.serialize_field("notes", &self.notes())?;
         st.end()
     }
 }
@@ -70,47 +177,26 @@ pub fn for_job(job: &RoutineLoadJob) -> Result<IamPolicy, String> {
             _ => format!("job {} does not use MSK IAM authentication, so no IAM policy applies", job.name),
         });
     }
-    let mut assumptions = Vec::new();
-    let mut notes = Vec::new();
-    let endpoints = || src.brokers.iter().map(|b| &b.endpoint);
+    let mut endpoints = src.brokers.iter().map(|b| &b.endpoint);
     let region = match src.custom.get("aws.region") {
-        Some(r) => r,
-        None => match endpoints().find_map(|e| e.region.as_deref()) {
-            Some(r) => {
-                assumptions.push(format!("region {r} is taken from the broker host name").into());
-                r
-            }
-            None => {
-                assumptions.push("the region is unknown: replace <region>".into());
-                "<region>"
-            }
+        Some(r) => Derived::Given(r.to_string()),
+        None => match endpoints.clone().find_map(|e| e.region.as_deref()) {
+            Some(r) => Derived::Inferred(r.to_string()),
+            None => Derived::Unknown,
         },
     };
-    let partition = if endpoint::is_region(region) {
-        endpoint::partition_of(region)
-    } else {
-        "aws"
-    };
-    let role = src
-        .custom
-        .get("aws.role_arn")
-        .and_then(|a| endpoint::parse_role_arn(a).ok());
-    let account = match &role {
-        Some(r) => {
-            assumptions.push(format!(
-                "account {} is taken from aws.role_arn and assumes the cluster is in the same account",
-                r.account
-            ).into());
-            r.account.as_str()
+    let partition = match &region {
+        Derived::Given(r) | Derived::Inferred(r) if endpoint::is_region(r) => {
+            endpoint::partition_of(r)
         }
-        None => {
-            assumptions.push(
-                "the account is unknown: replace <account-id> with the cluster's account".into(),
-            );
-            "<account-id>"
-        }
+        _ => "aws",
     };
-    let cluster = match endpoints()
+    let role_arn = src.custom.get("aws.role_arn");
+    let account = match role_arn.and_then(|a| endpoint::parse_role_arn(a).ok()) {
+        Some(r) => Derived::Inferred(r.account),
+        None => Derived::Unknown,
+    };
+    let cluster = match endpoints
         .find(|e| {
             matches!(
                 e.kind,
@@ -119,62 +205,19 @@ pub fn for_job(job: &RoutineLoadJob) -> Result<IamPolicy, String> {
         })
         .and_then(|e| e.cluster_name.as_deref())
     {
-        Some(n) => {
-            assumptions.push(
-                format!(
-                "cluster name {n} is taken from the hostname; verify its exact spelling and case"
-            )
-                .into(),
-            );
-            n
-        }
-        None => {
-            assumptions.push("the cluster name is unknown (serverless and non-MSK hosts carry none), so * is used".into());
-            "*"
-        }
+        Some(n) => Derived::Inferred(n.to_string()),
+        None => Derived::Unknown,
     };
-    assumptions.push(
-        "the cluster UUID is unknown, so * is used (it also matches a future re-creation of the cluster)".into(),
-    );
-    let group = group_of(job);
-    if src.custom.get("group.id").is_none() || job_group_generated(job) {
-        assumptions.push(
-            format!("group {group} covers Doris's generated group.id (<job>_<random UUID>)").into(),
-        );
-    }
-    let base = format!("arn:{partition}:kafka:{region}:{account}:");
-    let statements = vec![
-        PolicyStatement {
-            sid: "MskConnect",
-            actions: &["kafka-cluster:Connect"],
-            resource: format!("{base}cluster/{cluster}/*"),
-        },
-        PolicyStatement {
-            sid: "MskReadTopic",
-            actions: &["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"],
-            resource: format!("{base}topic/{cluster}/*/{}", src.topic),
-        },
-        PolicyStatement {
-            sid: "MskConsumerGroup",
-            actions: &["kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup"],
-            resource: format!("{base}group/{cluster}/*/{group}"),
-        },
-    ];
-    if let Some(r) = src.custom.get("aws.role_arn") {
-        let condition = if src.custom.get("aws.external_id").is_some() {
-            ", with the condition \"StringEquals\": {\"sts:ExternalId\": \"<the aws.external_id value>\"}"
-        } else {
-            ""
-        };
-        notes.push(format!(
-            "trust policy: the role {r} must trust the BE hosts' base identity (<be-principal-arn>: instance profile, container role or the user behind static keys) for sts:AssumeRole{condition}"
-        ).into());
-    }
-    notes.push("cross-account: if the cluster belongs to another account, use that account in the ARNs, have the owner grant the same actions to the role in a cluster policy, and connect through multi-VPC private connectivity (same region only)".into());
     Ok(IamPolicy {
-        statements,
-        assumptions,
-        notes,
+        partition,
+        region,
+        account,
+        cluster,
+        topic: src.topic.clone(),
+        group: group_of(job),
+        group_generated: src.custom.get("group.id").is_none() || job_group_generated(job),
+        role_arn: role_arn.map(str::to_string),
+        external_id: src.custom.get("aws.external_id").is_some(),
     })
 }
 

@@ -307,12 +307,11 @@ impl CustomProperties {
     }
 
     /// Sets a key, replacing an existing value in place.
-    pub fn insert(&mut self, key: impl Into<String>, value: impl Into<String>) {
-        let key = key.into();
+    pub fn insert(&mut self, key: &str, value: impl Into<String>) {
         let value = value.into();
-        match self.0.iter_mut().find(|(k, _)| *k == key) {
+        match self.0.iter_mut().find(|(k, _)| k == key) {
             Some(entry) => entry.1 = value,
-            None => self.0.push((key, value)),
+            None => self.0.push((key.to_string(), value)),
         }
     }
 

@@ -324,17 +324,21 @@ pub(crate) fn analyze_source(
         None => {}
     }
     // The client map, in source order; a later entry with the same key wins.
-    let mut custom = CustomProperties::default();
-    let mut position: crate::hash::FastMap<&str, usize> = crate::hash::FastMap::default();
+    let mut custom = CustomProperties(Vec::with_capacity(input.client.len()));
+    // Short lists are searched; long ones indexed, so the cost stays linear.
+    let mut position: Option<crate::hash::FastMap<&str, usize>> =
+        (input.client.len() > 16).then(crate::hash::FastMap::default);
     for e in &input.client {
-        match position.get(e.key) {
-            Some(i) => {
-                if let Some(slot) = custom.0.get_mut(*i) {
-                    slot.1 = e.value.to_string();
-                }
-            }
+        let found = match &position {
+            Some(map) => map.get(e.key).copied(),
+            None => custom.0.iter().position(|(k, _)| k == e.key),
+        };
+        match found.and_then(|i| custom.0.get_mut(i)) {
+            Some(slot) => slot.1 = e.value.to_string(),
             None => {
-                position.insert(e.key, custom.0.len());
+                if let Some(map) = &mut position {
+                    map.insert(e.key, custom.0.len());
+                }
                 custom.0.push((e.key.to_string(), e.value.to_string()));
             }
         }

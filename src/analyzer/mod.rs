@@ -96,13 +96,10 @@ pub struct AnalyzeContext<'a> {
 /// P2: a repeated key in one list, with Guava's text (secrets masked).
 pub(crate) fn duplicate_keys(list: Option<&PropertyList>, diags: &mut Vec<Diagnostic>) {
     let Some(list) = list else { return };
-    let mut first_of: crate::hash::FastMap<&str, &crate::ast::Property> =
-        crate::hash::FastMap::default();
-    for p in &list.entries {
-        if let Some(first) = first_of.get(p.key()).copied().or_else(|| {
-            first_of.insert(p.key(), p);
-            None
-        }) {
+    let entries = &list.entries;
+    let key = |i: usize| entries.get(i).map_or("", |p| p.key());
+    crate::hash::for_each_repeat(entries.len(), key, |i, first| {
+        if let (Some(p), Some(first)) = (entries.get(i), entries.get(first)) {
             let show = |v: &str| crate::secrets::display_value(p.key(), v).to_string();
             diags.push(
                 Diagnostic::error(
@@ -123,7 +120,7 @@ pub(crate) fn duplicate_keys(list: Option<&PropertyList>, diags: &mut Vec<Diagno
                 )),
             );
         }
-    }
+    });
 }
 
 /// The note for checks skipped because no schema is known (open-world rule).

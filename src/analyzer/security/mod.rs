@@ -153,11 +153,11 @@ pub fn foreign_key_alias(key: &str) -> Option<(String, &'static str)> {
 
 /// True for `AWS_MSK_IAM` in any case, with `-` or without separators.
 pub fn is_aws_msk_iam(mechanism: &str) -> bool {
-    mechanism
-        .chars()
-        .filter(|c| *c != '_' && *c != '-')
-        .collect::<String>()
-        .eq_ignore_ascii_case("AWSMSKIAM")
+    let mut letters = mechanism.bytes().filter(|c| *c != b'_' && *c != b'-');
+    b"AWSMSKIAM"
+        .iter()
+        .all(|want| letters.next().is_some_and(|c| c.eq_ignore_ascii_case(want)))
+        && letters.next().is_none()
 }
 
 /// The client map with, for each key, the property it was written as.
@@ -585,5 +585,33 @@ fn credential_source(cm: &ClientMap<'_>) -> CredentialSource {
         }
     } else {
         CredentialSource::DefaultChain
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_aws_msk_iam;
+
+    #[test]
+    fn aws_msk_iam_spellings() {
+        for yes in [
+            "AWS_MSK_IAM",
+            "aws-msk-iam",
+            "AwsMskIam",
+            "AWSMSKIAM",
+            "_AWS__MSK-IAM_",
+        ] {
+            assert!(is_aws_msk_iam(yes), "{yes}");
+        }
+        for no in [
+            "",
+            "AWS_MSK",
+            "AWS_MSK_IAMX",
+            "OAUTHBEARER",
+            "AWS MSK IAM",
+            "AWS_MSK_ÍAM",
+        ] {
+            assert!(!is_aws_msk_iam(no), "{no}");
+        }
     }
 }

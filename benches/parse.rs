@@ -6,15 +6,7 @@ use routine_load_fe::{parse_script, DorisDialect, ParseOptions};
 use sqlparser::tokenizer::Tokenizer;
 use std::hint::black_box;
 
-pub const MSK_IAM: &str = r#"CREATE ROUTINE LOAD load_user_events ON user_events
-FROM KAFKA
-(
-    "kafka_broker_list" = "b-1.my-msk.us-east-1.amazonaws.com:9098",
-    "kafka_topic" = "user_events",
-    "property.group.id" = "doris_consumer",
-    "property.security.protocol" = "SASL_SSL",
-    "property.sasl.mechanism" = "AWS_MSK_IAM"
-);"#;
+pub const MSK_IAM: &str = include_str!("msk_iam.sql");
 
 pub const CSV_JOB: &str = r#"CREATE ROUTINE LOAD example_db.test1 ON example_tbl
 COLUMNS TERMINATED BY ",",

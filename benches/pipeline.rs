@@ -11,15 +11,8 @@ use routine_load_fe::{parse_statement, DorisDialect, ParseOptions};
 use sqlparser::tokenizer::Tokenizer;
 use std::hint::black_box;
 
-const MSK_IAM: &str = r#"CREATE ROUTINE LOAD load_user_events ON user_events
-FROM KAFKA
-(
-    "kafka_broker_list" = "b-1.my-msk.us-east-1.amazonaws.com:9098",
-    "kafka_topic" = "user_events",
-    "property.group.id" = "doris_consumer",
-    "property.security.protocol" = "SASL_SSL",
-    "property.sasl.mechanism" = "AWS_MSK_IAM"
-);"#;
+/// The typical MSK IAM statement of the benchmarks (the original design's example 1).
+const MSK_IAM: &str = include_str!("../benches/msk_iam.sql");
 
 fn session() -> Session {
     let mut s = Session::new(SessionOptions {

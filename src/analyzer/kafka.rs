@@ -3,7 +3,7 @@
 
 use super::job::{Broker, CustomProperties, KafkaOffset, KafkaSource};
 use super::values::{parse_doris_datetime, Zone};
-use super::{security, AnalyzeContext, Mode};
+use super::{err, security, warn, AnalyzeContext, Mode};
 use crate::ast::{Property, PropertyList, Span};
 use crate::diagnostic::{Diagnostic, Stage};
 use crate::text::did_you_mean;
@@ -124,28 +124,6 @@ pub fn split_broker(b: &str) -> Broker {
         host,
         port,
     }
-}
-
-fn err(
-    code: &'static str,
-    msg: impl Into<crate::diagnostic::Text>,
-    span: Span,
-    help: impl Into<crate::diagnostic::Text>,
-) -> Diagnostic {
-    Diagnostic::error(Stage::Analyze, code, msg)
-        .at(span)
-        .with_help(help)
-}
-
-fn warn(
-    code: &'static str,
-    msg: impl Into<crate::diagnostic::Text>,
-    span: Span,
-    help: impl Into<crate::diagnostic::Text>,
-) -> Diagnostic {
-    Diagnostic::warning(Stage::Analyze, code, msg)
-        .at(span)
-        .with_help(help)
 }
 
 /// K1 and K5: classifies the keys.

@@ -93,6 +93,30 @@ pub struct AnalyzeContext<'a> {
     pub profile: Profile,
 }
 
+/// An analyzer error at `span`, with help.
+pub(crate) fn err(
+    code: &'static str,
+    msg: impl Into<crate::diagnostic::Text>,
+    span: crate::ast::Span,
+    help: impl Into<crate::diagnostic::Text>,
+) -> Diagnostic {
+    Diagnostic::error(Stage::Analyze, code, msg)
+        .at(span)
+        .with_help(help)
+}
+
+/// An analyzer warning at `span`, with help.
+pub(crate) fn warn(
+    code: &'static str,
+    msg: impl Into<crate::diagnostic::Text>,
+    span: crate::ast::Span,
+    help: impl Into<crate::diagnostic::Text>,
+) -> Diagnostic {
+    Diagnostic::warning(Stage::Analyze, code, msg)
+        .at(span)
+        .with_help(help)
+}
+
 /// P2: a repeated key in one list, with Guava's text (secrets masked).
 pub(crate) fn duplicate_keys(list: Option<&PropertyList>, diags: &mut Vec<Diagnostic>) {
     let Some(list) = list else { return };

@@ -10,7 +10,7 @@ pub mod policy;
 
 use super::job::{AuthMode, Broker, CredentialSource, CustomProperties};
 use super::kafka::{KafkaKey, SourceInput};
-use super::{AnalyzeContext, Mode, Profile};
+use super::{warn, AnalyzeContext, Mode, Profile};
 use crate::ast::{Property, Span};
 use crate::diagnostic::{Diagnostic, Stage};
 
@@ -224,17 +224,6 @@ impl Facts<'_> {
     pub fn is_sasl(&self) -> bool {
         self.protocol.starts_with("sasl_")
     }
-}
-
-fn warn(
-    code: &'static str,
-    msg: impl Into<crate::diagnostic::Text>,
-    span: Span,
-    help: impl Into<crate::diagnostic::Text>,
-) -> Diagnostic {
-    Diagnostic::warning(Stage::Analyze, code, msg)
-        .at(span)
-        .with_help(help)
 }
 
 /// Normalises the client map (default profile), runs Doris's MSK IAM rules on it, the

@@ -1,18 +1,22 @@
 //! # routine-load-fe
 //!
 //! The Apache Doris FE statement path for routine load, as a library. Data flows one
-//! way:
+//! way, each layer using only the ones above it:
 //!
-//! 1. [`parser`]: SQL text → [`ast::Statement`]s with source spans (a `DorisDialect`
-//!    on sqlparser); a located [`Diagnostic`] per statement that does not parse.
-//! 2. [`analyzer`]: Doris FE's checks in Doris's order with Doris's exact texts, the
-//!    Kafka and AWS MSK security analysis, and a typed [`analyzer::RoutineLoadJob`].
-//! 3. [`plan`]: the job's `TRoutineLoadTask`s / `TKafkaLoadInfo`s, as values, JSON
-//!    and Thrift bytes.
+//! 1. [`text`] and [`diagnostics`]: positions, the one diagnostic type, and the rule
+//!    registry every diagnostic points into;
+//! 2. [`ast`] and [`keys`]: the spanned AST, and the property vocabulary (which keys
+//!    exist, their types and defaults, which hold secrets);
+//! 3. [`parser`]: SQL text → [`Statement`]s (a `DorisDialect` on sqlparser), a located
+//!    [`Diagnostic`] per statement that does not parse; masking secrets in SQL text;
+//! 4. [`analyzer`]: Doris FE's checks in Doris's order with Doris's exact texts, the
+//!    Kafka and AWS MSK security analysis, and the decision for each statement;
+//! 5. [`plan`]: a job's `TRoutineLoadTask`s / `TKafkaLoadInfo`s, as values, JSON and
+//!    Thrift bytes;
+//! 6. [`session`]: a catalog, a current database and a job registry that apply the
+//!    analyzer's decisions.
 //!
-//! A [`Session`] ties them together: a catalog (your own through
-//! [`analyzer::Catalog`], or DDL statements), a current database, the jobs created so
-//! far. Everything is `Send + Sync`; there is no global mutable state.
+//! Everything is `Send + Sync`; there is no global mutable state.
 //!
 //! ```
 //! use routine_load_fe::Session;
@@ -47,16 +51,15 @@
 
 pub mod analyzer;
 pub mod ast;
-pub mod diagnostic;
-mod hash;
+pub mod diagnostics;
+pub mod keys;
 pub mod parser;
 pub mod plan;
-pub mod secrets;
 pub mod session;
 pub mod text;
 
-pub use ast::Statement;
-pub use diagnostic::{Diagnostic, Severity, Stage};
+pub use ast::{Statement, StatementKind};
+pub use diagnostics::{Diagnostic, Rule, Severity, Stage};
 pub use parser::{parse_script, parse_statement, DorisDialect, ParseOptions, ParsedStatement};
 pub use session::{Session, SessionOptions, StatementResult};
 

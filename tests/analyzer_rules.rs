@@ -4,7 +4,7 @@
 mod common;
 
 use common::{fixture_session, render_all};
-use routine_load_fe::diagnostic::Severity;
+use routine_load_fe::diagnostics::Severity;
 use routine_load_fe::session::{DeterministicIds, Session, SessionOptions};
 
 #[test]
@@ -35,7 +35,7 @@ fn without_a_catalog_table_checks_are_skipped_with_a_note() {
     let codes: Vec<_> = r
         .diagnostics
         .iter()
-        .map(|d| (&*d.code, d.severity))
+        .map(|d| (d.code(), d.severity))
         .collect();
     assert!(codes.contains(&("NO-CATALOG", Severity::Note)), "{codes:?}");
     assert!(codes.contains(&("NO-FILES", Severity::Note)), "{codes:?}");
@@ -49,7 +49,7 @@ fn all_independent_errors_are_reported_first_is_dorises() {
     let mut s = fixture_session(|_| {});
     let sql = "CREATE ROUTINE LOAD j ON no_table PROPERTIES (\"max_error_number\" = \"-1\", \"bogus\" = \"1\") FROM KAFKA (\"kafka_broker_list\" = \"k1:\", \"kafka_topic\" = \"t\", \"kafka_partitions\" = \"0,1\", \"kafka_offsets\" = \"1\")";
     let r = s.execute_sql(sql).remove(0);
-    let errors: Vec<_> = r.errors().map(|d| &*d.code).collect();
+    let errors: Vec<_> = r.errors().map(|d| d.code()).collect();
     assert_eq!(errors, ["T3", "J0", "J2", "K3", "K9"]);
 }
 

@@ -3,7 +3,7 @@
 
 mod common;
 
-use routine_load_fe::diagnostic::{render, RenderStyle};
+use routine_load_fe::diagnostics::{render, RenderStyle};
 use routine_load_fe::{parse_script, ParseOptions, Stage};
 
 #[test]
@@ -28,7 +28,7 @@ fn malformed_inputs_give_located_errors() {
                         "{}:{} {}\n",
                         span.start.line,
                         span.start.column,
-                        render(d, &sql, RenderStyle::Plain)
+                        render(d, &routine_load_fe::parser::mask::source(&sql), RenderStyle::Plain)
                     ));
                 }
             }
@@ -45,12 +45,12 @@ fn the_statement_after_a_bad_one_is_still_parsed() {
     assert_eq!(parsed.len(), 4);
     assert!(parsed[0].result.is_err());
     assert_eq!(
-        parsed[1].result.as_ref().unwrap().kind(),
+        parsed[1].result.as_ref().unwrap().kind().as_str(),
         "pause_routine_load"
     );
-    assert_eq!(parsed[2].result.as_ref().unwrap_err().code, "P1");
+    assert_eq!(parsed[2].result.as_ref().unwrap_err().code(), "P1");
     assert_eq!(
-        parsed[3].result.as_ref().unwrap().kind(),
+        parsed[3].result.as_ref().unwrap().kind().as_str(),
         "show_routine_load"
     );
     assert_eq!(parsed[3].sql(sql), "SHOW ROUTINE LOAD");
@@ -77,7 +77,7 @@ fn limits_give_clear_errors() {
     };
     let long = format!("SHOW ROUTINE LOAD LIKE '{}'", "x".repeat(200));
     let err = parse_script(&long, &opts).remove(0).result.unwrap_err();
-    assert_eq!(err.code, "LIMIT");
+    assert_eq!(err.code(), "LIMIT");
     assert!(
         err.message.contains("more than the limit of 100 bytes"),
         "{}",
@@ -90,7 +90,7 @@ fn limits_give_clear_errors() {
         ")".repeat(30)
     );
     let err = parse_script(&deep, &opts).remove(0).result.unwrap_err();
-    assert_eq!(err.code, "LIMIT");
+    assert_eq!(err.code(), "LIMIT");
     assert!(
         err.message.contains("deeper than the limit of 10"),
         "{}",

@@ -23,7 +23,7 @@ fn plans() -> Vec<Plan> {
     let results = s.execute_sql(&common::read("tests/corpus/plans.sql"));
     results
         .into_iter()
-        .filter(|r| r.kind == "create_routine_load")
+        .filter(|r| r.kind == routine_load_fe::StatementKind::CreateRoutineLoad)
         .map(|r| {
             assert!(r.ok, "{}: {:?}", r.sql, r.first_error());
             r.plan.expect("an accepted CREATE has a plan")
@@ -107,7 +107,7 @@ fn task_division_matches_hand_computed_cases() {
         .find(|p| p.job.name == "meta_unknown_topic")
         .unwrap();
     assert!(unknown.tasks.is_empty());
-    assert_eq!(unknown.notes[0].code, "PLAN-PARTITIONS");
+    assert_eq!(unknown.notes[0].code(), "PLAN-PARTITIONS");
 }
 
 #[test]

@@ -60,7 +60,7 @@ fn check_runs(stmt: &str) -> Result<(), TestCaseError> {
         .is_some_and(|c| c.text.trim() == "SHOW ROUTINE LOAD");
     if show_is_last {
         prop_assert_eq!(
-            results.last().map(|r| r.kind),
+            results.last().map(|r| r.kind.as_str()),
             Some("show_routine_load"),
             "the next statement did not run: {}",
             script
@@ -174,13 +174,13 @@ fn a_10_mb_statement_is_rejected_with_a_clear_error() {
     let results = s.execute_sql(&big);
     assert_eq!(results.len(), 2);
     let e = results[0].first_error().unwrap();
-    assert_eq!(e.code, "LIMIT");
+    assert_eq!(e.code(), "LIMIT");
     assert!(
         e.message.contains("more than the limit of 1048576 bytes"),
         "{}",
         e.message
     );
-    assert_eq!(results[1].kind, "show_routine_load");
+    assert_eq!(results[1].kind.as_str(), "show_routine_load");
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! diagnostics (plain and fancy), the piped REPL, `rlfe iam-policy`. None may print
 //! them; only the explicit opt-in reveals them in plans, and the Thrift bytes carry them.
 
-use routine_load_fe::diagnostic::{render, RenderStyle};
+use routine_load_fe::diagnostics::{render, RenderStyle};
 use routine_load_fe::plan::thrift::Protocol;
 use routine_load_fe::session::{DeterministicIds, Session, SessionOptions};
 use routine_load_fe::{parse_script, parse_statement, ParseOptions};
@@ -76,7 +76,7 @@ fn library_renderings_never_print_secrets() {
             }
             Err(d) => {
                 assert_clean("parse error", &format!("{d:?}"));
-                assert_clean("rendered parse error", &render(d, &sql, RenderStyle::Plain));
+                assert_clean("rendered parse error", &render(d, &routine_load_fe::parser::mask::source(&sql), RenderStyle::Plain));
             }
         }
     }
@@ -89,8 +89,8 @@ fn library_renderings_never_print_secrets() {
         assert_clean("StatementResult serde", &serde_json::to_string(r).unwrap());
         for d in &r.diagnostics {
             assert_clean("diagnostic", &format!("{} {:?}", d.message, d.help));
-            assert_clean("plain render", &render(d, &sql, RenderStyle::Plain));
-            assert_clean("fancy render", &render(d, &sql, RenderStyle::Fancy));
+            assert_clean("plain render", &render(d, &routine_load_fe::parser::mask::source(&sql), RenderStyle::Plain));
+            assert_clean("fancy render", &render(d, &routine_load_fe::parser::mask::source(&sql), RenderStyle::Fancy));
         }
         if let Some(rows) = &r.rows {
             assert_clean("rows", &format!("{rows:?}"));
@@ -101,12 +101,12 @@ fn library_renderings_never_print_secrets() {
             assert_clean("plan Debug", &format!("{plan:?}"));
         }
     }
-    for e in &s.jobs.entries {
+    for e in s.jobs.iter() {
         assert_clean("job Debug", &format!("{e:?}"));
         assert_clean("job serde", &serde_json::to_string(e).unwrap());
         assert_clean(
             "canonical SQL",
-            &routine_load_fe::session::canonical_create_sql(&e.job, false),
+            &routine_load_fe::analyzer::render::canonical_create_sql(&e.job, false),
         );
     }
     // The opt-in reveals in plans; the Thrift bytes are the wire and carry the values.

@@ -5,7 +5,7 @@ mod common;
 
 use common::fixture_session;
 use routine_load_fe::analyzer::Profile;
-use routine_load_fe::session::canonical_create_sql;
+use routine_load_fe::analyzer::render::canonical_create_sql;
 
 #[test]
 fn every_security_rule_trips_and_passes() {
@@ -53,7 +53,7 @@ fn normalised_sql_is_accepted_by_the_doris_profile() {
         if !results.last().is_some_and(|r| r.ok) {
             continue;
         }
-        for e in &s.jobs.entries {
+        for e in s.jobs.iter() {
             let canonical = canonical_create_sql(&e.job, true);
             let mut doris = fixture_session(|o| o.profile = Profile::Doris);
             let again = doris.execute_sql(&canonical);
@@ -61,7 +61,7 @@ fn normalised_sql_is_accepted_by_the_doris_profile() {
             assert!(
                 r.ok,
                 "{header}: Doris profile rejects the normalised SQL: {:?}\n{canonical}",
-                r.first_error().map(|d| (&d.code, &d.message))
+                r.first_error().map(|d| (d.code(), &d.message))
             );
             checked += 1;
         }

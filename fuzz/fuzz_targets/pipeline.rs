@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use routine_load_fe::diagnostic::{render, RenderStyle};
+use routine_load_fe::diagnostics::{render, RenderStyle};
 use routine_load_fe::plan::thrift::{decode_tasks, Protocol};
 use routine_load_fe::session::{DeterministicIds, Session, SessionOptions};
 

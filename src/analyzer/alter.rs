@@ -1,25 +1,30 @@
 //! ALTER ROUTINE LOAD (A rules, §5.1): validated in Doris's order, then applied to a
 //! copy of the job, which the session stores.
 
-use super::create::{
-    check_name, flexible_checks, job_name_format_ok, label_format_ok, FlexibleInput, N5_REGEX,
-};
-use super::job::*;
-use super::job_properties::{self, JobKey};
-use super::{duplicate_keys, kafka, load, AnalyzeContext, Mode};
-use crate::ast::{AlterAction, AlterRoutineLoad, LoadProperty, MergeType, Span};
-use crate::diagnostic::{Diagnostic, Stage};
+use super::context::{AnalyzeContext, Mode};
+use super::kafka;
+use super::load;
+use super::model::*;
+use super::names::{check_name, job_name_format_ok, label_format_ok, N5_REGEX};
+use super::properties;
+use super::shared::{duplicate_keys, flexible_checks, FlexibleInput};
+use super::source;
+use crate::ast::{AlterAction, AlterRoutineLoad, LoadProperty, Span};
+use crate::diagnostics::rules::*;
+use crate::diagnostics::{Diagnostic, MysqlError, Text};
+use crate::keys::job::JobKey;
+use crate::keys::kafka::KafkaKey;
 
 /// The result of an ALTER: its findings, and the altered job when it has no error.
 #[derive(Debug, Clone)]
 pub struct AlterOutcome {
     pub diagnostics: Vec<Diagnostic>,
-    /// (database, job name) of the job to replace, and its new definition.
-    pub altered: Option<(String, RoutineLoadJob)>,
+    /// The job's new definition, which replaces the active job of that name.
+    pub altered: Option<RoutineLoadJob>,
 }
 
-fn err(code: &'static str, msg: impl Into<crate::diagnostic::Text>, span: Span) -> Diagnostic {
-    Diagnostic::error(Stage::Analyze, code, msg).at(span)
+fn err(rule: Rule, msg: impl Into<Text>, span: Span) -> Diagnostic {
+    rule.error(msg).at(span)
 }
 
 /// Analyzes an ALTER ROUTINE LOAD against the session's jobs.
@@ -27,10 +32,9 @@ pub fn analyze_alter(stmt: &AlterRoutineLoad, ctx: &AnalyzeContext<'_>) -> Alter
     let mut diags = Vec::new();
     let name = &stmt.name.name.value;
     // A1, A2
-    let db = check_name(&stmt.name, ctx, &mut diags);
+    let db = check_name(&stmt.name, ctx.current_db, &mut diags);
     if !name.is_empty() && label_format_ok(name) && !job_name_format_ok(name) {
-        diags.push(err(
-            "A2",
+        diags.push(err(&A2,
             format!("Incorrect ROUTINE LOAD NAME name '{name}', required format is {N5_REGEX}"),
             stmt.name.name.span,
         ));
@@ -52,21 +56,27 @@ pub fn analyze_alter(stmt: &AlterRoutineLoad, ctx: &AnalyzeContext<'_>) -> Alter
         duplicate_keys(Some(&s.properties), &mut diags);
     }
     // A4 (keys, then values: the values are checked against the job's own properties below)
-    let given = job_properties::known_keys(props, Mode::Alter, &mut diags);
+    let given = properties::known_keys(props, Mode::Alter, &mut diags);
     // A5
-    let found = db.as_deref().and_then(|d| ctx.jobs.active_job(d, name));
+    let found = db.as_deref().and_then(|d| ctx.active_job(d, name));
     if db.is_some() && found.is_none() {
-        diags.push(err("A5", format!("There is not operable routine load job with name {name}"), stmt.name.span()).with_help("SHOW ROUTINE LOAD lists the jobs that can be altered (NEED_SCHEDULE, RUNNING or PAUSED)"));
+        diags.push(err(&A5, format!("There is not operable routine load job with name {name}"), stmt.name.span()).with_help("SHOW ROUTINE LOAD lists the jobs that can be altered (NEED_SCHEDULE, RUNNING or PAUSED)"));
     }
-    let Some((job, state)) = found else {
+    let Some((entry, state)) = found else {
         return AlterOutcome {
             diagnostics: diags,
             altered: None,
         };
     };
+    let job = &entry.job;
     let mut new = job.clone();
-    new.properties =
-        job_properties::check_values(&given, Mode::Alter, job.properties.clone(), ctx, &mut diags);
+    new.properties = properties::check_values(
+        &given,
+        Mode::Alter,
+        job.properties.clone(),
+        ctx.catalog,
+        &mut diags,
+    );
     // A6
     let flexible_before =
         job.properties.unique_key_update_mode == UpdateMode::UpdateFlexibleColumns;
@@ -77,10 +87,7 @@ pub fn analyze_alter(stmt: &AlterRoutineLoad, ctx: &AnalyzeContext<'_>) -> Alter
         let st = &src.source_type;
         if !st.value.eq_ignore_ascii_case("KAFKA") {
             diags.push(
-                Diagnostic::warning(
-                    Stage::Analyze,
-                    "Q35",
-                    format!(
+                Q35.warning(format!(
                         "ALTER ignores the source type '{}'; the job reads from KAFKA",
                         st.value
                     ),
@@ -90,19 +97,19 @@ pub fn analyze_alter(stmt: &AlterRoutineLoad, ctx: &AnalyzeContext<'_>) -> Alter
             );
         }
         let input = kafka::classify(&src.properties, st.span, &mut diags);
-        let s = kafka::analyze_source(
+        let s = source::analyze(
             &input,
             Mode::Alter,
             job.is_multi_table(),
-            job.properties.zone,
+            job.properties.zone(),
             ctx,
             &mut diags,
         );
-        if input.get(kafka::KafkaKey::BrokerList).is_some() {
+        if input.get(KafkaKey::BrokerList).is_some() {
             new.source.broker_list = s.broker_list;
             new.source.brokers = s.brokers;
         }
-        if input.get(kafka::KafkaKey::Topic).is_some() && s.topic != job.source.topic {
+        if input.get(KafkaKey::Topic).is_some() && s.topic != job.source.topic {
             new.source.topic = s.topic;
             topic_changed = true;
         }
@@ -119,7 +126,7 @@ pub fn analyze_alter(stmt: &AlterRoutineLoad, ctx: &AnalyzeContext<'_>) -> Alter
                         .map_or(st.span, |p| p.value.span);
                     for (p, _) in &offsets {
                         if !current.iter().any(|(q, _)| q == p) {
-                            diags.push(err("A12", format!("The specified partition {p} is not in the consumed partitions"), span).with_help(format!("the job consumes partitions {}", current.iter().map(|(q, _)| q.to_string()).collect::<Vec<_>>().join(", "))));
+                            diags.push(err(&A12, format!("The specified partition {p} is not in the consumed partitions"), span).with_help(format!("the job consumes partitions {}", current.iter().map(|(q, _)| q.to_string()).collect::<Vec<_>>().join(", "))));
                         }
                     }
                     let mut merged = current.clone();
@@ -136,7 +143,7 @@ pub fn analyze_alter(stmt: &AlterRoutineLoad, ctx: &AnalyzeContext<'_>) -> Alter
                             .properties
                             .get("kafka_partitions")
                             .map_or(st.span, |p| p.value.span);
-                        diags.push(Diagnostic::warning(Stage::Analyze, "A12", "partitions not verified against the job's progress").at(span).with_help("the job was created without kafka_partitions and has never been scheduled offline, so the partitions it consumes are unknown"));
+                        diags.push(A12.warning("partitions not verified against the job's progress").at(span).with_help("the job was created without kafka_partitions and has never been scheduled offline, so the partitions it consumes are unknown"));
                     }
                     new.source.partition_offsets = Some(offsets);
                 }
@@ -154,20 +161,19 @@ pub fn analyze_alter(stmt: &AlterRoutineLoad, ctx: &AnalyzeContext<'_>) -> Alter
     // A8
     if let AlterAction::Table { table } = &stmt.action {
         if job.is_multi_table() {
-            diags.push(err(
-                "A8",
+            diags.push(err(&A8,
                 "ALTER ROUTINE LOAD target table change only supports single-table job",
                 table.span,
             ));
         } else if ctx.catalog.has_schema() {
             match ctx.catalog.table(&job.database, &table.value) {
-                None => diags.push(err("A8", format!("Unknown table '{}'", table.value), table.span)),
-                Some(info) if !info.is_olap => diags.push(err("A8", "ALTER ROUTINE LOAD target table only supports OLAP table", table.span)),
-                Some(info) if info.temporary => diags.push(err("A8", format!("Do not support load for temporary table {}", info.name), table.span)),
-                Some(info) if job.properties.load_to_single_tablet && !info.random_distribution => diags.push(err("A8", "if load_to_single_tablet set to true, the olap table must be with random distribution", table.span)),
+                None => diags.push(err(&A8, format!("Unknown table '{}'", table.value), table.span).with_mysql(MysqlError::BAD_TABLE)),
+                Some(info) if !info.is_olap => diags.push(err(&A8, "ALTER ROUTINE LOAD target table only supports OLAP table", table.span)),
+                Some(info) if info.temporary => diags.push(err(&A8, format!("Do not support load for temporary table {}", info.name), table.span)),
+                Some(info) if job.properties.load_to_single_tablet && !info.random_distribution => diags.push(err(&A8, "if load_to_single_tablet set to true, the olap table must be with random distribution", table.span)),
                 Some(info) => {
                     if job.merge_type != MergeType::Append && !info.is_unique() {
-                        diags.push(Diagnostic::warning(Stage::Analyze, "A8", format!("table {} is not a UNIQUE KEY table, but the job loads WITH {}", info.name, job.merge_type.as_str())).at(table.span).with_help("Doris checks this when it plans the job's tasks"));
+                        diags.push(A8.warning(format!("table {} is not a UNIQUE KEY table, but the job loads WITH {}", info.name, job.merge_type.as_str())).at(table.span).with_help("Doris checks this when it plans the job's tasks"));
                     }
                 }
             }
@@ -186,15 +192,13 @@ pub fn analyze_alter(stmt: &AlterRoutineLoad, ctx: &AnalyzeContext<'_>) -> Alter
             .or(given.get(JobKey::PartialColumns))
             .map_or(stmt.name.span(), |p| p.span());
         if job.is_multi_table() {
-            diags.push(err(
-                "A9",
+            diags.push(err(&A9,
                 "load by PARTIAL_COLUMNS is not supported in multi-table load.",
                 span,
             ));
         } else if let Some(t) = &target {
             if !(t.is_unique() && t.merge_on_write) {
-                diags.push(err(
-                    "A9",
+                diags.push(err(&A9,
                     "load by PARTIAL_COLUMNS is only supported in unique table MoW",
                     span,
                 ));
@@ -213,8 +217,7 @@ pub fn analyze_alter(stmt: &AlterRoutineLoad, ctx: &AnalyzeContext<'_>) -> Alter
         if flexible_before {
             if let Some(s) = alter_span(&|p| matches!(p, LoadProperty::DeleteOn { .. })) {
                 diags.push(
-                    err(
-                        "A6",
+                    err(&A6,
                         "Flexible partial update does not support delete on clause",
                         s,
                     )
@@ -265,15 +268,14 @@ pub fn analyze_alter(stmt: &AlterRoutineLoad, ctx: &AnalyzeContext<'_>) -> Alter
     };
     if nothing {
         diags.push(
-            err("A10", "No properties are specified", stmt.name.span())
+            err(&A10, "No properties are specified", stmt.name.span())
                 .with_help("give load properties, PROPERTIES (…) or FROM KAFKA (…) to change"),
         );
     }
     // A11
     if state != JobState::Paused {
         diags.push(
-            err(
-                "A11",
+            err(&A11,
                 "Only supports modification of PAUSED jobs",
                 stmt.name.span(),
             )
@@ -301,6 +303,6 @@ pub fn analyze_alter(stmt: &AlterRoutineLoad, ctx: &AnalyzeContext<'_>) -> Alter
     let ok = !diags.iter().any(Diagnostic::is_error);
     AlterOutcome {
         diagnostics: diags,
-        altered: ok.then(|| (job.database.clone(), new)),
+        altered: ok.then_some(new),
     }
 }

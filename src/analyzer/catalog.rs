@@ -1,8 +1,11 @@
-//! The catalog: databases, tables and small files. `Catalog` is a trait, so a gateway
-//! plugs in its own metadata; [`InMemoryCatalog`] backs the CLI and is filled by DDL.
+//! The catalog: databases, tables and small files. [`Catalog`] is what the checks read
+//! (a gateway plugs in its own metadata); [`CatalogMut`] adds the DDL the session
+//! applies; [`InMemoryCatalog`] backs the CLI and is filled by DDL.
 
-use crate::ast::{self, Buckets, CreateTable, Distribution, KeysType, PartitionBound};
-use crate::diagnostic::{Diagnostic, Stage};
+use crate::ast::KeysType;
+use crate::diagnostics::rules::DDL;
+use crate::diagnostics::{Diagnostic, MysqlError};
+use crate::text::Span;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -79,16 +82,73 @@ pub struct FileInfo {
     pub md5: Option<String>,
 }
 
-/// Metadata the analyzer reads. Mutating methods serve DDL statements; a read-only
-/// gateway catalog keeps their defaults, which refuse.
+/// Why a catalog change failed, with Doris's texts.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CatalogError {
+    /// CREATE DATABASE of an existing database.
+    #[error("Can't create database '{0}'; database exists")]
+    DatabaseExists(String),
+    /// DROP DATABASE of a missing database.
+    #[error("Can't drop database '{0}'; database doesn't exist")]
+    DatabaseMissing(String),
+    /// A statement names a database that does not exist.
+    #[error("Unknown database '{0}'")]
+    UnknownDatabase(String),
+    /// CREATE TABLE of an existing table.
+    #[error("Table '{0}' already exists")]
+    TableExists(String),
+    /// DROP TABLE of a missing table.
+    #[error("Unknown table '{0}'")]
+    UnknownTable(String),
+    /// CREATE FILE of a file the database already has.
+    #[error("File {name} already exist in db {db}")]
+    FileExists {
+        /// The file name.
+        name: String,
+        /// The database.
+        db: String,
+    },
+    /// DROP FILE of a missing file.
+    #[error("File {0} does not exist")]
+    FileMissing(String),
+    /// The catalog does not take DDL.
+    #[error("the catalog is read-only")]
+    ReadOnly,
+}
+
+impl CatalogError {
+    /// The MySQL error Doris answers with.
+    pub fn mysql(&self) -> MysqlError {
+        match self {
+            CatalogError::DatabaseExists(_) => MysqlError::DB_CREATE_EXISTS,
+            CatalogError::DatabaseMissing(_) => MysqlError::DB_DROP_EXISTS,
+            CatalogError::UnknownDatabase(_) => MysqlError::BAD_DB,
+            CatalogError::TableExists(_) => MysqlError::TABLE_EXISTS,
+            CatalogError::UnknownTable(_) => MysqlError::BAD_TABLE,
+            CatalogError::FileExists { .. }
+            | CatalogError::FileMissing(_)
+            | CatalogError::ReadOnly => MysqlError::UNKNOWN,
+        }
+    }
+
+    /// The error as a located DDL diagnostic.
+    pub fn diagnostic(&self, span: Span) -> Diagnostic {
+        DDL.error(self.to_string()).at(span).with_mysql(self.mysql())
+    }
+}
+
+/// Metadata the analyzer reads. Without any schema information ([`Catalog::has_schema`]
+/// false), table-dependent checks are skipped with a note, never invented as failures.
 pub trait Catalog: Send + Sync + std::fmt::Debug {
-    /// Whether any schema information exists at all. Without it, table-dependent checks
-    /// are skipped (with a note), never invented as failures.
+    /// Whether any schema information exists at all.
     fn has_schema(&self) -> bool;
     /// The numeric id of a database, when it exists.
     fn database_id(&self, db: &str) -> Option<i64>;
+    /// Every database's name.
     fn database_names(&self) -> Vec<String>;
+    /// A table of a database.
     fn table(&self, db: &str, table: &str) -> Option<TableInfo>;
+    /// The table names of a database.
     fn table_names(&self, db: &str) -> Vec<String>;
     /// Whether the workload group exists (Doris always has `normal`).
     fn workload_group_exists(&self, name: &str) -> bool {
@@ -96,35 +156,31 @@ pub trait Catalog: Send + Sync + std::fmt::Debug {
     }
     /// Whether any file is known; without files, FILE: checks are skipped.
     fn knows_files(&self) -> bool;
+    /// The small files of a database.
     fn files(&self, db: &str) -> Vec<FileInfo>;
+}
 
-    fn create_database(&mut self, _name: &str, _if_not_exists: bool) -> Result<(), String> {
-        Err("the catalog is read-only".into())
-    }
-    fn drop_database(&mut self, _name: &str, _if_exists: bool) -> Result<(), String> {
-        Err("the catalog is read-only".into())
-    }
+/// A catalog that also takes DDL (the CLI's, a gateway's own).
+pub trait CatalogMut: Catalog {
+    /// CREATE DATABASE.
+    fn create_database(&mut self, name: &str, if_not_exists: bool) -> Result<(), CatalogError>;
+    /// DROP DATABASE.
+    fn drop_database(&mut self, name: &str, if_exists: bool) -> Result<(), CatalogError>;
+    /// CREATE TABLE; `false` when it existed and `IF NOT EXISTS` was given.
     fn create_table(
         &mut self,
-        _db: &str,
-        _table: TableInfo,
-        _if_not_exists: bool,
-    ) -> Result<bool, String> {
-        Err("the catalog is read-only".into())
-    }
-    fn drop_table(&mut self, _db: &str, _table: &str, _if_exists: bool) -> Result<(), String> {
-        Err("the catalog is read-only".into())
-    }
-    fn create_file(&mut self, _file: FileInfo) -> Result<(), String> {
-        Err("the catalog is read-only".into())
-    }
-    fn drop_file(&mut self, _db: &str, _name: &str) -> Result<(), String> {
-        Err("the catalog is read-only".into())
-    }
+        db: &str,
+        table: TableInfo,
+        if_not_exists: bool,
+    ) -> Result<bool, CatalogError>;
+    /// DROP TABLE.
+    fn drop_table(&mut self, db: &str, table: &str, if_exists: bool) -> Result<(), CatalogError>;
+    /// CREATE FILE.
+    fn create_file(&mut self, file: FileInfo) -> Result<(), CatalogError>;
+    /// DROP FILE.
+    fn drop_file(&mut self, db: &str, name: &str) -> Result<(), CatalogError>;
     /// The next catalog id (databases, tables, files).
-    fn next_id(&mut self) -> i64 {
-        0
-    }
+    fn next_id(&mut self) -> i64;
 }
 
 #[derive(Debug, Clone, Default)]
@@ -196,13 +252,16 @@ impl Catalog for InMemoryCatalog {
             .unwrap_or_default()
     }
 
-    fn create_database(&mut self, name: &str, if_not_exists: bool) -> Result<(), String> {
+}
+
+impl CatalogMut for InMemoryCatalog {
+    fn create_database(&mut self, name: &str, if_not_exists: bool) -> Result<(), CatalogError> {
         self.has_schema = true;
         if self.databases.contains_key(name) {
             if if_not_exists {
                 return Ok(());
             }
-            return Err(format!("Can't create database '{name}'; database exists"));
+            return Err(CatalogError::DatabaseExists(name.to_string()));
         }
         let id = self.next_id();
         self.databases.insert(
@@ -215,11 +274,9 @@ impl Catalog for InMemoryCatalog {
         Ok(())
     }
 
-    fn drop_database(&mut self, name: &str, if_exists: bool) -> Result<(), String> {
+    fn drop_database(&mut self, name: &str, if_exists: bool) -> Result<(), CatalogError> {
         if self.databases.remove(name).is_none() && !if_exists {
-            return Err(format!(
-                "Can't drop database '{name}'; database doesn't exist"
-            ));
+            return Err(CatalogError::DatabaseMissing(name.to_string()));
         }
         Ok(())
     }
@@ -229,56 +286,56 @@ impl Catalog for InMemoryCatalog {
         db: &str,
         table: TableInfo,
         if_not_exists: bool,
-    ) -> Result<bool, String> {
+    ) -> Result<bool, CatalogError> {
         self.has_schema = true;
         let Some(d) = self.databases.get_mut(db) else {
-            return Err(format!("Unknown database '{db}'"));
+            return Err(CatalogError::UnknownDatabase(db.to_string()));
         };
         if d.tables.contains_key(&table.name) {
             if if_not_exists {
                 return Ok(false);
             }
-            return Err(format!("Table '{}' already exists", table.name));
+            return Err(CatalogError::TableExists(table.name.clone()));
         }
         d.tables.insert(table.name.clone(), table);
         Ok(true)
     }
 
-    fn drop_table(&mut self, db: &str, table: &str, if_exists: bool) -> Result<(), String> {
+    fn drop_table(&mut self, db: &str, table: &str, if_exists: bool) -> Result<(), CatalogError> {
         let Some(d) = self.databases.get_mut(db) else {
-            return Err(format!("Unknown database '{db}'"));
+            return Err(CatalogError::UnknownDatabase(db.to_string()));
         };
         if d.tables.remove(table).is_none() && !if_exists {
-            return Err(format!("Unknown table '{table}'"));
+            return Err(CatalogError::UnknownTable(table.to_string()));
         }
         Ok(())
     }
 
-    fn create_file(&mut self, file: FileInfo) -> Result<(), String> {
+    fn create_file(&mut self, file: FileInfo) -> Result<(), CatalogError> {
         let Some(d) = self.databases.get_mut(&file.database) else {
-            return Err(format!("Unknown database '{}'", file.database));
+            return Err(CatalogError::UnknownDatabase(file.database.clone()));
         };
         if d.files
             .iter()
             .any(|f| f.name == file.name && f.catalog == file.catalog)
         {
-            return Err(format!(
-                "File {} already exist in db {}",
-                file.name, file.database
-            ));
+            return Err(CatalogError::FileExists {
+                name: file.name.clone(),
+                db: file.database.clone(),
+            });
         }
         d.files.push(file);
         Ok(())
     }
 
-    fn drop_file(&mut self, db: &str, name: &str) -> Result<(), String> {
+    fn drop_file(&mut self, db: &str, name: &str) -> Result<(), CatalogError> {
         let Some(d) = self.databases.get_mut(db) else {
-            return Err(format!("Unknown database '{db}'"));
+            return Err(CatalogError::UnknownDatabase(db.to_string()));
         };
         let before = d.files.len();
         d.files.retain(|f| f.name != name);
         if d.files.len() == before {
-            return Err(format!("File {name} does not exist"));
+            return Err(CatalogError::FileMissing(name.to_string()));
         }
         Ok(())
     }
@@ -289,186 +346,3 @@ impl Catalog for InMemoryCatalog {
     }
 }
 
-fn prop<'a>(stmt: &'a CreateTable, key: &str) -> Option<&'a ast::Property> {
-    stmt.properties.as_ref()?.get(key)
-}
-
-fn bool_prop(stmt: &CreateTable, key: &str, default: bool) -> bool {
-    prop(stmt, key).map_or(default, |p| p.value().eq_ignore_ascii_case("true"))
-}
-
-/// Builds the analyzer's table model from `CREATE TABLE`, with the checks Doris makes
-/// (project-defined texts where Doris's are not pinned).
-pub fn table_from_ddl(stmt: &CreateTable, id: i64) -> Result<TableInfo, Diagnostic> {
-    let err = |code: &'static str, msg: String, span: ast::Span| {
-        Diagnostic::error(Stage::Analyze, code, msg).at(span)
-    };
-    let keys_type = stmt
-        .keys
-        .as_ref()
-        .map_or(KeysType::Duplicate, |k| k.keys_type);
-    let olap = stmt
-        .engine
-        .as_ref()
-        .is_none_or(|e| e.value.eq_ignore_ascii_case("olap"));
-    let mut seen = crate::hash::FastSet::default();
-    for c in &stmt.columns {
-        if !seen.insert(c.name.value.to_ascii_lowercase()) {
-            return Err(err(
-                "DDL",
-                format!("Duplicate column name '{}'", c.name.value),
-                c.name.span,
-            ));
-        }
-        if c.aggregation.is_some() && keys_type != KeysType::Aggregate {
-            return Err(err(
-                "DDL",
-                format!(
-                    "The aggregation type of column '{}' can only be set on an AGGREGATE KEY table",
-                    c.name.value
-                ),
-                c.span,
-            )
-            .with_help("remove the aggregation type, or declare AGGREGATE KEY(...)"));
-        }
-    }
-    // Key columns: an ordered prefix of the column list.
-    let key_columns: Vec<String> = match &stmt.keys {
-        Some(k) => {
-            for (i, kc) in k.columns.iter().enumerate() {
-                let Some(col) = stmt.columns.get(i) else {
-                    return Err(err(
-                        "DDL",
-                        format!("Key column '{}' does not exist", kc.value),
-                        kc.span,
-                    ));
-                };
-                if !col.name.value.eq_ignore_ascii_case(&kc.value) {
-                    let exists = stmt
-                        .columns
-                        .iter()
-                        .any(|c| c.name.value.eq_ignore_ascii_case(&kc.value));
-                    let msg = if exists {
-                        format!("Key columns should be a ordered prefix of the schema. KeyColumns[{i}] (starts from zero) is {}, but corresponding column is {} in the previous columns declaration.", kc.value, col.name.value)
-                    } else {
-                        format!("Key column '{}' does not exist", kc.value)
-                    };
-                    return Err(err("DDL", msg, kc.span).with_help(
-                        "list the key columns first in the column list, in the same order",
-                    ));
-                }
-            }
-            k.columns.iter().map(|c| c.value.clone()).collect()
-        }
-        // Doris picks a prefix of the leading columns (up to three).
-        None => stmt
-            .columns
-            .iter()
-            .take(3.min(stmt.columns.len()))
-            .map(|c| c.name.value.clone())
-            .collect(),
-    };
-    let unique = keys_type == KeysType::Unique;
-    let (random, dist_cols, buckets) = match &stmt.distribution {
-        Some(d) => (
-            matches!(d.kind, Distribution::Random),
-            match &d.kind {
-                Distribution::Hash(cols) => cols.iter().map(|c| c.value.clone()).collect(),
-                Distribution::Random => Vec::new(),
-            },
-            d.buckets.as_ref().map(|b| match b {
-                Buckets::Count(n) => n.to_string(),
-                Buckets::Auto => "AUTO".to_string(),
-            }),
-        ),
-        None if keys_type == KeysType::Duplicate => (true, Vec::new(), Some("AUTO".into())),
-        None => (false, key_columns.clone(), Some("AUTO".into())),
-    };
-    if random && unique {
-        let span = stmt.distribution.as_ref().map_or(stmt.span, |d| d.span);
-        return Err(err(
-            "DDL",
-            "Random distribution for unique key table is unsupported".into(),
-            span,
-        )
-        .with_help("distribute a UNIQUE KEY table by HASH of its key columns"));
-    }
-    let merge_on_write = unique && bool_prop(stmt, "enable_unique_key_merge_on_write", true);
-    let sequence_col = prop(stmt, "function_column.sequence_col").map(|p| p.value().to_string());
-    if let Some(p) = prop(stmt, "function_column.sequence_col") {
-        if !unique {
-            return Err(err(
-                "DDL",
-                "Sequence column only support UNIQUE_KEYS".into(),
-                p.span(),
-            ));
-        }
-        if !stmt
-            .columns
-            .iter()
-            .any(|c| c.name.value.eq_ignore_ascii_case(p.value()))
-        {
-            return Err(err(
-                "DDL",
-                format!("The specified sequence column[{}] not exists", p.value()),
-                p.value.span,
-            ));
-        }
-    }
-    let skip_bitmap = bool_prop(stmt, "enable_unique_key_skip_bitmap_column", false);
-    if skip_bitmap && !merge_on_write {
-        let span =
-            prop(stmt, "enable_unique_key_skip_bitmap_column").map_or(stmt.span, |p| p.span());
-        return Err(err(
-            "DDL",
-            "enable_unique_key_skip_bitmap_column property only support unique merge-on-write table".into(),
-            span,
-        ));
-    }
-    let partitions = stmt
-        .partition
-        .as_ref()
-        .map(|p| {
-            p.partitions
-                .iter()
-                .filter_map(|d| match &d.bound {
-                    PartitionBound::Step { .. } => None,
-                    _ => d.name().map(|n| n.value.clone()),
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    Ok(TableInfo {
-        name: stmt.name.name.value.clone(),
-        id,
-        keys_type,
-        is_olap: olap,
-        temporary: stmt.temporary,
-        columns: stmt
-            .columns
-            .iter()
-            .map(|c| ColumnInfo {
-                name: c.name.value.clone(),
-                data_type: c.data_type.to_string(),
-                is_key: key_columns
-                    .iter()
-                    .any(|k| k.eq_ignore_ascii_case(&c.name.value)),
-                nullable: c.nullable.unwrap_or(true),
-                aggregation: c.aggregation.map(|a| a.as_str().to_string()),
-                is_variant: c.data_type.is_variant(),
-            })
-            .collect(),
-        key_columns,
-        merge_on_write,
-        has_delete_sign: unique,
-        sequence_col,
-        sequence_type: prop(stmt, "function_column.sequence_type").map(|p| p.value().to_string()),
-        skip_bitmap_column: skip_bitmap,
-        light_schema_change: bool_prop(stmt, "light_schema_change", true),
-        partitions,
-        temp_partitions: Vec::new(),
-        random_distribution: random,
-        distribution_columns: dist_cols,
-        buckets,
-    })
-}

@@ -2,13 +2,20 @@
 //! (N1–N4), table and partial update (T1–T7, F1–F8), name format (N5), load properties
 //! (L), job properties (J), Kafka source (K, MSK IAM), merge type (M), creation (C).
 
-use super::job::*;
-use super::job_properties::{self, JobKey};
+use super::catalog::{Catalog, TableInfo};
+use super::context::{AnalyzeContext, Mode};
 use super::kafka;
-use super::values::{check_time_zone, Zone};
-use super::{duplicate_keys, load, no_catalog_note, AnalyzeContext, Catalog, Mode, TableInfo};
-use crate::ast::{CreateRoutineLoad, ExprNode, LoadProperty, MergeType, Span};
-use crate::diagnostic::{Diagnostic, Stage};
+use super::load;
+use super::model::*;
+use super::names::{check_name, job_name_format_ok, label_format_ok, N5_REGEX};
+use super::properties;
+use super::shared::{duplicate_keys, flexible_checks, no_catalog_note, FlexibleInput};
+use super::source;
+use crate::ast::{CreateRoutineLoad, ExprNode, LoadProperty, Span};
+use crate::diagnostics::rules::*;
+use crate::diagnostics::{Diagnostic, MysqlError, Text};
+use crate::keys::job::{DefaultsContext, JobKey};
+use crate::keys::values::{check_time_zone, Zone};
 
 /// The result of analyzing a CREATE: its findings, and the job when it has no error.
 #[derive(Debug, Clone)]
@@ -18,173 +25,8 @@ pub struct CreateOutcome {
     pub job: Option<RoutineLoadJob>,
 }
 
-fn err(code: &'static str, msg: impl Into<crate::diagnostic::Text>, span: Span) -> Diagnostic {
-    Diagnostic::error(Stage::Analyze, code, msg).at(span)
-}
-
-pub(crate) fn label_format_ok(name: &str) -> bool {
-    (1..=128).contains(&name.chars().count())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':'))
-}
-
-pub(crate) fn job_name_format_ok(name: &str) -> bool {
-    let mut chars = name.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && name.chars().count() <= 64
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
-}
-
-pub(crate) const N5_REGEX: &str = "^[a-zA-Z][a-zA-Z0-9-_]{0,63}$";
-
-/// N1–N3: the job's database and name. Returns the database.
-pub(crate) fn check_name(
-    name: &crate::ast::QualifiedName,
-    ctx: &AnalyzeContext<'_>,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<String> {
-    let db = match (&name.db, ctx.current_db) {
-        (Some(d), _) => Some(d.value.clone()),
-        (None, Some(d)) => Some(d.to_string()),
-        (None, None) => {
-            diags.push(
-                err("N1", "No database selected", name.span()).with_help(format!(
-                    "name the database: {}.{}, or run USE <database> first",
-                    "<db>", name.name
-                )),
-            );
-            None
-        }
-    };
-    if name.name.value.is_empty() {
-        diags
-            .push(err("N2", "Table name is null", name.name.span).with_help("give the job a name"));
-    } else if !label_format_ok(&name.name.value) {
-        diags.push(
-            err(
-                "N3",
-                format!(
-                    "Label format error. regex: ^[-_A-Za-z0-9:]{{1,128}}$, label: {}",
-                    name.name.value
-                ),
-                name.name.span,
-            )
-            .with_help("job names use letters, digits, '-' and '_', start with a letter, and have at most 64 characters"),
-        );
-    }
-    db
-}
-
-/// F1–F8, shared by CREATE and ALTER (A9b).
-pub(crate) struct FlexibleInput<'a> {
-    pub table: Option<&'a TableInfo>,
-    pub format: &'a str,
-    pub fuzzy_parse: bool,
-    pub jsonpaths: bool,
-    pub columns: Option<Span>,
-    pub where_clause: Option<Span>,
-    pub merge_type: Option<Span>,
-    pub order_by: Option<Span>,
-    pub anchor: Span,
-}
-
-pub(crate) fn flexible_checks(f: &FlexibleInput<'_>, diags: &mut Vec<Diagnostic>) {
-    let help = "flexible partial update (unique_key_update_mode = UPDATE_FLEXIBLE_COLUMNS) takes JSON rows whose keys name the columns to update";
-    if let Some(t) = f.table {
-        let tbl = &t.name;
-        if !(t.is_unique() && t.merge_on_write) {
-            diags.push(
-                err(
-                    "F1",
-                    "Only unique key merge on write support partial update",
-                    f.anchor,
-                )
-                .with_help(
-                    "use a UNIQUE KEY table with \"enable_unique_key_merge_on_write\" = \"true\"",
-                ),
-            );
-        } else if !t.skip_bitmap_column {
-            diags.push(err("F1", format!("Flexible partial update can only support table with skip bitmap hidden column. But table {tbl} doesn't have it. You can use `ALTER TABLE {tbl} ENABLE FEATURE \"UPDATE_FLEXIBLE_COLUMNS\";` to add it to the table."), f.anchor).with_help("or create the table with \"enable_unique_key_skip_bitmap_column\" = \"true\""));
-        } else if !t.light_schema_change {
-            diags.push(err("F1", format!("Flexible partial update can only support table with light_schema_change enabled. But table {tbl}'s property light_schema_change is false"), f.anchor).with_help("enable light_schema_change on the table"));
-        } else if t.has_variant_column() {
-            diags.push(
-                err(
-                    "F1",
-                    "Flexible partial update can only support table without variant columns.",
-                    f.anchor,
-                )
-                .with_help(help),
-            );
-        }
-    }
-    if !f.format.eq_ignore_ascii_case("json") {
-        diags.push(
-            err(
-                "F2",
-                format!(
-                    "Flexible partial update only supports JSON format, but found: {}",
-                    f.format
-                ),
-                f.anchor,
-            )
-            .with_help("set \"format\" = \"json\""),
-        );
-    }
-    if f.fuzzy_parse {
-        diags.push(
-            err(
-                "F3",
-                "Flexible partial update does not support fuzzy_parse",
-                f.anchor,
-            )
-            .with_help("remove \"fuzzy_parse\""),
-        );
-    }
-    if f.jsonpaths {
-        diags.push(
-            err(
-                "F4",
-                "Flexible partial update does not support jsonpaths",
-                f.anchor,
-            )
-            .with_help("remove \"jsonpaths\": the JSON keys name the columns"),
-        );
-    }
-    if let Some(s) = f.columns {
-        diags.push(
-            err(
-                "F5",
-                "Flexible partial update does not support COLUMNS specification",
-                s,
-            )
-            .with_help("remove COLUMNS (…): the JSON keys name the columns"),
-        );
-    }
-    if let Some(s) = f.where_clause {
-        diags.push(
-            err(
-                "F6",
-                "Flexible partial update does not support where clause",
-                s,
-            )
-            .with_help("remove WHERE"),
-        );
-    }
-    if let Some(s) = f.merge_type {
-        diags.push(
-            err(
-                "F7",
-                "Flexible partial update does not support merge_type, remove the WITH clause",
-                s,
-            )
-            .with_help("remove WITH …; a row deletes its key through the hidden delete-sign field"),
-        );
-    }
-    if let Some(s) = f.order_by {
-        diags.push(err("F8", "Flexible partial update does not support ORDER BY, set the table property function_column.sequence_col instead", s).with_help("remove ORDER BY"));
-    }
+fn err(rule: Rule, msg: impl Into<Text>, span: Span) -> Diagnostic {
+    rule.error(msg).at(span)
 }
 
 fn clause_span(props: &[LoadProperty], pred: impl Fn(&LoadProperty) -> bool) -> Option<Span> {
@@ -213,14 +55,13 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
     let kafka_source = source_type.eq_ignore_ascii_case("KAFKA");
     if source_type.eq_ignore_ascii_case("KINESIS") {
         diags.push(
-            err("Q36", "Kinesis sources are not supported by rlfe", anchor).with_help(
+            err(&Q36, "Kinesis sources are not supported by rlfe", anchor).with_help(
                 "Doris 4.1 also loads from Amazon Kinesis; rlfe checks Kafka sources only",
             ),
         );
     } else if !kafka_source {
         diags.push(
-            err(
-                "P3",
+            err(&P3,
                 format!("Unknown routine load data source type: {source_type}"),
                 anchor,
             )
@@ -228,7 +69,7 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
         );
     }
     // N1–N4.
-    let db = check_name(&stmt.name, ctx, &mut diags);
+    let db = check_name(&stmt.name, ctx.current_db, &mut diags);
     let has_schema = catalog.has_schema();
     let mut skipped = Vec::new();
     let mut db_id = 0;
@@ -240,7 +81,7 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
                 None => {
                     let span = stmt.name.db.as_ref().map_or(stmt.name.span(), |i| i.span);
                     diags.push(
-                        err("N4", format!("Unknown database '{d}'"), span).with_help(format!(
+                        err(&N4, format!("Unknown database '{d}'"), span).with_help(format!(
                             "create it with CREATE DATABASE {d}, or name an existing database"
                         )),
                     );
@@ -253,9 +94,9 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
     }
     // J0 is reported in Doris's order later; the update mode is read now (U1–U4).
     let mut j0 = Vec::new();
-    let given = job_properties::known_keys(stmt.properties.as_ref(), Mode::Create, &mut j0);
-    let mode = job_properties::update_mode(&given);
-    let format = job_properties::format_text(&given);
+    let given = properties::known_keys(stmt.properties.as_ref(), Mode::Create, &mut j0);
+    let mode = properties::update_mode(&given);
+    let format = properties::format_text(&given);
     let merge = stmt
         .merge_type
         .as_ref()
@@ -271,8 +112,7 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
                 .or(given.get(JobKey::PartialColumns))
                 .map_or(anchor, |p| p.span());
             diags.push(
-                err(
-                    "T1",
+                err(&T1,
                     "Partial update is not supported in multi-table load.",
                     span,
                 )
@@ -281,7 +121,7 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
         }
     } else if let (Some(t), Some(d)) = (&stmt.table, &db) {
         if t.value.is_empty() {
-            diags.push(err("T2", "Table name should not be null", t.span));
+            diags.push(err(&T2, "Table name should not be null", t.span));
         } else if has_schema && db_ok {
             match catalog.table(d, &t.value) {
                 None => {
@@ -289,7 +129,7 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
                     let close =
                         crate::text::did_you_mean(&t.value, known.iter().map(String::as_str), 1);
                     diags.push(
-                        err("T3", format!("Unknown table '{}'", t.value), t.span).with_help(
+                        err(&T3, format!("Unknown table '{}'", t.value), t.span).with_help(
                             match close.first() {
                                 Some(c) => format!("did you mean '{c}'?"),
                                 None => format!("create the table in database {d} first"),
@@ -299,9 +139,9 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
                 }
                 Some(info) => {
                     if merge != MergeType::Append && !(info.is_olap && info.is_unique()) {
-                        diags.push(err("T4", "load by MERGE or DELETE is only supported in unique tables.", merge_span).with_help(format!("table {} is a {} KEY table; MERGE and DELETE need a UNIQUE KEY table", info.name, info.keys_type.as_str())));
+                        diags.push(err(&T4, "load by MERGE or DELETE is only supported in unique tables.", merge_span).with_help(format!("table {} is a {} KEY table; MERGE and DELETE need a UNIQUE KEY table", info.name, info.keys_type.as_str())));
                     } else if merge != MergeType::Append && !info.has_delete_sign {
-                        diags.push(err("T5", "load by MERGE or DELETE need to upgrade table to support batch delete.", merge_span).with_help("enable batch delete on the table (ALTER TABLE … ENABLE FEATURE \"BATCH_DELETE\")"));
+                        diags.push(err(&T5, "load by MERGE or DELETE need to upgrade table to support batch delete.", merge_span).with_help("enable batch delete on the table (ALTER TABLE … ENABLE FEATURE \"BATCH_DELETE\")"));
                     }
                     if mode == UpdateMode::UpdateFixedColumns
                         && !(info.is_unique() && info.merge_on_write)
@@ -310,7 +150,7 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
                             .get(JobKey::PartialColumns)
                             .or(given.get(JobKey::UniqueKeyUpdateMode))
                             .map_or(anchor, |p| p.span());
-                        diags.push(err("T6", "load by PARTIAL_COLUMNS is only supported in unique table MoW", span).with_help("partial columns update needs a UNIQUE KEY table with merge-on-write"));
+                        diags.push(err(&T6, "load by PARTIAL_COLUMNS is only supported in unique table MoW", span).with_help("partial columns update needs a UNIQUE KEY table with merge-on-write"));
                     }
                     table = Some(info);
                 }
@@ -351,7 +191,7 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
     // N5
     let name = &stmt.name.name.value;
     if !name.is_empty() && label_format_ok(name) && !job_name_format_ok(name) {
-        diags.push(err("N5", format!("Incorrect ROUTINE LOAD NAME name '{name}', required format is {N5_REGEX} Maybe routine load job name is longer than 64 or contains illegal characters"), stmt.name.name.span).with_help("start the name with a letter; use letters, digits, '-' and '_'; at most 64 characters"));
+        diags.push(err(&N5, format!("Incorrect ROUTINE LOAD NAME name '{name}', required format is {N5_REGEX} Maybe routine load job name is longer than 64 or contains illegal characters"), stmt.name.name.span).with_help("start the name with a letter; use letters, digits, '-' and '_'; at most 64 characters"));
     }
     // L
     let load = load::analyze(&stmt.load_properties, multi_table, &mut diags);
@@ -360,10 +200,7 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
             matches!(p, LoadProperty::ColumnSeparator { .. })
         }) {
             diags.push(
-                Diagnostic::warning(
-                    Stage::Analyze,
-                    "Q24",
-                    "COLUMNS TERMINATED BY is ignored for format json",
+                Q24.warning("COLUMNS TERMINATED BY is ignored for format json",
                 )
                 .at(s)
                 .with_help("remove it; JSON rows have no separator"),
@@ -372,23 +209,22 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
     }
     // J
     diags.extend(j0);
-    let (tz_name, zone) = session_zone(ctx);
-    let defaults = JobProperties::defaults(
-        ctx.config.max_routine_load_task_concurrent_num,
-        tz_name,
-        zone,
-    );
-    let mut defaults = defaults;
-    defaults.send_batch_parallelism = ctx.config.send_batch_parallelism;
-    let properties = job_properties::check_values(&given, Mode::Create, defaults, ctx, &mut diags);
+    let (name_tz, zone) = session_zone(ctx);
+    let defaults = JobProperties::defaults(&DefaultsContext {
+        concurrency: ctx.config.max_routine_load_task_concurrent_num,
+        send_batch_parallelism: ctx.config.send_batch_parallelism,
+        timezone: TimeZone { name: name_tz, zone },
+    });
+    let properties =
+        properties::check_values(&given, Mode::Create, defaults, ctx.catalog, &mut diags);
     // K (and the MSK IAM rules inside)
     let source = if kafka_source {
         let input = kafka::classify(&stmt.source.properties, anchor, &mut diags);
-        Some(kafka::analyze_source(
+        Some(source::analyze(
             &input,
             Mode::Create,
             multi_table,
-            properties.zone,
+            properties.zone(),
             ctx,
             &mut diags,
         ))
@@ -403,8 +239,7 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
             })
             .unwrap_or(d.span);
             diags.push(
-                err(
-                    "M1",
+                err(&M1,
                     "not support DELETE ON clause when merge type is not MERGE.",
                     span,
                 )
@@ -413,8 +248,7 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
         }
     } else if merge == MergeType::Merge {
         diags.push(
-            err(
-                "M2",
+            err(&M2,
                 "Excepted DELETE ON clause when merge type is MERGE.",
                 merge_span,
             )
@@ -425,8 +259,7 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
     if let (Some(info), Some(tname)) = (&table, &stmt.table) {
         if !info.is_olap {
             diags.push(
-                err(
-                    "C1",
+                err(&C1,
                     format!("Table '{}' is not a OLAP table", info.name),
                     tname.span,
                 )
@@ -439,8 +272,7 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
             })
             .unwrap_or(tname.span);
             if info.temporary {
-                diags.push(err(
-                    "C2",
+                diags.push(err(&C2,
                     format!(
                         "Cannot create routine load for temporary table {}",
                         info.name
@@ -450,7 +282,7 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
             } else {
                 for p in &parts.names {
                     if p == "*" {
-                        diags.push(err("C2", "Partition * does not exist", span).with_help("PARTITION(*) has no meaning in routine load: name the partitions, or leave PARTITION out to load into all of them"));
+                        diags.push(err(&C2, "Partition * does not exist", span).with_help("PARTITION(*) has no meaning in routine load: name the partitions, or leave PARTITION out to load into all of them"));
                     } else if !info.has_partition(p, parts.temporary) {
                         let help = if parts.temporary {
                             "temporary partitions are looked up only among the table's temporary partitions".to_string()
@@ -464,20 +296,20 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
                             )
                         };
                         diags.push(
-                            err("C2", format!("Partition {p} does not exist"), span)
+                            err(&C2, format!("Partition {p} does not exist"), span)
                                 .with_help(help),
                         );
                     }
                 }
             }
         } else if info.temporary {
-            diags.push(Diagnostic::warning(Stage::Analyze, "Q18", format!("table {} is a temporary table", info.name)).at(tname.span).with_help("Doris checks temporary tables only when PARTITION is given; a temporary table disappears with its session"));
+            diags.push(Q18.warning(format!("table {} is a temporary table", info.name)).at(tname.span).with_help("Doris checks temporary tables only when PARTITION is given; a temporary table disappears with its session"));
         }
         if properties.load_to_single_tablet && !info.random_distribution {
             let span = given
                 .get(JobKey::LoadToSingleTablet)
                 .map_or(tname.span, |p| p.span());
-            diags.push(err("C3", "if load_to_single_tablet set to true, the olap table must be with random distribution", span).with_help(format!("table {} is distributed by HASH; load_to_single_tablet needs DISTRIBUTED BY RANDOM", info.name)));
+            diags.push(err(&C3, "if load_to_single_tablet set to true, the olap table must be with random distribution", span).with_help(format!("table {} is distributed by HASH; load_to_single_tablet needs DISTRIBUTED BY RANDOM", info.name)));
         }
     } else if !multi_table
         && !has_schema
@@ -487,7 +319,7 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
     }
     if !(properties.format.is_csv_family() || properties.format == Format::Json) {
         let span = given.get(JobKey::Format).map_or(anchor, |p| p.value.span);
-        diags.push(err("C4", "Invalid format type.", span).with_help(
+        diags.push(err(&C4, "Invalid format type.", span).with_help(
             "routine load reads csv (and csv_with_names, csv_with_names_and_types) or json",
         ));
     }
@@ -507,16 +339,15 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
                 .properties
                 .get("kafka_partitions")
                 .map_or(anchor, |p| p.value.span);
-            diags.push(Diagnostic::warning(Stage::Analyze, "C6", "partitions and offsets not verified against the topic").at(span).with_help("Doris asks Kafka whether each partition exists when the job is created; rlfe works offline"));
+            diags.push(C6.warning("partitions and offsets not verified against the topic").at(span).with_help("Doris asks Kafka whether each partition exists when the job is created; rlfe works offline"));
         }
         if ctx.jobs.active_job(d, name).is_some() {
-            diags.push(err("C7", format!("Name {name} already used in db {d}"), stmt.name.name.span).with_help("choose another name, or STOP the existing job first (stopped names can be reused)"));
+            diags.push(err(&C7, format!("Name {name} already used in db {d}"), stmt.name.name.span).with_help("choose another name, or STOP the existing job first (stopped names can be reused)"));
         }
     }
     if ctx.jobs.active_count() > ctx.config.max_routine_load_job_num {
         diags.push(
-            err(
-                "C8",
+            err(&C8,
                 format!(
                     "There are more than {} routine load jobs are running. exceed limit.",
                     ctx.config.max_routine_load_job_num
@@ -579,7 +410,7 @@ pub(crate) fn check_files(
     }
     if !catalog.knows_files() {
         diags.push(
-            Diagnostic::note(Stage::Analyze, "NO-FILES", "FILE: references not verified: no files are known")
+            NO_FILES.note("FILE: references not verified: no files are known")
                 .at(anchor)
                 .with_help("register files with CREATE FILE \"<name>\" PROPERTIES (\"url\" = \"…\", \"catalog\" = \"kafka\")"),
         );
@@ -600,15 +431,14 @@ pub(crate) fn check_files(
         let help = format!("upload it first: CREATE FILE \"{file}\" IN {db} PROPERTIES (\"url\" = \"…\", \"catalog\" = \"kafka\")");
         if files.is_empty() {
             diags.push(
-                err(
-                    "C5",
+                err(&C5,
                     format!("file does not exist with db: {db_id} and catalog: kafka"),
                     span,
                 )
                 .with_help(help),
             );
         } else if !files.iter().any(|f| f.name == file) {
-            diags.push(err("C5", "File does not exist", span).with_help(help));
+            diags.push(err(&C5, "File does not exist", span).with_help(help));
         }
     }
 }
@@ -646,7 +476,7 @@ fn column_warnings(table: &TableInfo, props: &[LoadProperty], diags: &mut Vec<Di
         .collect();
     let known =
         |c: &str| table.column(c).is_some() || mapped.iter().any(|m| m.eq_ignore_ascii_case(c));
-    let mut reported = crate::hash::FastSet::default();
+    let mut reported = crate::text::hash::FastSet::default();
     for p in props {
         let mut names = Vec::new();
         match p {
@@ -665,7 +495,7 @@ fn column_warnings(table: &TableInfo, props: &[LoadProperty], diags: &mut Vec<Di
                 let close =
                     crate::text::did_you_mean(&n, table.columns.iter().map(|c| c.name.as_str()), 1);
                 diags.push(
-                    Diagnostic::warning(Stage::Analyze, "COLUMN", format!("column '{n}' is not a column of table {} nor of the COLUMNS list", table.name))
+                    COLUMN.warning(format!("column '{n}' is not a column of table {} nor of the COLUMNS list", table.name))
                         .at(p.span())
                         .with_help(match close.first() {
                             Some(c) => format!("did you mean '{c}'? (Doris checks columns when it plans each task and pauses the job on an unknown one)"),

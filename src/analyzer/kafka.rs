@@ -1,57 +1,27 @@
-//! `FROM KAFKA (…)`: the Kafka data source (K rules, §4.6), the client map, offsets.
-//! Keys are an enum; values are parsed once into [`KafkaSource`].
+//! `FROM KAFKA (…)`: the Kafka source's own checks (K rules) in Doris's order, in two
+//! phases around the client settings: [`head`] reads the brokers, the topic and the
+//! client map; [`tail`] the partitions and offsets. The security analysis of the client
+//! map runs between them (see `source`); nothing here calls into it.
 
-use super::job::{Broker, CustomProperties, KafkaOffset, KafkaSource};
-use super::values::{parse_doris_datetime, Zone};
-use super::{err, security, warn, AnalyzeContext, Mode};
+use super::context::Mode;
+use super::endpoint;
+use super::model::{Broker, CustomProperties, KafkaOffset};
 use crate::ast::{Property, PropertyList, Span};
-use crate::diagnostic::{Diagnostic, Stage};
+use crate::diagnostics::rules::*;
+use crate::diagnostics::{Diagnostic, Text};
+use crate::keys::aws::foreign_key_alias;
+use crate::keys::kafka::{KafkaKey, CLIENT_PREFIX, DEFAULT_OFFSETS, ORIGIN_DEFAULT_OFFSETS};
+use crate::keys::values::{parse_doris_datetime, parse_java_int, Zone};
 use crate::text::did_you_mean;
 
-/// The fixed keys of a Kafka source; `property.*` and `aws.*` keys are the client map.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum KafkaKey {
-    BrokerList,
-    Topic,
-    Partitions,
-    Offsets,
-    DefaultOffsets,
-    TableNameLocation,
-    TableNameFormat,
-    TextTableNameFieldDelimiter,
-    TextTableNameFieldIndex,
+/// A located error with help.
+fn err(rule: Rule, msg: impl Into<Text>, span: Span, help: impl Into<Text>) -> Diagnostic {
+    rule.error(msg).at(span).with_help(help)
 }
 
-impl KafkaKey {
-    pub const ALL: [KafkaKey; 9] = [
-        KafkaKey::BrokerList,
-        KafkaKey::Topic,
-        KafkaKey::Partitions,
-        KafkaKey::Offsets,
-        KafkaKey::DefaultOffsets,
-        KafkaKey::TableNameLocation,
-        KafkaKey::TableNameFormat,
-        KafkaKey::TextTableNameFieldDelimiter,
-        KafkaKey::TextTableNameFieldIndex,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            KafkaKey::BrokerList => "kafka_broker_list",
-            KafkaKey::Topic => "kafka_topic",
-            KafkaKey::Partitions => "kafka_partitions",
-            KafkaKey::Offsets => "kafka_offsets",
-            KafkaKey::DefaultOffsets => "kafka_default_offsets",
-            KafkaKey::TableNameLocation => "kafka_table_name_location",
-            KafkaKey::TableNameFormat => "kafka_table_name_format",
-            KafkaKey::TextTableNameFieldDelimiter => "kafka_text_table_name_field_delimiter",
-            KafkaKey::TextTableNameFieldIndex => "kafka_text_table_name_field_index",
-        }
-    }
-
-    pub fn parse(key: &str) -> Option<KafkaKey> {
-        KafkaKey::ALL.into_iter().find(|k| k.as_str() == key)
-    }
+/// A located warning with help.
+fn warn(rule: Rule, msg: impl Into<Text>, span: Span, help: impl Into<Text>) -> Diagnostic {
+    rule.warning(msg).at(span).with_help(help)
 }
 
 /// One entry of the client map with where it came from.
@@ -74,6 +44,11 @@ pub(crate) struct SourceInput<'a> {
 impl<'a> SourceInput<'a> {
     pub fn get(&self, key: KafkaKey) -> Option<&'a Property> {
         self.fixed.iter().find(|(k, _)| *k == key).map(|(_, p)| *p)
+    }
+
+    /// The span of the key's value, or the anchor when the key is absent.
+    pub fn value_span(&self, key: KafkaKey) -> Span {
+        self.get(key).map_or(self.anchor, |p| p.value.span)
     }
 }
 
@@ -120,7 +95,7 @@ pub fn split_broker(b: &str) -> Broker {
     };
     Broker {
         text: b.to_string(),
-        endpoint: crate::analyzer::security::endpoint::classify(&host, port),
+        endpoint: endpoint::classify(&host, port),
         host,
         port,
     }
@@ -142,11 +117,10 @@ pub(crate) fn classify<'a>(
         let key = p.key();
         if let Some(k) = KafkaKey::parse(key) {
             input.fixed.push((k, p));
-        } else if let Some(rest) = key.strip_prefix("property.") {
+        } else if let Some(rest) = key.strip_prefix(CLIENT_PREFIX) {
             // K5: Java's split on '.' drops trailing empty parts; fewer than two parts fail.
             if !key.trim_end_matches('.').contains('.') {
-                k5.push(err(
-                    "K5",
+                k5.push(err(&K5,
                     "kafka property value could not be a empty string",
                     p.key.span,
                     "name a Kafka client property after \"property.\", for example \"property.group.id\"",
@@ -154,8 +128,7 @@ pub(crate) fn classify<'a>(
                 continue;
             }
             if rest.starts_with('.') {
-                k5.push(warn(
-                    "Q40",
+                k5.push(warn(&Q40,
                     format!("\"{key}\" sets the client key \"{rest}\""),
                     p.key.span,
                     "remove the extra '.'",
@@ -183,7 +156,7 @@ pub(crate) fn classify<'a>(
 /// K1 with help: other systems' spellings (KAFKA-17), else the closest keys.
 fn unknown_kafka_key(p: &Property) -> Diagnostic {
     let key = p.key();
-    let help = match security::foreign_key_alias(key) {
+    let help = match foreign_key_alias(key) {
         Some((canonical, origin)) => format!("did you mean \"{canonical}\"? ({origin})"),
         None => {
             let mut candidates: Vec<&str> = KafkaKey::ALL.iter().map(|k| k.as_str()).collect();
@@ -195,13 +168,9 @@ fn unknown_kafka_key(p: &Property) -> Diagnostic {
             }
         }
     };
-    Diagnostic::error(
-        Stage::Analyze,
-        "K1",
-        format!("{key} is invalid kafka property or can not be set"),
-    )
-    .at(p.key.span)
-    .with_help(help)
+    K1.error(format!("{key} is invalid kafka property or can not be set"))
+        .at(p.key.span)
+        .with_help(help)
 }
 
 fn is_logical(s: &str) -> Option<KafkaOffset> {
@@ -214,16 +183,29 @@ fn is_logical(s: &str) -> Option<KafkaOffset> {
     }
 }
 
-/// Runs K2–K12 (and, through the security module, the MSK IAM rules) on a classified
-/// source list. `zone` reads datetimes; `multi_table` enables K7.
-pub(crate) fn analyze_source(
-    input: &SourceInput<'_>,
-    mode: Mode,
-    multi_table: bool,
-    zone: Zone,
-    ctx: &AnalyzeContext<'_>,
-    diags: &mut Vec<Diagnostic>,
-) -> KafkaSource {
+/// What the first phase reads: the brokers, the topic and the client map.
+pub(crate) struct Head {
+    /// `kafka_broker_list` with spaces removed.
+    pub broker_list: String,
+    pub brokers: Vec<Broker>,
+    /// `kafka_topic` with spaces removed.
+    pub topic: String,
+    /// The client map, in source order (a later entry with the same key wins).
+    pub custom: CustomProperties,
+}
+
+/// What the second phase reads: partitions, offsets and the multi-table settings.
+pub(crate) struct Tail {
+    pub partition_offsets: Option<Vec<(i32, KafkaOffset)>>,
+    pub default_offset: KafkaOffset,
+    pub table_name_location: String,
+    pub table_name_format: String,
+    pub table_name_delimiter: String,
+    pub table_name_field_index: i32,
+}
+
+/// K2–K4 and the client map.
+pub(crate) fn head(input: &SourceInput<'_>, mode: Mode, diags: &mut Vec<Diagnostic>) -> Head {
     let create = mode == Mode::Create;
     // K2, K3
     let mut broker_list = String::new();
@@ -232,16 +214,14 @@ pub(crate) fn analyze_source(
         Some(p) => {
             broker_list = p.value().replace(' ', "");
             if create && broker_list.is_empty() {
-                diags.push(err(
-                    "K2",
+                diags.push(err(&K2,
                     "kafka_broker_list is a required property",
                     p.value.span,
                     "list the bootstrap brokers as \"host:port,host:port\"",
                 ));
             } else if !broker_list.is_empty() {
                 if broker_list.ends_with(',') {
-                    diags.push(warn(
-                        "Q41",
+                    diags.push(warn(&Q41,
                         "kafka_broker_list ends with a comma; Doris drops the empty entry",
                         p.value.span,
                         "remove the trailing comma",
@@ -249,8 +229,7 @@ pub(crate) fn analyze_source(
                 }
                 for b in java_split(&broker_list, ',') {
                     if !broker_matches(b) {
-                        diags.push(err(
-                            "K3",
+                        diags.push(err(&K3,
                             format!("KAFKA_BROKER_LIST:{b} not match pattern {BROKER_PATTERN}"),
                             p.value.span,
                             if b.is_empty() {
@@ -264,8 +243,7 @@ pub(crate) fn analyze_source(
                 }
             }
         }
-        None if create => diags.push(err(
-            "K2",
+        None if create => diags.push(err(&K2,
             "kafka_broker_list is a required property",
             input.anchor,
             "add \"kafka_broker_list\" = \"host:port,host:port\"",
@@ -278,23 +256,20 @@ pub(crate) fn analyze_source(
         Some(p) => {
             topic = p.value().replace(' ', "");
             if create && topic.trim().is_empty() {
-                diags.push(err(
-                    "K4",
+                diags.push(err(&K4,
                     "kafka_topic is a required property",
                     p.value.span,
                     "name the topic to consume",
                 ));
             } else if topic != p.value() {
-                diags.push(warn(
-                    "Q42",
+                diags.push(warn(&Q42,
                     format!("Doris removes the spaces from kafka_topic: the topic is '{topic}'"),
                     p.value.span,
                     "write the topic without spaces",
                 ));
             }
         }
-        None if create => diags.push(err(
-            "K4",
+        None if create => diags.push(err(&K4,
             "kafka_topic is a required property",
             input.anchor,
             "add \"kafka_topic\" = \"<topic>\"",
@@ -304,8 +279,8 @@ pub(crate) fn analyze_source(
     // The client map, in source order; a later entry with the same key wins.
     let mut custom = CustomProperties(Vec::with_capacity(input.client.len()));
     // Short lists are searched; long ones indexed, so the cost stays linear.
-    let mut position: Option<crate::hash::FastMap<&str, usize>> =
-        (input.client.len() > 16).then(crate::hash::FastMap::default);
+    let mut position: Option<crate::text::hash::FastMap<&str, usize>> =
+        (input.client.len() > 16).then(crate::text::hash::FastMap::default);
     for e in &input.client {
         let found = match &position {
             Some(map) => map.get(e.key).copied(),
@@ -321,9 +296,25 @@ pub(crate) fn analyze_source(
             }
         }
     }
-    // Normalisation (default profile) and the MSK IAM rules I1–I5, then auth mode.
-    let auth = security::analyze_client_map(input, &mut custom, &brokers, mode, ctx, diags);
+    Head {
+        broker_list,
+        brokers,
+        topic,
+        custom,
+    }
+}
 
+/// K13, K6–K12 and the multi-table settings; records the default offset in the client
+/// map as Doris does. `zone` reads datetimes; `multi_table` enables K7.
+pub(crate) fn tail(
+    input: &SourceInput<'_>,
+    mode: Mode,
+    multi_table: bool,
+    zone: Zone,
+    custom: &mut CustomProperties,
+    diags: &mut Vec<Diagnostic>,
+) -> Tail {
+    let create = mode == Mode::Create;
     // K13
     let mut partitions: Option<Vec<i32>> = None;
     if let Some(p) = input.get(KafkaKey::Partitions) {
@@ -331,12 +322,11 @@ pub(crate) fn analyze_source(
         let mut list = Vec::new();
         let mut ok = true;
         for el in java_split(&text, ',') {
-            match super::values::parse_java_int(el) {
+            match parse_java_int(el) {
                 Some(n) => list.push(n),
                 None => {
                     ok = false;
-                    diags.push(err(
-                        "K13",
+                    diags.push(err(&K13,
                         format!("For input string: \"{el}\""),
                         p.value.span,
                         "kafka_partitions must be a comma-separated list of integers",
@@ -347,12 +337,11 @@ pub(crate) fn analyze_source(
         }
         if ok {
             if list.iter().any(|n| *n < 0) {
-                diags.push(warn("Q43", "kafka_partitions has a negative partition number; it fails when the job starts", p.value.span, "Kafka partitions are numbered from 0"));
+                diags.push(warn(&Q43, "kafka_partitions has a negative partition number; it fails when the job starts", p.value.span, "Kafka partitions are numbered from 0"));
             }
-            let mut seen = crate::hash::FastSet::default();
+            let mut seen = crate::text::hash::FastSet::default();
             if let Some(dup) = list.iter().find(|n| !seen.insert(**n)) {
-                diags.push(warn(
-                    "Q26",
+                diags.push(warn(&Q26,
                     format!("partition {dup} is listed twice; Doris may give it to two tasks"),
                     p.value.span,
                     "list each partition once",
@@ -364,8 +353,7 @@ pub(crate) fn analyze_source(
     let offsets_prop = input.get(KafkaKey::Offsets);
     let bare_default = input.get(KafkaKey::DefaultOffsets);
     if let Some(p) = bare_default {
-        diags.push(warn(
-            "Q2",
+        diags.push(warn(&Q2,
             "kafka_default_offsets without the \"property.\" prefix has no effect",
             p.key.span,
             "write \"property.kafka_default_offsets\"",
@@ -374,8 +362,7 @@ pub(crate) fn analyze_source(
     // K6
     if let (Some(o), Some(d)) = (offsets_prop, bare_default) {
         if !o.value().is_empty() && !d.value().trim().is_empty() {
-            diags.push(err(
-                "K6",
+            diags.push(err(&K6,
                 "Only one of kafka_offsets and kafka_default_offsets can be set.",
                 d.key.span,
                 "give per-partition kafka_offsets, or a default offset, not both",
@@ -388,8 +375,7 @@ pub(crate) fn analyze_source(
         format_prop.map_or_else(|| "TEXT".to_string(), |p| p.value().replace(' ', ""));
     if multi_table && !table_name_format.eq_ignore_ascii_case("TEXT") {
         let span = format_prop.map_or(input.anchor, |p| p.value.span);
-        diags.push(err(
-            "K7",
+        diags.push(err(&K7,
             "Multi load olay supported for table name format TEXT",
             span,
             "multi-table loads support only kafka_table_name_format = \"TEXT\"",
@@ -397,10 +383,9 @@ pub(crate) fn analyze_source(
     }
     let mut table_name_field_index = 0;
     if let Some(p) = input.get(KafkaKey::TextTableNameFieldIndex) {
-        match super::values::parse_java_int(p.value()) {
+        match parse_java_int(p.value()) {
             Some(n) => table_name_field_index = n,
-            None if multi_table => diags.push(err(
-                "K13",
+            None if multi_table => diags.push(err(&K13,
                 format!("For input string: \"{}\"", p.value()),
                 p.value.span,
                 "kafka_text_table_name_field_index must be an integer",
@@ -412,8 +397,7 @@ pub(crate) fn analyze_source(
     if mode == Mode::Alter {
         if let Some(p) = input.get(KafkaKey::Partitions) {
             if offsets_prop.is_none() && bare_default.is_none() {
-                diags.push(err(
-                    "K8",
+                diags.push(err(&K8,
                     "Must set offset or default offset with partition property",
                     p.key.span,
                     "give kafka_offsets for the partitions",
@@ -421,20 +405,19 @@ pub(crate) fn analyze_source(
             }
         }
     }
-    let default_text = custom.get("kafka_default_offsets").map(str::to_string);
+    let default_text = custom.get(DEFAULT_OFFSETS).map(str::to_string);
     let default_span = input
         .client
         .iter()
         .rev()
-        .find(|e| e.key == "kafka_default_offsets")
+        .find(|e| e.key == DEFAULT_OFFSETS)
         .map(|e| e.property.value.span);
     let mut default_offset = KafkaOffset::End;
     let mut partition_offsets: Option<Vec<(i32, KafkaOffset)>> = None;
     if let Some(op) = offsets_prop {
         if default_text.is_some() {
             if let Some(s) = default_span {
-                diags.push(warn(
-                    "Q3",
+                diags.push(warn(&Q3,
                     "property.kafka_default_offsets is ignored when kafka_offsets is given",
                     s,
                     "remove one of them",
@@ -445,7 +428,7 @@ pub(crate) fn analyze_source(
         let count = partitions.as_ref().map_or(0, Vec::len);
         // K9
         if elements.len() != count {
-            diags.push(err("K9", "Partitions number should be equals to offsets number", op.value.span, format!("kafka_offsets has {} entries and kafka_partitions {count}; give one offset per partition", elements.len())));
+            diags.push(err(&K9, "Partitions number should be equals to offsets number", op.value.span, format!("kafka_offsets has {} entries and kafka_partitions {count}; give one offset per partition", elements.len())));
         }
         let times: Vec<Option<chrono::NaiveDateTime>> =
             elements.iter().map(|e| parse_doris_datetime(e)).collect();
@@ -453,7 +436,7 @@ pub(crate) fn analyze_source(
         let mut offsets = Vec::new();
         if n_times > 0 && n_times < elements.len() {
             // K10
-            diags.push(err("K10", "The offset of the partition cannot be specified by the timestamp and the offset at the same time", op.value.span, "give all offsets as numbers/OFFSET_BEGINNING/OFFSET_END, or all as 'yyyy-MM-dd HH:mm:ss'"));
+            diags.push(err(&K10, "The offset of the partition cannot be specified by the timestamp and the offset at the same time", op.value.span, "give all offsets as numbers/OFFSET_BEGINNING/OFFSET_END, or all as 'yyyy-MM-dd HH:mm:ss'"));
         } else if n_times > 0 {
             for (e, t) in elements.iter().zip(&times) {
                 if let Some(t) = t {
@@ -472,8 +455,7 @@ pub(crate) fn analyze_source(
                     offsets.push(o);
                 } else if !e.is_empty() && e.bytes().all(|b| b.is_ascii_digit()) {
                     let v = e.parse::<i64>().unwrap_or_else(|_| {
-                        diags.push(warn(
-                            "Q27",
+                        diags.push(warn(&Q27,
                             format!("offset {e} does not fit in 64 bits; Doris reads it as 0"),
                             op.value.span,
                             "give an offset below 9223372036854775808",
@@ -483,7 +465,7 @@ pub(crate) fn analyze_source(
                     offsets.push(KafkaOffset::Offset { value: v });
                 } else {
                     // K11
-                    diags.push(err("K11", "kafka_offsets must be an integer or a date time", op.value.span, format!("'{e}' is not an offset: use a number, OFFSET_BEGINNING, OFFSET_END or 'yyyy-MM-dd HH:mm:ss'")));
+                    diags.push(err(&K11, "kafka_offsets must be an integer or a date time", op.value.span, format!("'{e}' is not an offset: use a number, OFFSET_BEGINNING, OFFSET_END or 'yyyy-MM-dd HH:mm:ss'")));
                     offsets.clear();
                     break;
                 }
@@ -508,8 +490,7 @@ pub(crate) fn analyze_source(
                 None => KafkaOffset::End,
             };
         } else {
-            diags.push(err(
-                "K12",
+            diags.push(err(&K12,
                 "kafka_default_offsets can only be set to OFFSET_BEGINNING, OFFSET_END or date time",
                 default_span.unwrap_or(input.anchor),
                 "use OFFSET_BEGINNING, OFFSET_END or 'yyyy-MM-dd HH:mm:ss'",
@@ -518,11 +499,11 @@ pub(crate) fn analyze_source(
         // The client map records the default (§4.6): epoch ms for a datetime, plus the text.
         match &default_offset {
             KafkaOffset::Time { epoch_millis, text } => {
-                custom.insert("kafka_default_offsets", epoch_millis.to_string());
-                custom.insert("kafka_origin_default_offsets", text.clone());
+                custom.insert(DEFAULT_OFFSETS, epoch_millis.to_string());
+                custom.insert(ORIGIN_DEFAULT_OFFSETS, text.clone());
             }
-            _ if !custom.contains("kafka_default_offsets") && create => {
-                custom.insert("kafka_default_offsets", "OFFSET_END");
+            _ if !custom.contains(DEFAULT_OFFSETS) && create => {
+                custom.insert(DEFAULT_OFFSETS, "OFFSET_END");
             }
             _ => {}
         }
@@ -530,14 +511,9 @@ pub(crate) fn analyze_source(
             partition_offsets = Some(parts.iter().map(|p| (*p, default_offset.clone())).collect());
         }
     }
-    KafkaSource {
-        broker_list,
-        brokers,
-        topic,
+    Tail {
         partition_offsets,
         default_offset,
-        custom,
-        auth,
         table_name_location: input
             .get(KafkaKey::TableNameLocation)
             .map_or_else(|| "key".to_string(), |p| p.value().to_string()),
@@ -546,7 +522,6 @@ pub(crate) fn analyze_source(
             .get(KafkaKey::TextTableNameFieldDelimiter)
             .map_or_else(|| ",".to_string(), |p| p.value().replace(' ', "")),
         table_name_field_index,
-        generated_group_id: false,
     }
 }
 

@@ -1,9 +1,10 @@
 //! Load properties (L rules, §4.4): separator conversion, multi-table restrictions,
 //! repeated clauses.
 
-use super::job::{LoadClauses, PartitionSpec, Separator};
+use super::model::{LoadClauses, PartitionSpec, Separator};
 use crate::ast::{LoadProperty, PartitionNames};
-use crate::diagnostic::{Diagnostic, Stage};
+use crate::diagnostics::rules::*;
+use crate::diagnostics::Diagnostic;
 
 /// L1: converts the raw `COLUMNS TERMINATED BY` text, or names the problem.
 pub fn convert_separator(raw: &str) -> Result<Vec<u8>, &'static str> {
@@ -79,7 +80,7 @@ pub(crate) fn analyze(
         let d = std::mem::discriminant(lp);
         if seen.contains(&d) {
             diags.push(
-                Diagnostic::error(Stage::Analyze, "L5", repeat_text(lp))
+                L5.error(repeat_text(lp))
                     .at(lp.span())
                     .with_help(format!("give {} once", lp.clause_name())),
             );
@@ -95,26 +96,26 @@ pub(crate) fn analyze(
                     })
                 }
                 Err(msg) => diags.push(
-                    Diagnostic::error(Stage::Analyze, "L1", msg)
+                    L1.error(msg)
                         .at(*span)
                         .with_help("write the separator as text (\",\", \"\\t\", \"||\") or as hex bytes (\"\\x01\")"),
                 ),
             },
             LoadProperty::Columns { items, span } => {
                 if multi_table {
-                    diags.push(multi_table_error("L2", *span, "COLUMNS"));
+                    diags.push(multi_table_error(&L2, *span, "COLUMNS"));
                 }
                 out.columns = Some(items.clone());
             }
             LoadProperty::Where { expr, span } => {
                 if multi_table {
-                    diags.push(multi_table_error("L3", *span, "WHERE"));
+                    diags.push(multi_table_error(&L3, *span, "WHERE"));
                 }
                 out.where_predicate = Some(expr.clone());
             }
             LoadProperty::PrecedingFilter { expr, span } => {
                 if multi_table {
-                    diags.push(multi_table_error("L4", *span, "PRECEDING FILTER"));
+                    diags.push(multi_table_error(&L4, *span, "PRECEDING FILTER"));
                 }
                 out.preceding_filter = Some(expr.clone());
             }
@@ -134,8 +135,8 @@ pub(crate) fn analyze(
     out
 }
 
-fn multi_table_error(code: &'static str, span: crate::ast::Span, clause: &str) -> Diagnostic {
-    Diagnostic::error(Stage::Analyze, code, "Multi-table load does not support setting columns info")
+fn multi_table_error(rule: Rule, span: crate::ast::Span, clause: &str) -> Diagnostic {
+    rule.error("Multi-table load does not support setting columns info")
         .at(span)
         .with_help(format!("a job without ON <table> takes its table from each message; remove {clause}, or name the table with ON"))
 }

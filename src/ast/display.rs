@@ -145,8 +145,8 @@ impl Display for QualifiedName {
 /// Secret values are masked unless the alternate flag (`{:#}`) asks to reveal them.
 impl Display for Property {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        let value = if !f.alternate() && crate::secrets::is_secret_key(&self.key.text) {
-            crate::secrets::MASK
+        let value = if !f.alternate() && crate::keys::secrets::is_secret_key(&self.key.text) {
+            crate::keys::secrets::MASK
         } else {
             &self.value.text
         };

@@ -14,97 +14,10 @@ pub use display::{quote_string, write_name};
 pub use ddl::*;
 pub use routine_load::*;
 
+pub use crate::text::{Location, Span};
+
 use serde::Serialize;
 use std::fmt;
-
-/// A position in the source text: 1-based line and column (columns count characters).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub struct Location {
-    pub line: u64,
-    pub column: u64,
-}
-
-impl Location {
-    pub const fn new(line: u64, column: u64) -> Self {
-        Location { line, column }
-    }
-}
-
-impl From<sqlparser::tokenizer::Location> for Location {
-    fn from(l: sqlparser::tokenizer::Location) -> Self {
-        Location::new(l.line, l.column)
-    }
-}
-
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}, column {}", self.line, self.column)
-    }
-}
-
-/// A region of the source text: `start` inclusive, `end` exclusive.
-///
-/// Spans are metadata, not content: all spans compare equal and hash alike, so two
-/// ASTs are equal when they say the same thing, wherever they were written. Use
-/// [`Span::same_place`] to compare positions.
-#[derive(Clone, Copy, Default, Serialize)]
-pub struct Span {
-    pub start: Location,
-    pub end: Location,
-}
-
-impl Span {
-    pub const fn new(start: Location, end: Location) -> Self {
-        Span { start, end }
-    }
-
-    /// True when the span carries no position (built programmatically).
-    pub fn is_empty(&self) -> bool {
-        self.start.line == 0
-    }
-
-    /// The smallest span covering both.
-    pub fn union(self, other: Span) -> Span {
-        if self.is_empty() {
-            return other;
-        }
-        if other.is_empty() {
-            return self;
-        }
-        Span::new(self.start.min(other.start), self.end.max(other.end))
-    }
-
-    /// Compares positions, which `==` deliberately ignores.
-    pub fn same_place(&self, other: &Span) -> bool {
-        self.start == other.start && self.end == other.end
-    }
-}
-
-impl From<sqlparser::tokenizer::Span> for Span {
-    fn from(s: sqlparser::tokenizer::Span) -> Self {
-        Span::new(s.start.into(), s.end.into())
-    }
-}
-
-impl PartialEq for Span {
-    fn eq(&self, _: &Span) -> bool {
-        true
-    }
-}
-impl Eq for Span {}
-impl std::hash::Hash for Span {
-    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
-}
-
-impl fmt::Debug for Span {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}..{}:{}",
-            self.start.line, self.start.column, self.end.line, self.end.column
-        )
-    }
-}
 
 /// A name: an unquoted identifier, a non-reserved keyword or a backquoted name.
 #[derive(Debug, Clone, Serialize)]
@@ -189,7 +102,7 @@ impl Serialize for Property {
         st.serialize_field(
             "value",
             &PropertyText {
-                text: crate::secrets::display_value(&self.key.text, &self.value.text).to_string(),
+                text: crate::keys::secrets::display_value(&self.key.text, &self.value.text).to_string(),
                 span: self.value.span,
             },
         )?;
@@ -203,7 +116,7 @@ impl fmt::Debug for Property {
             .field("key", &self.key.text)
             .field(
                 "value",
-                &crate::secrets::display_value(&self.key.text, &self.value.text),
+                &crate::keys::secrets::display_value(&self.key.text, &self.value.text),
             )
             .field("span", &self.span())
             .finish()
@@ -335,27 +248,105 @@ impl Statement {
         }
     }
 
-    /// The snake_case statement kind used by `rlfe run --format json`.
-    pub fn kind(&self) -> &'static str {
+    /// What kind of statement this is.
+    pub fn kind(&self) -> StatementKind {
         match self {
-            Statement::CreateRoutineLoad(_) => "create_routine_load",
-            Statement::AlterRoutineLoad(_) => "alter_routine_load",
-            Statement::PauseRoutineLoad(_) => "pause_routine_load",
-            Statement::ResumeRoutineLoad(_) => "resume_routine_load",
-            Statement::StopRoutineLoad(_) => "stop_routine_load",
-            Statement::ShowRoutineLoad(_) => "show_routine_load",
-            Statement::ShowRoutineLoadTask(_) => "show_routine_load_task",
-            Statement::ShowCreateRoutineLoad(_) => "show_create_routine_load",
-            Statement::Explain(_) => "explain",
-            Statement::CreateDatabase(_) => "create_database",
-            Statement::Use(_) => "use",
-            Statement::DropDatabase(_) => "drop_database",
-            Statement::DropTable(_) => "drop_table",
-            Statement::CreateTable(_) => "create_table",
-            Statement::CreateFile(_) => "create_file",
-            Statement::DropFile(_) => "drop_file",
-            Statement::ShowFile(_) => "show_file",
-            Statement::Other(_) => "other",
+            Statement::CreateRoutineLoad(_) => StatementKind::CreateRoutineLoad,
+            Statement::AlterRoutineLoad(_) => StatementKind::AlterRoutineLoad,
+            Statement::PauseRoutineLoad(_) => StatementKind::PauseRoutineLoad,
+            Statement::ResumeRoutineLoad(_) => StatementKind::ResumeRoutineLoad,
+            Statement::StopRoutineLoad(_) => StatementKind::StopRoutineLoad,
+            Statement::ShowRoutineLoad(_) => StatementKind::ShowRoutineLoad,
+            Statement::ShowRoutineLoadTask(_) => StatementKind::ShowRoutineLoadTask,
+            Statement::ShowCreateRoutineLoad(_) => StatementKind::ShowCreateRoutineLoad,
+            Statement::Explain(_) => StatementKind::Explain,
+            Statement::CreateDatabase(_) => StatementKind::CreateDatabase,
+            Statement::Use(_) => StatementKind::Use,
+            Statement::DropDatabase(_) => StatementKind::DropDatabase,
+            Statement::DropTable(_) => StatementKind::DropTable,
+            Statement::CreateTable(_) => StatementKind::CreateTable,
+            Statement::CreateFile(_) => StatementKind::CreateFile,
+            Statement::DropFile(_) => StatementKind::DropFile,
+            Statement::ShowFile(_) => StatementKind::ShowFile,
+            Statement::Other(_) => StatementKind::Other,
         }
+    }
+}
+
+/// The kind of a statement, serialised as its snake_case name (`create_routine_load`,
+/// …; `unknown` for a statement that did not parse).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StatementKind {
+    /// `CREATE ROUTINE LOAD`
+    CreateRoutineLoad,
+    /// `ALTER ROUTINE LOAD`
+    AlterRoutineLoad,
+    /// `PAUSE [ALL] ROUTINE LOAD`
+    PauseRoutineLoad,
+    /// `RESUME [ALL] ROUTINE LOAD`
+    ResumeRoutineLoad,
+    /// `STOP ROUTINE LOAD`
+    StopRoutineLoad,
+    /// `SHOW [ALL] ROUTINE LOAD`
+    ShowRoutineLoad,
+    /// `SHOW ROUTINE LOAD TASK`
+    ShowRoutineLoadTask,
+    /// `SHOW [ALL] CREATE ROUTINE LOAD`
+    ShowCreateRoutineLoad,
+    /// `EXPLAIN CREATE ROUTINE LOAD`
+    Explain,
+    /// `CREATE DATABASE`
+    CreateDatabase,
+    /// `USE`
+    Use,
+    /// `DROP DATABASE`
+    DropDatabase,
+    /// `DROP TABLE`
+    DropTable,
+    /// `CREATE TABLE`
+    CreateTable,
+    /// `CREATE FILE`
+    CreateFile,
+    /// `DROP FILE`
+    DropFile,
+    /// `SHOW FILE`
+    ShowFile,
+    /// A statement outside the dialect, parsed by sqlparser.
+    Other,
+    /// A statement that did not parse.
+    Unknown,
+}
+
+impl StatementKind {
+    /// The snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatementKind::CreateRoutineLoad => "create_routine_load",
+            StatementKind::AlterRoutineLoad => "alter_routine_load",
+            StatementKind::PauseRoutineLoad => "pause_routine_load",
+            StatementKind::ResumeRoutineLoad => "resume_routine_load",
+            StatementKind::StopRoutineLoad => "stop_routine_load",
+            StatementKind::ShowRoutineLoad => "show_routine_load",
+            StatementKind::ShowRoutineLoadTask => "show_routine_load_task",
+            StatementKind::ShowCreateRoutineLoad => "show_create_routine_load",
+            StatementKind::Explain => "explain",
+            StatementKind::CreateDatabase => "create_database",
+            StatementKind::Use => "use",
+            StatementKind::DropDatabase => "drop_database",
+            StatementKind::DropTable => "drop_table",
+            StatementKind::CreateTable => "create_table",
+            StatementKind::CreateFile => "create_file",
+            StatementKind::DropFile => "drop_file",
+            StatementKind::ShowFile => "show_file",
+            StatementKind::Other => "other",
+            StatementKind::Unknown => "unknown",
+        }
+    }
+}
+
+impl fmt::Display for StatementKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }

@@ -89,6 +89,7 @@ impl Engine {
     /// Runs a script: statements and meta-commands in order, writing as it goes.
     pub fn run_text(&mut self, text: &str, out: &mut dyn Write) -> std::io::Result<()> {
         let (sql, metas) = split_meta(text);
+        let source = parser::mask::source(&sql);
         let mut metas = metas.into_iter().peekable();
         let opts = self.session.options.parse.clone();
         for parsed in parser::statements(&sql, &opts) {
@@ -106,7 +107,7 @@ impl Engine {
             self.all_ok &= r.ok;
             let text = match self.format {
                 Format::Json => output::json_line(&r, self.style.reveal) + "\n",
-                Format::Text => output::text(&r, &sql, self.style),
+                Format::Text => output::text(&r, &source, self.style),
             };
             out.write_all(text.as_bytes())?;
         }
@@ -150,10 +151,10 @@ impl Engine {
                 Some(t) => say(self.describe_table(t)),
             },
             "\\jobs" => {
-                if self.session.jobs.entries.is_empty() {
+                if self.session.jobs.is_empty() {
                     say("No jobs.".into());
                 }
-                for e in &self.session.jobs.entries {
+                for e in self.session.jobs.iter() {
                     say(format!(
                         "{:<8} {:<24} {:<14} {}.{}",
                         e.job.id,
@@ -192,7 +193,7 @@ impl Engine {
             },
             "\\set" => match (args.first().map(|s| s.to_ascii_lowercase()), args.get(1)) {
                 (Some(k), Some(v)) if k == "timezone" || k == "time_zone" => {
-                    match routine_load_fe::analyzer::values::check_time_zone(v) {
+                    match routine_load_fe::keys::values::check_time_zone(v) {
                         Ok((name, _)) => {
                             self.session.options.time_zone = name.clone();
                             say(format!("Time zone {name}."));
@@ -229,7 +230,7 @@ impl Engine {
     }
 
     pub fn describe_catalog(&self) -> String {
-        let c = &self.session.catalog;
+        let c = self.session.catalog.read();
         let dbs = c.database_names();
         if dbs.is_empty() {
             return "No databases.".into();
@@ -258,7 +259,7 @@ impl Engine {
             Some((d, t)) => (Some(d.to_string()), t),
             None => (self.session.current_db.clone(), name),
         };
-        let Some(info) = db.and_then(|d| self.session.catalog.table(&d, t)) else {
+        let Some(info) = db.and_then(|d| self.session.catalog.read().table(&d, t)) else {
             return format!("ERROR 1051 (42S02): errCode = 2, detailMessage = Unknown table '{t}'");
         };
         let rows = info

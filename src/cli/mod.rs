@@ -5,14 +5,13 @@ mod repl;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use routine_load_fe::analyzer::Profile;
-use routine_load_fe::diagnostic::RenderStyle;
+use routine_load_fe::diagnostics::RenderStyle;
 use routine_load_fe::plan::thrift::Protocol;
 use routine_load_fe::plan::StaticTopicMetadata;
 use routine_load_fe::session::render::Style;
 use routine_load_fe::session::{DeterministicIds, Session, SessionOptions, SystemIds};
 use std::io::{IsTerminal, Read, Write};
 
-const DEMO_CATALOG: &str = include_str!("demo.sql");
 
 #[derive(Parser, Debug)]
 #[command(
@@ -171,7 +170,7 @@ fn session(common: &Common, demo: bool) -> Result<Session, String> {
         },
         ..SessionOptions::default()
     };
-    if routine_load_fe::analyzer::values::check_time_zone(&common.time_zone).is_err() {
+    if routine_load_fe::keys::values::check_time_zone(&common.time_zone).is_err() {
         return Err(format!(
             "--time-zone: Unknown or incorrect time zone: '{}'",
             common.time_zone
@@ -192,24 +191,20 @@ fn session(common: &Common, demo: bool) -> Result<Session, String> {
     }
     let mut s = Session::new(options).with_metadata(Box::new(metadata));
     if demo {
-        let failed = s.load_catalog_script(DEMO_CATALOG);
-        if let Some(f) = failed.first() {
-            return Err(format!(
-                "the demo catalog failed to load: {}",
-                f.diagnostics.first().map_or("", |d| &*d.message)
-            ));
-        }
+        s.load_demo()
+            .map_err(|d| format!("the demo catalog failed to load: {}", d.message))?;
     }
     if let Some(path) = &common.catalog {
         let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
         let failed = s.load_catalog_script(&text);
         if !failed.is_empty() {
             let mut msg = format!("{path}: the catalog script has errors:\n");
+            let source = routine_load_fe::parser::mask::source(&text);
             for r in failed {
                 for d in r.errors() {
-                    msg.push_str(&routine_load_fe::diagnostic::render(
+                    msg.push_str(&routine_load_fe::diagnostics::render(
                         d,
-                        &text,
+                        &source,
                         RenderStyle::Plain,
                     ));
                 }
@@ -218,7 +213,7 @@ fn session(common: &Common, demo: bool) -> Result<Session, String> {
         }
     }
     if let Some(db) = &common.database {
-        if s.catalog.has_schema() && s.catalog.database_id(db).is_none() {
+        if s.catalog.read().has_schema() && s.catalog.read().database_id(db).is_none() {
             return Err(format!("--database: Unknown database '{db}'"));
         }
         s.current_db = Some(db.clone());
@@ -293,13 +288,14 @@ fn plan(common: &Common, format: PlanFormat, file: Option<&str>) -> Result<i32, 
     } else {
         RenderStyle::Plain
     };
+    let source = routine_load_fe::parser::mask::source(&sql);
     for r in s.execute_sql(&sql) {
         failed |= !r.ok;
         if !r.ok {
             for d in &r.diagnostics {
                 eprint!(
                     "{}",
-                    routine_load_fe::diagnostic::render(d, &sql, stderr_style)
+                    routine_load_fe::diagnostics::render(d, &source, stderr_style)
                 );
             }
             continue;
@@ -334,16 +330,17 @@ fn iam_policy(common: &Common, only: Option<&str>, file: Option<&str>) -> Result
     let mut s = session(common, false)?;
     let mut failed = false;
     let mut docs = Vec::new();
+    let source = routine_load_fe::parser::mask::source(&sql);
     for r in s.execute_sql(&sql) {
         failed |= !r.ok;
         for d in r.errors() {
             eprint!(
                 "{}",
-                routine_load_fe::diagnostic::render(d, &sql, RenderStyle::Plain)
+                routine_load_fe::diagnostics::render(d, &source, RenderStyle::Plain)
             );
         }
     }
-    for e in &s.jobs.entries {
+    for e in s.jobs.iter() {
         if only.is_some_and(|j| j != e.job.name) {
             continue;
         }

@@ -2,10 +2,11 @@
 //! the line break, history in the user's data directory, completion and highlighting.
 
 use super::engine::{Engine, Format};
-use routine_load_fe::analyzer::job_properties::JobKey;
-use routine_load_fe::analyzer::kafka::KafkaKey;
-use routine_load_fe::analyzer::security::{librdkafka, CANONICAL_AWS_KEYS};
-use routine_load_fe::diagnostic::RenderStyle;
+use routine_load_fe::keys::job::JobKey;
+use routine_load_fe::keys::kafka::KafkaKey;
+use routine_load_fe::keys::aws::CANONICAL_AWS_KEYS;
+use routine_load_fe::keys::librdkafka;
+use routine_load_fe::diagnostics::RenderStyle;
 use routine_load_fe::parser::has_complete_statement;
 use routine_load_fe::session::render::Style;
 use routine_load_fe::session::Session;
@@ -341,7 +342,7 @@ pub fn run(session: Session, color: bool) -> Result<i32, String> {
                     continue;
                 }
                 // History keeps the input with secrets masked.
-                let _ = editor.add_history_entry(routine_load_fe::secrets::mask_sql(input.trim()));
+                let _ = editor.add_history_entry(routine_load_fe::parser::mask::mask_sql(input.trim()));
                 let mut out = stdout.lock();
                 engine
                     .run_text(&input, &mut out)
@@ -366,12 +367,12 @@ pub fn run(session: Session, color: bool) -> Result<i32, String> {
 fn refresh_names(engine: &Engine, names: &Arc<Mutex<Names>>) {
     let s = &engine.session;
     if let Ok(mut n) = names.lock() {
-        n.databases = s.catalog.database_names();
+        n.databases = s.catalog.read().database_names();
         n.tables = s
             .current_db
             .as_deref()
-            .map(|d| s.catalog.table_names(d))
+            .map(|d| s.catalog.read().table_names(d))
             .unwrap_or_default();
-        n.jobs = s.jobs.entries.iter().map(|e| e.job.name.clone()).collect();
+        n.jobs = s.jobs.iter().map(|e| e.job.name.clone()).collect();
     }
 }

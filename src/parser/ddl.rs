@@ -2,7 +2,8 @@
 
 use super::StatementParser;
 use crate::ast::*;
-use crate::diagnostic::{Diagnostic, Stage};
+use crate::diagnostics::rules::*;
+use crate::diagnostics::Diagnostic;
 use sqlparser::tokenizer::Token;
 
 const PRIMITIVE_TYPES: &[&str] = &[
@@ -103,7 +104,7 @@ impl StatementParser<'_> {
         let mut parts = self.parse_name_parts("a database name")?;
         if parts.len() > 2 {
             return Err(
-                Diagnostic::error(Stage::Parse, "P0", "expected [catalog.]database")
+                P0.error("expected [catalog.]database")
                     .at(super::names_span(&parts)),
             );
         }
@@ -424,10 +425,7 @@ impl StatementParser<'_> {
 
     fn parse_data_type(&mut self, depth: usize) -> Result<DataType, Diagnostic> {
         if depth > MAX_TYPE_DEPTH {
-            return Err(Diagnostic::error(
-                Stage::Parse,
-                "LIMIT",
-                format!("type nesting is deeper than {MAX_TYPE_DEPTH} levels"),
+            return Err(LIMIT.error(format!("type nesting is deeper than {MAX_TYPE_DEPTH} levels"),
             )
             .at(self.peek().span.into()));
         }
@@ -542,10 +540,7 @@ impl StatementParser<'_> {
                     params,
                 })
             }
-            _ => Err(Diagnostic::error(
-                Stage::Parse,
-                "P0",
-                format!("unknown data type '{}'", w.value),
+            _ => Err(P0.error(format!("unknown data type '{}'", w.value),
             )
             .at(tok.span.into())
             .with_help(

@@ -6,7 +6,8 @@
 
 use super::dialect::DorisDialect;
 use crate::ast::{Location, Span};
-use crate::diagnostic::{Diagnostic, Stage};
+use crate::diagnostics::rules::*;
+use crate::diagnostics::Diagnostic;
 use crate::text::decode_string_literal;
 use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer};
 
@@ -302,7 +303,7 @@ pub(crate) fn tokenize_common(chunk: &Chunk<'_>) -> Option<Vec<TokenWithSpan>> {
 /// search over sqlparser's 900 keywords (the same table, so the same keywords).
 fn make_word(word: &str) -> Token {
     use sqlparser::keywords::{Keyword, ALL_KEYWORDS, ALL_KEYWORDS_INDEX};
-    static TABLE: std::sync::OnceLock<crate::hash::FastMap<&'static str, Keyword>> =
+    static TABLE: std::sync::OnceLock<crate::text::hash::FastMap<&'static str, Keyword>> =
         std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
         ALL_KEYWORDS
@@ -365,7 +366,7 @@ fn tokenize_with_sqlparser(chunk: &Chunk<'_>) -> (Vec<TokenWithSpan>, Option<Dia
     let error = result.err().map(|e| {
         let at = shift(e.location, base);
         let message = tokenizer_message(&e.message);
-        Diagnostic::error(Stage::Parse, "P0", message.0)
+        P0.error(message.0)
             .at(Span::new(at, Location::new(at.line, at.column + 1)))
             .with_help(message.1)
     });

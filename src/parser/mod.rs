@@ -6,13 +6,15 @@
 mod ddl;
 pub mod dialect;
 pub mod lexer;
+pub mod mask;
 mod routine_load;
 
 pub use dialect::DorisDialect;
 pub use lexer::has_complete_statement;
 
 use crate::ast::*;
-use crate::diagnostic::{Diagnostic, Stage};
+use crate::diagnostics::rules::*;
+use crate::diagnostics::Diagnostic;
 use crate::text::{did_you_mean, LineIndex};
 use lexer::Chunk;
 use sqlparser::parser::{Parser, ParserError};
@@ -91,12 +93,9 @@ pub fn parse_statement(sql: &str) -> Result<Statement, Diagnostic> {
     let mut all = parse_script(sql, &ParseOptions::default()).into_iter();
     match (all.next(), all.next()) {
         (Some(first), None) => first.result,
-        (None, _) => Err(Diagnostic::error(Stage::Parse, "P0", "empty statement")
+        (None, _) => Err(P0.error("empty statement")
             .with_help("write one statement")),
-        (Some(_), Some(second)) => Err(Diagnostic::error(
-            Stage::Parse,
-            "P0",
-            "expected one statement, found more than one",
+        (Some(_), Some(second)) => Err(P0.error("expected one statement, found more than one",
         )
         .at(Span::new(second.start, second.start))
         .with_help("parse scripts with parse_script")),
@@ -120,10 +119,7 @@ pub fn statements<'a>(
         index += 1;
         let result = if this >= options.max_statements {
             over_limit = true;
-            Err(Diagnostic::error(
-                Stage::Parse,
-                "LIMIT",
-                format!(
+            Err(LIMIT.error(format!(
                     "script has more than {} statements; the rest is not parsed",
                     options.max_statements
                 ),
@@ -147,10 +143,7 @@ fn parse_chunk(chunk: &Chunk<'_>, options: &ParseOptions) -> Option<Result<State
     if chunk.text.len() > options.max_statement_bytes {
         let first = chunk.text.find(|c: char| !c.is_whitespace()).unwrap_or(0);
         let _ = first;
-        return Some(Err(Diagnostic::error(
-            Stage::Parse,
-            "LIMIT",
-            format!(
+        return Some(Err(LIMIT.error(format!(
                 "statement is {} bytes, more than the limit of {} bytes",
                 chunk.text.len(),
                 options.max_statement_bytes
@@ -462,10 +455,7 @@ impl<'a> StatementParser<'a> {
         } else {
             Self::describe(&tok.token)
         };
-        Diagnostic::error(
-            Stage::Parse,
-            "P0",
-            format!("expected {what}, found {found}"),
+        P0.error(format!("expected {what}, found {found}"),
         )
         .at(self.token_span(tok))
     }
@@ -481,7 +471,7 @@ impl<'a> StatementParser<'a> {
         let last = self.p.get_current_token();
         let before = self.p.get_previous_token();
         let is_secret =
-            |t: &TokenWithSpan| text(t).is_some_and(|k| crate::secrets::is_secret_key(&k));
+            |t: &TokenWithSpan| text(t).is_some_and(|k| crate::keys::secrets::is_secret_key(&k));
         is_secret(last) || (matches!(last.token, Token::Eq | Token::DoubleEq) && is_secret(before))
     }
 
@@ -501,10 +491,7 @@ impl<'a> StatementParser<'a> {
     pub(crate) fn sqlparser_error(&self, e: ParserError) -> Diagnostic {
         let raw = match e {
             ParserError::RecursionLimitExceeded => {
-                return Diagnostic::error(
-                    Stage::Parse,
-                    "LIMIT",
-                    format!(
+                return LIMIT.error(format!(
                         "expression nesting is deeper than the limit of {} levels",
                         self.options.max_expression_depth
                     ),
@@ -532,7 +519,7 @@ impl<'a> StatementParser<'a> {
             Some(l) => Span::new(l, Location::new(l.line, l.column + 1)),
             None => self.token_span(self.peek()),
         };
-        Diagnostic::error(Stage::Parse, "P0", message).at(span)
+        P0.error(message).at(span)
     }
 
     // ----- names, strings, properties, expressions -----------------------------------
@@ -544,10 +531,7 @@ impl<'a> StatementParser<'a> {
             return Err(self.expected(what));
         };
         if w.quote_style.is_none() && is_reserved(&w.value) {
-            return Err(Diagnostic::error(
-                Stage::Parse,
-                "P0",
-                format!("expected {what}, found reserved word '{}'", w.value),
+            return Err(P0.error(format!("expected {what}, found reserved word '{}'", w.value),
             )
             .at(tok.span.into())
             .with_help(format!(
@@ -585,10 +569,7 @@ impl<'a> StatementParser<'a> {
                     && w.value.chars().next().is_some_and(|c| !c.is_ascii_digit())
                 {
                     let full = format!("{}-{}", ident.value, w.value);
-                    return Err(Diagnostic::error(
-                        Stage::Parse,
-                        "P0",
-                        format!(
+                    return Err(P0.error(format!(
                             "Possibly unquoted identifier {full} detected. Please consider quoting it with back-quotes as `{full}`"
                         ),
                     )
@@ -614,10 +595,7 @@ impl<'a> StatementParser<'a> {
         let mut parts = self.parse_name_parts("a job name")?;
         if parts.len() > 2 {
             let span = names_span(&parts);
-            return Err(Diagnostic::error(
-                Stage::Parse,
-                "P1",
-                "labelParts in load should be [db.]label",
+            return Err(P1.error("labelParts in load should be [db.]label",
             )
             .at(span)
             .with_help("a job name has at most two parts: [database.]job"));
@@ -635,7 +613,7 @@ impl<'a> StatementParser<'a> {
         if parts.len() > 2 {
             let span = names_span(&parts);
             return Err(
-                Diagnostic::error(Stage::Parse, "P0", "table name must be [db.]table")
+                P0.error("table name must be [db.]table")
                     .at(span)
                     .with_help(
                         "only the internal catalog exists: name the table as [database.]table",
@@ -712,10 +690,7 @@ impl<'a> StatementParser<'a> {
             })?;
             entries.push(Property { key, value });
             if entries.len() > self.options.max_properties {
-                return Err(Diagnostic::error(
-                    Stage::Parse,
-                    "LIMIT",
-                    format!(
+                return Err(LIMIT.error(format!(
                         "{context} list has more than {} properties",
                         self.options.max_properties
                     ),
@@ -827,10 +802,7 @@ impl<'a> StatementParser<'a> {
 
     pub(crate) fn check_list_len(&self, len: usize, what: &str) -> Result<(), Diagnostic> {
         if len > self.options.max_list_items {
-            return Err(Diagnostic::error(
-                Stage::Parse,
-                "LIMIT",
-                format!(
+            return Err(LIMIT.error(format!(
                     "the {what} list has more than {} items",
                     self.options.max_list_items
                 ),

@@ -2,7 +2,7 @@
 
 use super::StatementParser;
 use crate::ast::*;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostics::Diagnostic;
 use sqlparser::tokenizer::Token;
 
 impl StatementParser<'_> {

@@ -1,17 +1,22 @@
 //! The planner: what Doris FE sends its backends for a job (§8) — its tasks, each a
 //! `TRoutineLoadTask` with its `TKafkaLoadInfo` — as typed values, JSON, text, and Thrift.
 
+pub mod ids;
 mod metadata;
 pub mod thrift;
 
+pub use ids::{DeterministicIds, IdGenerator, SystemIds};
 pub use metadata::{StaticTopicMetadata, TopicMetadata};
 
-use crate::analyzer::job::{AuthMode, KafkaOffset, RoutineLoadJob};
-use crate::analyzer::job_properties::format_ratio;
-use crate::analyzer::security::{endpoint, policy};
+use crate::analyzer::endpoint;
+use crate::analyzer::model::{AuthMode, Format, KafkaOffset, RoutineLoadJob};
+use crate::analyzer::security::policy;
 use crate::analyzer::FeConfig;
-use crate::diagnostic::{Diagnostic, Stage};
-use crate::session::IdGenerator;
+use crate::diagnostics::rules::{PLAN_FILE, PLAN_PARTITIONS, PLAN_TIMES};
+use crate::diagnostics::Diagnostic;
+use crate::keys::job::{alphabetical_order, format_ratio, Rendering, Value};
+use crate::keys::kafka::{DEFAULT_OFFSETS, ORIGIN_DEFAULT_OFFSETS};
+use crate::keys::secrets::{display_value, is_secret_key, MASK};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -63,7 +68,7 @@ impl KafkaLoadInfo {
     pub fn masked_properties(&self) -> Option<BTreeMap<String, String>> {
         self.properties.as_ref().map(|p| {
             p.iter()
-                .map(|(k, v)| (k.clone(), crate::secrets::display_value(k, v).to_string()))
+                .map(|(k, v)| (k.clone(), display_value(k, v).to_string()))
                 .collect()
         })
     }
@@ -235,7 +240,7 @@ fn converted_properties(job: &RoutineLoadJob) -> BTreeMap<String, String> {
     job.source
         .custom
         .iter()
-        .filter(|(k, _)| *k != "kafka_default_offsets" && *k != "kafka_origin_default_offsets")
+        .filter(|(k, _)| *k != DEFAULT_OFFSETS && *k != ORIGIN_DEFAULT_OFFSETS)
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect()
 }
@@ -269,11 +274,8 @@ pub fn plan_job(
                 .collect(),
             None => {
                 notes.push(
-                    Diagnostic::note(
-                        Stage::Plan,
-                        "PLAN-PARTITIONS",
-                        format!("no tasks planned: the partitions of topic '{}' are discovered when the job is scheduled", src.topic),
-                    )
+                    PLAN_PARTITIONS
+                        .note(format!("no tasks planned: the partitions of topic '{}' are discovered when the job is scheduled", src.topic))
                     .with_help("give \"kafka_partitions\", or the partition count (--partitions TOPIC=N, \\partitions TOPIC N)"),
                 );
                 Vec::new()
@@ -288,10 +290,10 @@ pub fn plan_job(
     .unwrap_or(0)
     .min(partitions.len());
     if src.custom.iter().any(|(_, v)| v.starts_with("FILE:")) {
-        notes.push(Diagnostic::note(Stage::Plan, "PLAN-FILE", "FILE: references stay FILE:<name> in this plan; Doris rewrites them to FILE:<fileId>:<md5> when the job is created"));
+        notes.push(PLAN_FILE.fixed());
     }
     if src.offsets_for_times() {
-        notes.push(Diagnostic::note(Stage::Plan, "PLAN-TIMES", "offsets are points in time (epoch milliseconds); Doris turns each into the first offset at or after it before it sends a task"));
+        notes.push(PLAN_TIMES.fixed());
     }
     let properties = if n > 0 {
         converted_properties(job)
@@ -323,7 +325,7 @@ pub fn plan_job(
                 partition_begin_offset: begin,
                 properties: Some(properties.clone()),
             }),
-            format: Some(if p.format == crate::analyzer::job::Format::Json {
+            format: Some(if p.format == Format::Json {
                 FORMAT_JSON
             } else {
                 FORMAT_CSV_PLAIN
@@ -334,53 +336,23 @@ pub fn plan_job(
             cloud_cluster: None,
         });
     }
-    let num = Field::Int;
     let text = |t: String| Field::Text(Cow::Owned(t));
-    let fixed = |t: &'static str| Field::Text(Cow::Borrowed(t));
-    let flag = |b: bool| fixed(if b { "true" } else { "false" });
-    let byte = |b: Option<u8>| b.map_or(fixed(""), |b| text(char::from(b).to_string()));
-    // In key order, so that sorting finds nothing to do.
-    let props = FieldMap::sorted(vec![
-        (
-            "desired_concurrent_number",
-            num(p.desired_concurrent_number.into()),
-        ),
-        ("empty_field_as_null", flag(p.empty_field_as_null)),
-        ("enclose", byte(p.enclose)),
-        ("escape", byte(p.escape)),
-        ("exec_mem_limit", num(p.exec_mem_limit)),
-        ("format", fixed(p.format.as_str())),
-        ("fuzzy_parse", flag(p.fuzzy_parse)),
-        ("json_root", text(p.json_root.clone())),
-        ("jsonpaths", text(p.jsonpaths.clone())),
-        ("load_to_single_tablet", flag(p.load_to_single_tablet)),
-        ("max_batch_interval", num(p.max_batch_interval)),
-        ("max_batch_rows", num(p.max_batch_rows)),
-        ("max_batch_size", num(p.max_batch_size)),
-        ("max_error_number", num(p.max_error_number)),
-        ("max_filter_ratio", Field::Ratio(p.max_filter_ratio)),
-        ("num_as_string", flag(p.num_as_string)),
-        ("partial_columns", flag(p.partial_columns)),
-        (
-            "partial_update_new_key_behavior",
-            fixed(p.partial_update_new_key_behavior.as_str()),
-        ),
-        (
-            "send_batch_parallelism",
-            num(p.send_batch_parallelism.into()),
-        ),
-        ("strict_mode", flag(p.strict_mode)),
-        ("strip_outer_array", flag(p.strip_outer_array)),
-        ("timezone", text(p.timezone.clone())),
-        (
-            "unique_key_update_mode",
-            fixed(p.unique_key_update_mode.as_str()),
-        ),
-        (
-            "workload_group",
-            text(p.workload_group.clone().unwrap_or_default()),
-        ),
-    ]);
+    // Every property, in key order (the table's alphabetical order), so that sorting
+    // finds nothing to do.
+    let props = FieldMap::sorted(
+        alphabetical_order()
+            .iter()
+            .map(|k| {
+                let field = match p.value(*k) {
+                    Value::Int(n) => Field::Int(n),
+                    Value::Ratio(r) => Field::Ratio(r),
+                    Value::Bool(b) => Field::Text(Cow::Borrowed(if b { "true" } else { "false" })),
+                    other => text(other.render(Rendering::Plan)),
+                };
+                (k.as_str(), field)
+            })
+            .collect(),
+    );
     let l = &job.load;
     let mut load: Vec<(&'static str, Field)> = Vec::new();
     if let Some(s) = &l.column_separator {
@@ -506,7 +478,7 @@ impl Plan {
             *notes = serde_json::Value::Array(
                 self.notes
                     .iter()
-                    .map(|n| serde_json::json!({"code": n.code, "message": n.message, "help": n.help}))
+                    .map(|n| serde_json::json!({"code": n.code(), "message": n.message, "help": n.help}))
                     .collect(),
             );
         }
@@ -537,7 +509,7 @@ impl Plan {
             if reveal {
                 v.to_string()
             } else {
-                crate::secrets::display_value(k, v).to_string()
+                display_value(k, v).to_string()
             }
         };
         for (i, t) in self.tasks.iter().enumerate() {
@@ -590,8 +562,8 @@ pub fn mask_json(v: &mut serde_json::Value) {
     match v {
         serde_json::Value::Object(map) => {
             for (k, val) in map.iter_mut() {
-                if crate::secrets::is_secret_key(k) && val.is_string() {
-                    *val = serde_json::Value::String(crate::secrets::MASK.into());
+                if is_secret_key(k) && val.is_string() {
+                    *val = serde_json::Value::String(MASK.into());
                 } else {
                     mask_json(val);
                 }

@@ -1,81 +1,49 @@
-//! The session: a catalog, a current database, session variables, FE configuration and a
-//! registry of routine-load jobs. `rlfe run`, `rlfe plan` and the REPL share it.
+//! The session: a catalog, a current database, session settings and the job registry.
+//! It runs statements: the analyzer decides, the session applies the decision (the
+//! changes of an accepted statement, in order) and plans created jobs. `rlfe run`,
+//! `rlfe plan`, the REPL and gateways share it.
 
-pub mod ids;
+mod registry;
 pub mod render;
-mod show;
 
-pub use ids::{DeterministicIds, IdGenerator, SystemIds};
-pub use show::canonical_create_sql;
+pub use crate::analyzer::ResultSet;
+pub use crate::plan::ids::{DeterministicIds, IdGenerator, SystemIds};
+pub use registry::JobRegistry;
 
+use crate::analyzer::render::canonical_create_sql;
 use crate::analyzer::{
-    self, catalog::table_from_ddl, AnalyzeContext, Catalog, FeConfig, FileInfo, InMemoryCatalog,
-    JobState, JobView, Profile, RoutineLoadJob,
+    self, AnalyzeContext, Catalog, CatalogError, CatalogMut, Effect, FeConfig, InMemoryCatalog,
+    Profile, RoutineLoadJob,
 };
-use crate::ast::{JobTarget, Location, Span, Statement};
-use crate::diagnostic::{Diagnostic, Severity, Stage};
+use crate::ast::{Location, Statement, StatementKind};
+use crate::diagnostics::{Diagnostic, Severity};
 use crate::parser::{self, ParseOptions, ParsedStatement};
 use crate::plan::{self, Plan, StaticTopicMetadata, TopicMetadata};
+use crate::text::Span;
 use serde::Serialize;
 
-/// A job in the registry, with its state and times.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct JobEntry {
-    pub job: RoutineLoadJob,
-    pub state: JobState,
-    pub create_time: i64,
-    pub pause_time: Option<i64>,
-    pub end_time: Option<i64>,
-    /// (code, text) of the last state change made by a user or the system.
-    pub reason: Option<(u32, String)>,
-}
-
-/// The jobs of a session.
-#[derive(Debug, Clone, Default)]
-pub struct JobRegistry {
-    pub entries: Vec<JobEntry>,
-}
-
-impl JobRegistry {
-    fn find_active_mut(&mut self, db: &str, name: &str) -> Option<&mut JobEntry> {
-        self.entries
-            .iter_mut()
-            .find(|e| !e.state.is_final() && e.job.database == db && e.job.name == name)
-    }
-}
-
-impl JobView for JobRegistry {
-    fn active_job(&self, db: &str, name: &str) -> Option<(&RoutineLoadJob, JobState)> {
-        self.entries
-            .iter()
-            .find(|e| !e.state.is_final() && e.job.database == db && e.job.name == name)
-            .map(|e| (&e.job, e.state))
-    }
-
-    fn active_count(&self) -> usize {
-        self.entries.iter().filter(|e| !e.state.is_final()).count()
-    }
-}
-
-/// A result table (SHOW statements).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ResultSet {
-    pub columns: Vec<String>,
-    pub rows: Vec<Vec<String>>,
-}
+/// The demo catalog of the REPL and of `--demo`: a `demo` database (current) with the
+/// tables of the usual examples, and the tables the rule examples use.
+pub const DEMO_CATALOG: &str = include_str!("demo.sql");
 
 /// What one statement did.
 #[derive(Debug, Clone, Serialize)]
 pub struct StatementResult {
+    /// Position among the script's statements, from 0.
     pub index: usize,
     /// The statement text, secrets masked.
     pub sql: String,
-    pub kind: &'static str,
+    /// What kind of statement it is.
+    pub kind: StatementKind,
+    /// Whether Doris accepts it (and, with `deny_warnings`, it has no warning).
     pub ok: bool,
+    /// Every finding, the first error being Doris's answer.
     pub diagnostics: Vec<Diagnostic>,
     /// The `Query OK …` line for statements that change something.
     pub message: Option<String>,
+    /// A result table (SHOW, EXPLAIN).
     pub rows: Option<ResultSet>,
+    /// The plan of a created (or explained) job.
     pub plan: Option<Plan>,
     /// Where the statement starts in the script.
     #[serde(skip)]
@@ -83,6 +51,21 @@ pub struct StatementResult {
 }
 
 impl StatementResult {
+    fn new(kind: StatementKind) -> Self {
+        StatementResult {
+            index: 0,
+            sql: String::new(),
+            kind,
+            ok: true,
+            diagnostics: Vec::new(),
+            message: None,
+            rows: None,
+            plan: None,
+            start: Location::default(),
+        }
+    }
+
+    /// The errors, in order.
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
         self.diagnostics
             .iter()
@@ -98,14 +81,19 @@ impl StatementResult {
 /// How a session is set up.
 #[derive(Debug)]
 pub struct SessionOptions {
+    /// Normalise other systems' spellings (default) or answer exactly as Doris.
     pub profile: Profile,
     /// Warnings fail the statement (CI linting).
     pub deny_warnings: bool,
     /// The session variable `time_zone` (Doris's default zone: Asia/Shanghai).
     pub time_zone: String,
+    /// The user running the statements.
     pub user: String,
+    /// The FE configuration.
     pub config: FeConfig,
+    /// The parser's input limits.
     pub parse: ParseOptions,
+    /// Where job ids, UUIDs and clock readings come from.
     pub ids: Box<dyn IdGenerator>,
     /// Show secret values in plans (JSON and text). Off by default.
     pub reveal_secrets: bool,
@@ -126,13 +114,44 @@ impl Default for SessionOptions {
     }
 }
 
+/// The session's catalog: one that takes DDL, or a read-only one (a gateway's).
+#[derive(Debug)]
+pub enum SessionCatalog {
+    /// DDL statements change it.
+    Mutable(Box<dyn CatalogMut>),
+    /// DDL statements are refused.
+    ReadOnly(Box<dyn Catalog>),
+}
+
+impl SessionCatalog {
+    /// The catalog to read.
+    pub fn read(&self) -> &dyn Catalog {
+        match self {
+            SessionCatalog::Mutable(c) => c.as_ref(),
+            SessionCatalog::ReadOnly(c) => c.as_ref(),
+        }
+    }
+
+    fn write(&mut self) -> Result<&mut dyn CatalogMut, CatalogError> {
+        match self {
+            SessionCatalog::Mutable(c) => Ok(c.as_mut()),
+            SessionCatalog::ReadOnly(_) => Err(CatalogError::ReadOnly),
+        }
+    }
+}
+
 /// One run of `rlfe`: a catalog, a current database and the jobs created so far.
 #[derive(Debug)]
 pub struct Session {
-    pub catalog: Box<dyn Catalog>,
+    /// The catalog.
+    pub catalog: SessionCatalog,
+    /// The current database.
     pub current_db: Option<String>,
+    /// How the session is set up.
     pub options: SessionOptions,
+    /// The jobs created so far.
     pub jobs: JobRegistry,
+    /// Where partition counts come from, for planning jobs without `kafka_partitions`.
     pub metadata: Box<dyn TopicMetadata>,
 }
 
@@ -142,14 +161,11 @@ impl Default for Session {
     }
 }
 
-fn ok_message() -> Option<String> {
-    Some("Query OK, 0 rows affected".into())
-}
-
 impl Session {
+    /// A session on an empty in-memory catalog.
     pub fn new(options: SessionOptions) -> Self {
         Session {
-            catalog: Box::new(InMemoryCatalog::new()),
+            catalog: SessionCatalog::Mutable(Box::new(InMemoryCatalog::new())),
             current_db: None,
             options,
             jobs: JobRegistry::default(),
@@ -157,9 +173,15 @@ impl Session {
         }
     }
 
-    /// Uses a gateway's catalog.
-    pub fn with_catalog(mut self, catalog: Box<dyn Catalog>) -> Self {
-        self.catalog = catalog;
+    /// Uses a gateway's catalog, which DDL statements may change.
+    pub fn with_catalog(mut self, catalog: Box<dyn CatalogMut>) -> Self {
+        self.catalog = SessionCatalog::Mutable(catalog);
+        self
+    }
+
+    /// Uses a gateway's read-only catalog: DDL statements are refused.
+    pub fn with_read_only_catalog(mut self, catalog: Box<dyn Catalog>) -> Self {
+        self.catalog = SessionCatalog::ReadOnly(catalog);
         self
     }
 
@@ -167,6 +189,18 @@ impl Session {
     pub fn with_metadata(mut self, metadata: Box<dyn TopicMetadata>) -> Self {
         self.metadata = metadata;
         self
+    }
+
+    /// Loads the demo catalog (database `demo`, current).
+    pub fn load_demo(&mut self) -> Result<(), Diagnostic> {
+        match self.load_catalog_script(DEMO_CATALOG).into_iter().next() {
+            Some(r) => Err(r
+                .diagnostics
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| crate::diagnostics::rules::DDL.error("the demo catalog failed to load"))),
+            None => Ok(()),
+        }
     }
 
     /// Runs a script statement by statement, handing each result to `on_result` as soon
@@ -186,33 +220,27 @@ impl Session {
         out
     }
 
+    /// Runs one parsed statement of `script`.
     pub fn execute_parsed(&mut self, parsed: &ParsedStatement, script: &str) -> StatementResult {
-        let sql = masked_text(parsed, script);
-        match &parsed.result {
-            Err(d) => StatementResult {
-                index: parsed.index,
-                sql,
-                kind: "unknown",
-                ok: false,
-                diagnostics: vec![d.clone()],
-                message: None,
-                rows: None,
-                plan: None,
-                start: parsed.start,
-            },
-            Ok(stmt) => {
-                let mut r = self.execute(stmt);
-                r.index = parsed.index;
-                r.sql = sql;
-                r.start = parsed.start;
+        let sql = parser::mask::statement_text(parsed, script);
+        let mut r = match &parsed.result {
+            Err(d) => {
+                let mut r = StatementResult::new(StatementKind::Unknown);
+                r.ok = false;
+                r.diagnostics.push(d.clone());
                 r
             }
-        }
+            Ok(stmt) => self.execute(stmt),
+        };
+        r.index = parsed.index;
+        r.sql = sql;
+        r.start = parsed.start;
+        r
     }
 
     fn context(&self) -> AnalyzeContext<'_> {
         AnalyzeContext {
-            catalog: self.catalog.as_ref(),
+            catalog: self.catalog.read(),
             config: &self.options.config,
             jobs: &self.jobs,
             current_db: self.current_db.as_deref(),
@@ -222,237 +250,103 @@ impl Session {
         }
     }
 
-    /// Executes one statement against the session.
+    /// Executes one statement: analyzes it, then applies what an accepted statement
+    /// changes.
     pub fn execute(&mut self, stmt: &Statement) -> StatementResult {
-        let mut r = StatementResult {
-            index: 0,
-            sql: String::new(),
-            kind: stmt.kind(),
-            ok: true,
-            diagnostics: Vec::new(),
-            message: None,
-            rows: None,
-            plan: None,
-            start: Location::default(),
-        };
-        match stmt {
-            Statement::CreateRoutineLoad(c) => {
-                let outcome = analyzer::analyze_create(c, &self.context());
-                r.diagnostics = outcome.diagnostics;
-                if let Some(job) = outcome.job {
-                    if self.accepts(&r.diagnostics) {
-                        r.plan = Some(self.register(job));
-                        r.message = ok_message();
-                    }
+        let mut outcome = analyzer::analyze(stmt, &self.context());
+        crate::diagnostics::rules::apply_suppressions(&mut outcome.diagnostics);
+        let mut r = StatementResult::new(stmt.kind());
+        r.diagnostics = outcome.diagnostics;
+        r.rows = outcome.rows;
+        if self.accepts(&r.diagnostics) {
+            r.message = outcome.message;
+            // One clock reading for every state change of the statement.
+            let changes_state = outcome
+                .effects
+                .iter()
+                .any(|e| matches!(e, Effect::ChangeState(_)));
+            let now = if changes_state {
+                self.options.ids.now_millis()
+            } else {
+                0
+            };
+            for effect in outcome.effects {
+                if let Err(d) = self.apply(effect, now, &mut r) {
+                    r.diagnostics.push(d);
+                    r.message = None;
+                    break;
                 }
             }
-            Statement::Explain(e) => {
-                let outcome = analyzer::analyze_create(&e.statement, &self.context());
-                r.diagnostics = outcome.diagnostics;
-                if let Some(mut job) = outcome.job {
-                    job.id = self.options.ids.next_id();
-                    self.default_group_id(&mut job);
-                    let plan = self.plan_for(&job);
-                    r.rows = Some(ResultSet {
-                        columns: vec!["Explain String".into()],
-                        rows: plan
-                            .to_text(self.options.reveal_secrets)
-                            .lines()
-                            .map(|l| vec![l.to_string()])
-                            .collect(),
-                    });
-                    r.plan = Some(plan);
-                }
-            }
-            Statement::AlterRoutineLoad(a) => {
-                let outcome = analyzer::analyze_alter(a, &self.context());
-                r.diagnostics = outcome.diagnostics;
-                if let Some((db, job)) = outcome.altered {
-                    if self.accepts(&r.diagnostics) {
-                        if let Some(e) = self.jobs.find_active_mut(&db, &job.name) {
-                            e.job = job;
-                        }
-                        r.message = ok_message();
-                    }
-                }
-            }
-            Statement::PauseRoutineLoad(p) => self.pause_resume(&p.target, true, &mut r),
-            Statement::ResumeRoutineLoad(p) => self.pause_resume(&p.target, false, &mut r),
-            Statement::StopRoutineLoad(s) => {
-                if let Some(db) = self.job_db(&s.name, &mut r) {
-                    let user = self.options.user.clone();
-                    let now = self.options.ids.now_millis();
-                    match self.jobs.find_active_mut(&db, &s.name.name.value) {
-                        Some(e) => {
-                            e.state = JobState::Stopped;
-                            e.end_time = Some(now);
-                            e.reason = Some((101, format!("User  {user} stop routine load job")));
-                            r.message = ok_message();
-                        }
-                        None => r.diagnostics.push(not_operable(&s.name)),
-                    }
-                }
-            }
-            Statement::ShowRoutineLoad(s) => show::show_routine_load(self, s, &mut r),
-            Statement::ShowRoutineLoadTask(s) => show::show_routine_load_task(self, s, &mut r),
-            Statement::ShowCreateRoutineLoad(s) => show::show_create(self, s, &mut r),
-            Statement::CreateDatabase(c) => {
-                match self.catalog.create_database(&c.name.value, c.if_not_exists) {
-                    Ok(()) => r.message = Some("Query OK, 1 row affected".into()),
-                    Err(m) => r.diagnostics.push(ddl_error(m, c.name.span)),
-                }
-            }
-            Statement::Use(u) => {
-                let db = &u.database.value;
-                if let Some(c) = &u.catalog {
-                    if c.value != "internal" {
-                        r.diagnostics
-                            .push(ddl_error(format!("Unknown catalog '{}'", c.value), c.span));
-                        return self.finish(r);
-                    }
-                }
-                if self.catalog.has_schema() && self.catalog.database_id(db).is_none() {
-                    r.diagnostics.push(ddl_error(
-                        format!("Unknown database '{db}'"),
-                        u.database.span,
-                    ));
-                } else {
-                    if !self.catalog.has_schema() {
-                        r.diagnostics
-                            .push(analyzer::no_catalog_note(u.database.span, "the database"));
-                    }
-                    self.current_db = Some(db.clone());
-                    r.message = Some("Database changed".into());
-                }
-            }
-            Statement::DropDatabase(d) => {
-                match self.catalog.drop_database(&d.name.value, d.if_exists) {
-                    Ok(()) => {
-                        let now = self.options.ids.now_millis();
-                        for e in self
-                            .jobs
-                            .entries
-                            .iter_mut()
-                            .filter(|e| e.job.database == d.name.value && !e.state.is_final())
-                        {
-                            e.state = JobState::Cancelled;
-                            e.end_time = Some(now);
-                            e.reason = Some((5, format!("db {}not exist", e.job.database_id)));
-                        }
-                        // Like Doris, the session keeps its current database name: later
-                        // statements then answer "Unknown database".
-                        r.message = ok_message();
-                    }
-                    Err(m) => r.diagnostics.push(ddl_error(m, d.name.span)),
-                }
-            }
-            Statement::DropTable(d) => {
-                let Some(db) =
-                    self.ddl_db(d.name.db.as_ref().map(|i| i.value.as_str()), d.span, &mut r)
-                else {
-                    return self.finish(r);
-                };
-                match self
-                    .catalog
-                    .drop_table(&db, &d.name.name.value, d.if_exists)
-                {
-                    Ok(()) => {
-                        let now = self.options.ids.now_millis();
-                        for e in self.jobs.entries.iter_mut().filter(|e| {
-                            e.job.database == db
-                                && e.job.table.as_deref() == Some(d.name.name.value.as_str())
-                                && !e.state.is_final()
-                        }) {
-                            e.state = JobState::Cancelled;
-                            e.end_time = Some(now);
-                            e.reason = Some((6, "table does not exist".into()));
-                        }
-                        r.message = ok_message();
-                    }
-                    Err(m) => r.diagnostics.push(ddl_error(m, d.name.span())),
-                }
-            }
-            Statement::CreateTable(c) => {
-                let Some(db) = self.ddl_db(
-                    c.name.db.as_ref().map(|i| i.value.as_str()),
-                    c.name.span(),
-                    &mut r,
-                ) else {
-                    return self.finish(r);
-                };
-                if self.catalog.database_id(&db).is_none() {
-                    r.diagnostics
-                        .push(ddl_error(format!("Unknown database '{db}'"), c.name.span()));
-                    return self.finish(r);
-                }
-                let id = self.catalog.next_id();
-                match table_from_ddl(c, id) {
-                    Ok(info) => match self.catalog.create_table(&db, info, c.if_not_exists) {
-                        Ok(_) => r.message = ok_message(),
-                        Err(m) => r.diagnostics.push(ddl_error(m, c.name.name.span)),
-                    },
-                    Err(d) => r.diagnostics.push(d),
-                }
-            }
-            Statement::CreateFile(f) => self.create_file(f, &mut r),
-            Statement::DropFile(f) => {
-                let Some(db) = self.ddl_db(
-                    f.database.as_ref().map(|i| i.value.as_str()),
-                    f.span,
-                    &mut r,
-                ) else {
-                    return self.finish(r);
-                };
-                match self.catalog.drop_file(&db, &f.name.value) {
-                    Ok(()) => r.message = ok_message(),
-                    Err(m) => r.diagnostics.push(ddl_error(m, f.name.span)),
-                }
-            }
-            Statement::ShowFile(s) => {
-                let Some(db) = self.ddl_db(
-                    s.database.as_ref().map(|i| i.value.as_str()),
-                    s.span,
-                    &mut r,
-                ) else {
-                    return self.finish(r);
-                };
-                let rows = self
-                    .catalog
-                    .files(&db)
-                    .into_iter()
-                    .map(|f| {
-                        vec![
-                            f.id.to_string(),
-                            f.database,
-                            f.catalog,
-                            f.name,
-                            "1".into(),
-                            f.md5.unwrap_or_default(),
-                        ]
-                    })
-                    .collect();
-                r.rows = Some(ResultSet {
-                    columns: ["Id", "DbName", "Catalog", "FileName", "FileSize", "MD5"]
-                        .map(String::from)
-                        .to_vec(),
-                    rows,
-                });
-            }
-            Statement::Other(_) => r.diagnostics.push(
-                Diagnostic::note(
-                    Stage::Analyze,
-                    "OTHER",
-                    "not a routine-load or catalog statement: parsed, not executed",
-                )
-                .with_help("rlfe hands such statements back to the caller (kind \"other\")"),
-            ),
         }
-        self.finish(r)
-    }
-
-    fn finish(&self, mut r: StatementResult) -> StatementResult {
         r.ok = self.accepts(&r.diagnostics);
         r
+    }
+
+    /// Applies one change; a catalog refusal is the statement's error.
+    fn apply(&mut self, effect: Effect, now: i64, r: &mut StatementResult) -> Result<(), Diagnostic> {
+        match effect {
+            Effect::CreateJob(job) => r.plan = Some(self.register(*job)),
+            Effect::ExplainJob(mut job) => {
+                job.id = self.options.ids.next_id();
+                self.default_group_id(&mut job);
+                let plan = self.plan_for(&job);
+                r.rows = Some(ResultSet::new(
+                    &["Explain String"],
+                    plan.to_text(self.options.reveal_secrets)
+                        .lines()
+                        .map(|l| vec![l.to_string()])
+                        .collect(),
+                ));
+                r.plan = Some(plan);
+            }
+            Effect::ReplaceJob(job) => self.jobs.replace(*job),
+            Effect::ChangeState(change) => self.jobs.apply(&change, now),
+            Effect::UseDatabase(db) => self.current_db = Some(db),
+            Effect::CreateDatabase {
+                name,
+                if_not_exists,
+                span,
+            } => self.catalog_change(span, |c| c.create_database(&name, if_not_exists))?,
+            Effect::DropDatabase {
+                name,
+                if_exists,
+                span,
+            } => self.catalog_change(span, |c| c.drop_database(&name, if_exists))?,
+            Effect::CreateTable {
+                db,
+                mut table,
+                if_not_exists,
+                span,
+            } => self.catalog_change(span, |c| {
+                table.id = c.next_id();
+                c.create_table(&db, *table, if_not_exists).map(|_| ())
+            })?,
+            Effect::DropTable {
+                db,
+                table,
+                if_exists,
+                span,
+            } => self.catalog_change(span, |c| c.drop_table(&db, &table, if_exists))?,
+            Effect::CreateFile { mut file, span } => self.catalog_change(span, |c| {
+                file.id = c.next_id();
+                c.create_file(file)
+            })?,
+            Effect::DropFile { db, name, span } => {
+                self.catalog_change(span, |c| c.drop_file(&db, &name))?
+            }
+        }
+        Ok(())
+    }
+
+    fn catalog_change(
+        &mut self,
+        span: Span,
+        change: impl FnOnce(&mut dyn CatalogMut) -> Result<(), CatalogError>,
+    ) -> Result<(), Diagnostic> {
+        self.catalog
+            .write()
+            .and_then(change)
+            .map_err(|e| e.diagnostic(span))
     }
 
     /// A statement is accepted when it has no error (and, with `deny_warnings`, no warning).
@@ -463,6 +357,7 @@ impl Session {
         })
     }
 
+    /// Doris's default `group.id`: `<job>_<uuid>`.
     fn default_group_id(&mut self, job: &mut RoutineLoadJob) {
         if !job.source.custom.contains("group.id") {
             let uuid = self.options.ids.next_uuid();
@@ -477,20 +372,9 @@ impl Session {
     fn register(&mut self, mut job: RoutineLoadJob) -> Plan {
         job.id = self.options.ids.next_id();
         self.default_group_id(&mut job);
-        let plan = plan::plan_job(
-            &job,
-            &self.options.config,
-            self.metadata.as_ref(),
-            self.options.ids.as_mut(),
-        );
-        self.jobs.entries.push(JobEntry {
-            job,
-            state: JobState::NeedSchedule,
-            create_time: self.options.ids.now_millis(),
-            pause_time: None,
-            end_time: None,
-            reason: None,
-        });
+        let plan = self.plan_for(&job);
+        let now = self.options.ids.now_millis();
+        self.jobs.add(job, now);
         plan
     }
 
@@ -503,224 +387,16 @@ impl Session {
         )
     }
 
-    /// N1 for a job name: the name's database, else the current one.
-    fn job_db(&self, name: &crate::ast::QualifiedName, r: &mut StatementResult) -> Option<String> {
-        match (&name.db, &self.current_db) {
-            (Some(d), _) => Some(d.value.clone()),
-            (None, Some(d)) => Some(d.clone()),
-            (None, None) => {
-                r.diagnostics.push(no_db(name.span()));
-                None
-            }
-        }
-    }
-
-    fn ddl_db(&self, named: Option<&str>, span: Span, r: &mut StatementResult) -> Option<String> {
-        match named
-            .map(str::to_string)
-            .or_else(|| self.current_db.clone())
-        {
-            Some(d) => Some(d),
-            None => {
-                r.diagnostics.push(no_db(span));
-                None
-            }
-        }
-    }
-
-    fn pause_resume(&mut self, target: &JobTarget, pause: bool, r: &mut StatementResult) {
-        let user = self.options.user.clone();
-        let now = self.options.ids.now_millis();
-        let apply = |e: &mut JobEntry| -> Result<(), String> {
-            if pause {
-                if e.state == JobState::Paused {
-                    return Err("Could not transform PAUSED to PAUSED".into());
-                }
-                e.state = JobState::Paused;
-                e.pause_time = Some(now);
-                e.reason = Some((100, format!("User {user} pauses routine load job")));
-            } else {
-                e.state = JobState::NeedSchedule;
-                e.pause_time = None;
-                e.reason = None;
-            }
-            Ok(())
-        };
-        match target {
-            JobTarget::Job(name) => {
-                let Some(db) = self.job_db(name, r) else {
-                    return;
-                };
-                if self.catalog.has_schema() && self.catalog.database_id(&db).is_none() {
-                    r.diagnostics.push(
-                        Diagnostic::error(
-                            Stage::Analyze,
-                            "S2",
-                            format!("unknown databases, dbName={db}"),
-                        )
-                        .at(name.span())
-                        .with_help("name an existing database"),
-                    );
-                    return;
-                }
-                match self.jobs.find_active_mut(&db, &name.name.value) {
-                    None => r.diagnostics.push(not_operable(name)),
-                    Some(e) => match apply(e) {
-                        Ok(()) => r.message = ok_message(),
-                        Err(m) => r.diagnostics.push(
-                            Diagnostic::error(Stage::Analyze, "S5", m)
-                                .at(name.span())
-                                .with_help("the job is already paused"),
-                        ),
-                    },
-                }
-            }
-            JobTarget::All { span } => {
-                let Some(db) = self.current_db.clone() else {
-                    r.diagnostics.push(no_db(*span));
-                    return;
-                };
-                if self.catalog.has_schema() && self.catalog.database_id(&db).is_none() {
-                    r.diagnostics.push(
-                        Diagnostic::error(Stage::Analyze, "S4", format!("Unknown database '{db}'"))
-                            .at(*span),
-                    );
-                    return;
-                }
-                let mut n = 0;
-                for e in self
-                    .jobs
-                    .entries
-                    .iter_mut()
-                    .filter(|e| e.job.database == db && !e.state.is_final())
-                {
-                    if apply(e).is_ok() {
-                        n += 1;
-                    }
-                }
-                r.message = Some(format!(
-                    "Query OK, {n} job{} affected",
-                    if n == 1 { "" } else { "s" }
-                ));
-            }
-        }
-    }
-
-    fn create_file(&mut self, f: &crate::ast::CreateFile, r: &mut StatementResult) {
-        let Some(db) = self.ddl_db(f.database.as_ref().map(|i| i.value.as_str()), f.span, r) else {
-            return;
-        };
-        if self.catalog.database_id(&db).is_none() {
-            r.diagnostics
-                .push(ddl_error(format!("Unknown database '{db}'"), f.span));
-            return;
-        }
-        let get = |k: &str| f.properties.get(k).map(|p| p.value().to_string());
-        let (Some(url), Some(catalog)) = (get("url"), get("catalog")) else {
-            let missing = if get("url").is_none() {
-                "url"
-            } else {
-                "catalog"
-            };
-            r.diagnostics.push(
-                Diagnostic::error(Stage::Analyze, "FILE", format!("{missing} is missing"))
-                    .at(f.properties.span)
-                    .with_help(
-                        "CREATE FILE needs PROPERTIES (\"url\" = \"…\", \"catalog\" = \"kafka\")",
-                    ),
-            );
-            return;
-        };
-        if self.catalog.files(&db).len() >= self.options.config.max_small_file_number {
-            r.diagnostics.push(ddl_error(
-                format!(
-                    "File number exceeds limit: {}",
-                    self.options.config.max_small_file_number
-                ),
-                f.span,
-            ));
-            return;
-        }
-        let id = self.catalog.next_id();
-        let file = FileInfo {
-            id,
-            name: f.name.value.clone(),
-            database: db,
-            catalog,
-            url,
-            md5: get("md5"),
-        };
-        match self.catalog.create_file(file) {
-            Ok(()) => r.message = ok_message(),
-            Err(m) => r.diagnostics.push(ddl_error(m, f.name.span)),
-        }
-    }
-
-    /// Loads a catalog script (DDL) into the session; its errors are returned.
+    /// Loads a catalog script (DDL) into the session; the failed statements are returned.
     pub fn load_catalog_script(&mut self, sql: &str) -> Vec<StatementResult> {
         self.execute_sql(sql)
             .into_iter()
             .filter(|r| !r.ok)
             .collect()
     }
-}
 
-/// The statement's text with secret values masked: from the AST's spans when it
-/// parsed (no second tokenization), else by scanning the text.
-fn masked_text(parsed: &ParsedStatement, script: &str) -> String {
-    let text = parsed.sql(script);
-    let Ok(stmt) = &parsed.result else {
-        return crate::secrets::mask_sql(text);
-    };
-    let spans: Vec<Span> = stmt
-        .property_lists()
-        .into_iter()
-        .flat_map(|l| l.entries.iter())
-        .filter(|p| crate::secrets::is_secret_key(p.key()))
-        .map(|p| p.value.span)
-        .collect();
-    if spans.is_empty() {
-        return text.to_string();
+    /// The statement that creates an active job, as SHOW CREATE ROUTINE LOAD prints it.
+    pub fn create_sql(&self, job: &RoutineLoadJob, reveal: bool) -> String {
+        canonical_create_sql(job, reveal)
     }
-    let index = crate::text::LineIndex::new(script);
-    let base = parsed.range.start
-        + script
-            .get(parsed.range.clone())
-            .map_or(0, |s| s.len() - s.trim_start().len());
-    let ranges = spans
-        .iter()
-        .filter_map(|s| {
-            let a = index
-                .offset(script, s.start.line, s.start.column)
-                .checked_sub(base)?;
-            let b = index
-                .offset(script, s.end.line, s.end.column)
-                .checked_sub(base)?;
-            (a < b && b <= text.len()).then_some(a..b)
-        })
-        .collect();
-    crate::secrets::mask_ranges(text, ranges)
-}
-
-fn no_db(span: Span) -> Diagnostic {
-    Diagnostic::error(Stage::Analyze, "N1", "No database selected")
-        .at(span)
-        .with_help("run USE <database> first, or name the database: <db>.<job>")
-}
-
-fn not_operable(name: &crate::ast::QualifiedName) -> Diagnostic {
-    Diagnostic::error(
-        Stage::Analyze,
-        "S3",
-        format!(
-            "There is not operable routine load job with name {}",
-            name.name.value
-        ),
-    )
-    .at(name.span())
-    .with_help("SHOW ROUTINE LOAD lists the jobs that are NEED_SCHEDULE, RUNNING or PAUSED")
-}
-
-fn ddl_error(message: String, span: Span) -> Diagnostic {
-    Diagnostic::error(Stage::Analyze, "DDL", message).at(span)
 }

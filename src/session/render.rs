@@ -2,7 +2,8 @@
 //! JSON Lines (the `rlfe run --format json` contract).
 
 use super::{ResultSet, StatementResult};
-use crate::diagnostic::{render, Diagnostic, RenderStyle, Severity};
+use crate::ast::StatementKind;
+use crate::diagnostics::{render, Diagnostic, RenderStyle, Severity, Source};
 use serde_json::json;
 
 /// Output switches shared by `rlfe run`, `rlfe plan` and the REPL.
@@ -105,7 +106,7 @@ pub fn vertical(rs: &ResultSet) -> String {
 
 /// Text for one result: Doris's `ERROR …` line or `Query OK`, tables, then our located
 /// diagnostics with carets and help, then the plan when asked for.
-pub fn text(r: &StatementResult, script: &str, style: Style) -> String {
+pub fn text(r: &StatementResult, source: &Source<'_>, style: Style) -> String {
     let mut out = String::new();
     if let Some(e) = r.first_error() {
         out.push_str(&e.mysql_error_line());
@@ -128,9 +129,9 @@ pub fn text(r: &StatementResult, script: &str, style: Style) -> String {
         }
     }
     for d in &r.diagnostics {
-        out.push_str(&render(d, script, style.render));
+        out.push_str(&render(d, source, style.render));
     }
-    if style.show_plan && r.ok && r.kind != "explain" {
+    if style.show_plan && r.ok && r.kind != StatementKind::Explain {
         if let Some(plan) = &r.plan {
             if style.plan_json {
                 out.push_str(
@@ -148,7 +149,7 @@ pub fn text(r: &StatementResult, script: &str, style: Style) -> String {
 fn diag_json(d: &Diagnostic) -> serde_json::Value {
     json!({
         "stage": d.stage,
-        "code": d.code,
+        "code": d.code(),
         "message": d.message,
         "line": d.line(),
         "column": d.column(),

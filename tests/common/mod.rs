@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use routine_load_fe::diagnostic::{RenderStyle, Severity};
+use routine_load_fe::diagnostics::{RenderStyle, Severity};
 use routine_load_fe::session::render::{text, Style};
 use routine_load_fe::session::{DeterministicIds, Session, SessionOptions, StatementResult};
 use std::path::PathBuf;
@@ -79,7 +79,7 @@ pub fn check(name: &str, e: &Expectation, last: &StatementResult) {
     let found: Vec<_> = last
         .diagnostics
         .iter()
-        .filter(|d| d.code == e.code)
+        .filter(|d| d.code() == e.code)
         .collect();
     match e.severity {
         Some(Severity::Error) => {
@@ -90,9 +90,9 @@ pub fn check(name: &str, e: &Expectation, last: &StatementResult) {
             );
             let first = last.first_error().expect("an error");
             assert_eq!(
-                first.code, e.code,
+                first.code(), e.code,
                 "{name}: the first error must be {}, got {} ({})",
-                e.code, first.code, first.message
+                e.code, first.code(), first.message
             );
             assert!(first.span.is_some(), "{name}: the error has no location");
         }
@@ -103,7 +103,7 @@ pub fn check(name: &str, e: &Expectation, last: &StatementResult) {
                 e.code,
                 last.diagnostics
                     .iter()
-                    .map(|d| (&d.code, d.severity))
+                    .map(|d| (d.code(), d.severity))
                     .collect::<Vec<_>>()
             );
             assert!(
@@ -122,13 +122,14 @@ pub fn check(name: &str, e: &Expectation, last: &StatementResult) {
             assert!(
                 last.ok,
                 "{name}: expected acceptance, got {:?}",
-                last.first_error().map(|d| (&d.code, &d.message))
+                last.first_error().map(|d| (d.code(), &d.message))
             );
         }
     }
 }
 
 pub fn render_all(results: &[StatementResult], sql: &str) -> String {
+    let source = routine_load_fe::parser::mask::source(sql);
     let style = Style {
         render: RenderStyle::Plain,
         show_plan: false,
@@ -143,7 +144,7 @@ pub fn render_all(results: &[StatementResult], sql: &str) -> String {
                 r.index,
                 r.kind,
                 r.ok,
-                text(r, sql, style)
+                text(r, &source, style)
             )
         })
         .collect()

@@ -3,45 +3,32 @@
 //! accepts these statements; the message says when the job will fail when it starts.
 //! Precedence and suppression follow §6.4.
 
-use super::endpoint::{self, EndpointKind};
-use super::librdkafka::{self, Kind};
-use super::{jaas, ClientMap, Facts, ACCEPTED_ALIASES, CANONICAL_AWS_KEYS};
-use crate::analyzer::kafka::{KafkaKey, SourceInput};
-use crate::analyzer::AnalyzeContext;
+use super::jaas;
+use crate::analyzer::client::{ClientMap, ClientSettings, MECHANISMS};
+use crate::analyzer::context::AnalyzeContext;
+use crate::analyzer::endpoint::{self, EndpointKind};
+use crate::analyzer::kafka::SourceInput;
 use crate::ast::Span;
-use crate::diagnostic::{Diagnostic, Stage};
-use crate::secrets::is_secret_key;
+use crate::diagnostics::rules::*;
+use crate::diagnostics::{Diagnostic, Text};
+use crate::keys::aws::{is_aws_msk_iam, ACCEPTED_ALIASES, CANONICAL_AWS_KEYS};
+use crate::keys::kafka::KafkaKey;
+use crate::keys::librdkafka::{self, Kind};
+use crate::keys::secrets::is_secret_key;
 use crate::text::did_you_mean;
 
-const MECHANISMS: [&str; 5] = [
-    "GSSAPI",
-    "PLAIN",
-    "SCRAM-SHA-256",
-    "SCRAM-SHA-512",
-    "OAUTHBEARER",
-];
 const FAILS: &str = "; the job will fail when it starts";
 
 struct Lints<'x, 'a> {
     cm: &'x ClientMap<'a>,
-    facts: &'x Facts<'a>,
+    s: &'x ClientSettings<'a>,
     input: &'x SourceInput<'a>,
     out: Vec<Diagnostic>,
 }
 
 impl Lints<'_, '_> {
-    fn push(
-        &mut self,
-        code: &'static str,
-        msg: impl Into<crate::diagnostic::Text>,
-        span: Span,
-        help: impl Into<crate::diagnostic::Text>,
-    ) {
-        self.out.push(
-            Diagnostic::warning(Stage::Analyze, code, msg)
-                .at(span)
-                .with_help(help),
-        );
+    fn push(&mut self, rule: Rule, msg: impl Into<Text>, span: Span, help: impl Into<Text>) {
+        self.out.push(rule.warning(msg).at(span).with_help(help));
     }
 
     fn key_span(&self, key: &str) -> Span {
@@ -53,9 +40,7 @@ impl Lints<'_, '_> {
     }
 
     fn brokers_span(&self) -> Span {
-        self.input
-            .get(KafkaKey::BrokerList)
-            .map_or(self.input.anchor, |p| p.value.span)
+        self.input.value_span(KafkaKey::BrokerList)
     }
 
     fn get(&self, key: &str) -> Option<&str> {
@@ -64,15 +49,15 @@ impl Lints<'_, '_> {
 }
 
 /// The authentication mode label of §1.3's table.
-fn auth_label(facts: &Facts, iam: bool) -> &'static str {
-    match facts.protocol.as_str() {
-        "ssl" if facts.client_cert => "MTLS",
+fn auth_label(cs: &ClientSettings<'_>, iam: bool) -> &'static str {
+    match cs.protocol.text.as_str() {
+        "ssl" if cs.client_cert => "MTLS",
         "ssl" => "TLS",
         "sasl_ssl" | "sasl_plaintext" => {
             if iam {
                 return "IAM";
             }
-            match facts.mechanism.as_deref() {
+            match cs.mechanism {
                 Some("SCRAM-SHA-512") => "SCRAM512",
                 Some("SCRAM-SHA-256") => "SCRAM256",
                 Some("PLAIN") => "PLAIN",
@@ -135,7 +120,7 @@ fn jaas_help(value: &str) -> String {
     };
     let shown = |name: &str, v: &str| {
         if jaas::SECRET_OPTIONS.contains(&name) {
-            crate::secrets::MASK.to_string()
+            crate::keys::secrets::MASK.to_string()
         } else {
             v.to_string()
         }
@@ -158,7 +143,7 @@ fn jaas_help(value: &str) -> String {
         let u = j.option("username").unwrap_or("<user>");
         return format!(
             "write \"property.sasl.username\" = \"{u}\", \"property.sasl.password\" = \"{}\"",
-            crate::secrets::MASK
+            crate::keys::secrets::MASK
         );
     }
     if j.is_kerberos() {
@@ -172,41 +157,35 @@ fn jaas_help(value: &str) -> String {
 
 pub(crate) fn run(
     cm: &ClientMap<'_>,
-    facts: &Facts,
+    cs: &ClientSettings<'_>,
     input: &SourceInput<'_>,
-    iam_failed: bool,
     _ctx: &AnalyzeContext<'_>,
     diags: &mut Vec<Diagnostic>,
 ) {
     let mut l = Lints {
         cm,
-        facts,
+        s: cs,
         input,
         out: Vec::new(),
     };
-    let msk16 = diags.iter().any(|d| d.code == "MSK-16");
-    let eps = &facts.endpoints;
-    let m = facts.mechanism.as_deref();
-    let implicit_iam = m == Some("OAUTHBEARER")
+    let eps = &cs.endpoints;
+    let implicit_iam = cs.mechanism == Some("OAUTHBEARER")
         && eps.iter().any(|e| {
             e.is_msk()
                 && (matches!(e.port, 9098 | 9198)
                     || e.kind == EndpointKind::Serverless
                     || e.multi_vpc_auth.as_deref() == Some("iam"))
         });
-    let iam = facts.iam_explicit || implicit_iam;
-    let label = auth_label(facts, iam);
-    let pair_missing = facts.iam_explicit
-        && (l.get("aws.access_key").is_some() != l.get("aws.secret_key").is_some());
-    let public_hosts = eps.iter().any(|e| e.host.contains("-public."));
-    let iam_problem = iam_failed || msk16 || (pair_missing && !public_hosts);
+    let iam = cs.iam_explicit || implicit_iam;
+    let label = auth_label(cs, iam);
+    let pair_missing = cs.iam_explicit && cs.aws.pair_incomplete();
 
     client_keys(&mut l);
-    mechanism_rules(&mut l, iam, iam_problem);
+    mechanism_rules(&mut l, iam);
     certificate_rules(&mut l);
     topic_rules(&mut l);
-    msk_broker_rules(&mut l, label, iam, iam_problem);
-    aws_value_rules(&mut l, iam, implicit_iam, pair_missing, public_hosts);
+    msk_broker_rules(&mut l, label, iam);
+    aws_value_rules(&mut l, iam, implicit_iam, pair_missing);
     secret_rules(&mut l);
     diags.extend(l.out);
 }
@@ -232,7 +211,7 @@ fn client_keys(l: &mut Lints<'_, '_>) {
                     .unwrap_or("use the librdkafka key")
                     .to_string()
             };
-            l.push("KAFKA-02", format!("'{key}' is a Java Kafka client setting; librdkafka (used by the Doris BE) does not support it and the BE ignores it"), ks, help);
+            l.push(&KAFKA_02, format!("'{key}' is a Java Kafka client setting; librdkafka (used by the Doris BE) does not support it and the BE ignores it"), ks, help);
             continue;
         }
         let mut connect_prefix = false;
@@ -244,7 +223,7 @@ fn client_keys(l: &mut Lints<'_, '_>) {
         ] {
             if let Some(rest) = key.strip_prefix(prefix) {
                 if librdkafka::lookup(rest).is_some() {
-                    l.push("KAFKA-02", format!("'{key}' carries a Kafka Connect/Debezium prefix; librdkafka does not know it and the BE ignores it"), ks, format!("write \"property.{rest}\""));
+                    l.push(&KAFKA_02, format!("'{key}' carries a Kafka Connect/Debezium prefix; librdkafka does not know it and the BE ignores it"), ks, format!("write \"property.{rest}\""));
                     connect_prefix = true;
                 }
             }
@@ -271,16 +250,15 @@ fn client_keys(l: &mut Lints<'_, '_>) {
                         .join(" or ")
                 ),
             };
-            l.push("KAFKA-01", format!("Unknown Kafka client property '{key}': Doris passes it to librdkafka {}, which ignores it", librdkafka::BE_VERSION), ks, help);
+            l.push(&KAFKA_01, format!("Unknown Kafka client property '{key}': Doris passes it to librdkafka {}, which ignores it", librdkafka::BE_VERSION), ks, help);
             continue;
         };
         if !def.in_be_version {
-            l.push("KAFKA-01", format!("Unknown Kafka client property '{key}': Doris passes it to librdkafka {}, which ignores it", librdkafka::BE_VERSION), ks, format!("'{key}' exists in librdkafka >= {} but the BE links {}", def.since, librdkafka::BE_VERSION));
+            l.push(&KAFKA_01, format!("Unknown Kafka client property '{key}': Doris passes it to librdkafka {}, which ignores it", librdkafka::BE_VERSION), ks, format!("'{key}' exists in librdkafka >= {} but the BE links {}", def.since, librdkafka::BE_VERSION));
             continue;
         }
         if def.deprecated {
-            l.push(
-                "KAFKA-19",
+            l.push(&KAFKA_19,
                 format!(
                     "'{key}' is deprecated in librdkafka {}",
                     librdkafka::BE_VERSION
@@ -294,8 +272,7 @@ fn client_keys(l: &mut Lints<'_, '_>) {
             );
         }
         if def.scope == "P" {
-            l.push(
-                "KAFKA-14",
+            l.push(&KAFKA_14,
                 format!(
                     "'{key}' is a producer setting and is ignored by the routine-load consumer"
                 ),
@@ -305,8 +282,7 @@ fn client_keys(l: &mut Lints<'_, '_>) {
             continue;
         }
         if matches!(def.kind, Kind::Pointer) {
-            l.push(
-                "KAFKA-04",
+            l.push(&KAFKA_04,
                 format!("'{key}' is a callback or pointer setting and cannot be set from a string"),
                 ks,
                 "remove it",
@@ -316,10 +292,10 @@ fn client_keys(l: &mut Lints<'_, '_>) {
         // The mechanism has its own rules (KAFKA-05).
         if key != "sasl.mechanism" && key != "sasl.mechanisms" {
             if let Some(e) = librdkafka::set_error(def, value) {
-                let code = if matches!(def.kind, Kind::Enum(_) | Kind::Flags(_)) {
-                    "KAFKA-03"
+                let code: Rule = if matches!(def.kind, Kind::Enum(_) | Kind::Flags(_)) {
+                    &KAFKA_03
                 } else {
-                    "KAFKA-04"
+                    &KAFKA_04
                 };
                 let help = match &def.kind {
                     Kind::Enum(values) | Kind::Flags(values) => {
@@ -363,8 +339,7 @@ fn client_keys(l: &mut Lints<'_, '_>) {
                 "enable.partition.eof" => "routine-load tasks rely on end-of-partition events to finish".to_string(),
                 _ => "remove it; Doris keeps its own offsets".to_string(),
             };
-            l.push(
-                "KAFKA-15",
+            l.push(&KAFKA_15,
                 format!("'{key}' overrides the value the Doris BE sets ('{bv}')"),
                 ks,
                 help,
@@ -374,8 +349,7 @@ fn client_keys(l: &mut Lints<'_, '_>) {
         if (key.ends_with(".location") || key == "sasl.kerberos.keytab")
             && !value.starts_with("FILE:")
         {
-            l.push(
-                "KAFKA-20",
+            l.push(&KAFKA_20,
                 format!("'{key}' refers to a path that must exist on every BE host"),
                 vs,
                 "upload it with CREATE FILE and use \"FILE:<name>\" (not for a CA directory)",
@@ -388,14 +362,14 @@ fn client_keys(l: &mut Lints<'_, '_>) {
         .client
         .iter()
         .map(|e| (e.key, e.value, e.property.key.span));
-    let mut first_value: crate::hash::FastMap<&str, &str> = crate::hash::FastMap::default();
+    let mut first_value: crate::text::hash::FastMap<&str, &str> = crate::text::hash::FastMap::default();
     for (k, v, span) in written {
         if let Some(v2) = first_value.get(k).copied().or_else(|| {
             first_value.insert(k, v);
             None
         }) {
             let differs = v != v2;
-            l.push("KAFKA-16", if differs { format!("'{k}' is set twice with different values") } else { format!("'{k}' is set twice") }, span, "keep one spelling: the canonical key (the bare aws.* form; the singular librdkafka name)");
+            l.push(&KAFKA_16, if differs { format!("'{k}' is set twice with different values") } else { format!("'{k}' is set twice") }, span, "keep one spelling: the canonical key (the bare aws.* form; the singular librdkafka name)");
         }
     }
     for (a, b) in [
@@ -405,8 +379,7 @@ fn client_keys(l: &mut Lints<'_, '_>) {
         if let (Some(va), Some(vb)) = (l.get(a), l.get(b)) {
             let differs = va != vb;
             let span = l.key_span(a);
-            l.push(
-                "KAFKA-16",
+            l.push(&KAFKA_16,
                 if differs {
                     format!("'{a}' and '{b}' set the same property with different values")
                 } else {
@@ -457,8 +430,7 @@ fn client_keys(l: &mut Lints<'_, '_>) {
     }
     for (k, text, help) in cross {
         let span = l.value_span(k);
-        l.push(
-            "KAFKA-04",
+        l.push(&KAFKA_04,
             format!("librdkafka refuses to create the consumer: {text}{FAILS}"),
             span,
             help,
@@ -467,38 +439,34 @@ fn client_keys(l: &mut Lints<'_, '_>) {
 }
 
 /// KAFKA-05 … KAFKA-11.
-fn mechanism_rules(l: &mut Lints<'_, '_>, iam: bool, iam_problem: bool) {
-    let facts = l.facts;
-    let m_key = if l.get("sasl.mechanism").is_some() {
-        "sasl.mechanism"
-    } else {
-        "sasl.mechanisms"
-    };
+fn mechanism_rules(l: &mut Lints<'_, '_>, iam: bool) {
+    let cs = l.s;
+    let m_key = cs.mechanism_key;
     // KAFKA-06
     if let (Some(a), Some(b)) = (l.get("sasl.mechanism"), l.get("sasl.mechanisms")) {
         let (a, b) = (a.to_string(), b.to_string());
         let span = l.key_span("sasl.mechanisms");
-        l.push("KAFKA-06", format!("'sasl.mechanism' and 'sasl.mechanisms' are the same librdkafka setting and are both set ('{a}' vs '{b}')"), span, "keep \"property.sasl.mechanism\": Doris's IAM check reads only that spelling, and the BE applies sasl.mechanisms last");
+        l.push(&KAFKA_06, format!("'sasl.mechanism' and 'sasl.mechanisms' are the same librdkafka setting and are both set ('{a}' vs '{b}')"), span, "keep \"property.sasl.mechanism\": Doris's IAM check reads only that spelling, and the BE applies sasl.mechanisms last");
     }
     // KAFKA-05
-    if let Some(m) = facts.mechanism.as_deref() {
+    if let Some(m) = cs.mechanism {
         let span = l.value_span(m_key);
         let malformed = m.is_empty() || m.contains(',') || m.contains(char::is_whitespace);
         if malformed {
-            l.push("KAFKA-05", format!("SASL mechanism '{m}' is not supported by librdkafka; the consumer would fail with 'Invalid value for configuration property \"sasl.mechanisms\": {m}'"), span, format!("give exactly one of {}", MECHANISMS.join(", ")));
-        } else if facts.is_sasl() && !MECHANISMS.contains(&m) && !super::is_aws_msk_iam(m) {
+            l.push(&KAFKA_05, format!("SASL mechanism '{m}' is not supported by librdkafka; the consumer would fail with 'Invalid value for configuration property \"sasl.mechanisms\": {m}'"), span, format!("give exactly one of {}", MECHANISMS.join(", ")));
+        } else if cs.protocol.is_sasl() && !MECHANISMS.contains(&m) && !is_aws_msk_iam(m) {
             let upper = m.to_ascii_uppercase();
             if upper == "SCRAM-SHA-1" && m == upper {
-                l.push("KAFKA-05", "SASL mechanism 'SCRAM-SHA-1' is accepted by librdkafka but offered by no Kafka broker", span, "use SCRAM-SHA-512");
+                l.push(&KAFKA_05, "SASL mechanism 'SCRAM-SHA-1' is accepted by librdkafka but offered by no Kafka broker", span, "use SCRAM-SHA-512");
             } else if upper.starts_with("SCRAM-SHA-") && m == upper {
-                l.push("KAFKA-05", format!("SASL mechanism '{m}' is not supported by librdkafka; the consumer would fail with 'Unsupported hash function: {m} (try SCRAM-SHA-512)'"), span, "use SCRAM-SHA-512 or SCRAM-SHA-256");
+                l.push(&KAFKA_05, format!("SASL mechanism '{m}' is not supported by librdkafka; the consumer would fail with 'Unsupported hash function: {m} (try SCRAM-SHA-512)'"), span, "use SCRAM-SHA-512 or SCRAM-SHA-256");
             } else {
                 let help = if MECHANISMS.contains(&upper.as_str()) {
                     format!("mechanism names are case-sensitive: use '{upper}'")
                 } else {
                     format!("valid mechanisms: {}", MECHANISMS.join(", "))
                 };
-                l.push("KAFKA-05", format!("SASL mechanism '{m}' is not supported by librdkafka; the consumer would fail with 'Unsupported SASL mechanism: {m}'"), span, help);
+                l.push(&KAFKA_05, format!("SASL mechanism '{m}' is not supported by librdkafka; the consumer would fail with 'Unsupported SASL mechanism: {m}'"), span, help);
             }
         }
     }
@@ -517,18 +485,18 @@ fn mechanism_rules(l: &mut Lints<'_, '_>, iam: bool, iam_problem: bool) {
     // KAFKA-07
     if let (Some(first), true) = (
         sasl_keys.first(),
-        !iam && !iam_problem && matches!(facts.protocol.as_str(), "plaintext" | "ssl"),
+        !iam && matches!(cs.protocol.text.as_str(), "plaintext" | "ssl"),
     ) {
         let span = l.key_span(first);
-        l.push("KAFKA-07", format!("SASL settings are ignored because 'security.protocol' is '{}'", facts.protocol.to_ascii_uppercase()), span, "set \"property.security.protocol\" = \"SASL_SSL\" (or SASL_PLAINTEXT for a non-TLS listener)");
+        l.push(&KAFKA_07, format!("SASL settings are ignored because 'security.protocol' is '{}'", cs.protocol.upper()), span, "set \"property.security.protocol\" = \"SASL_SSL\" (or SASL_PLAINTEXT for a non-TLS listener)");
     }
-    let has_creds = l.get("sasl.username").is_some() || l.get("sasl.password").is_some();
+    let has_creds = l.s.username.is_some() || l.s.password.is_some();
     let has_kerberos =
         l.cm.map
             .iter()
             .any(|(k, _)| k.starts_with("sasl.kerberos."));
     // KAFKA-08
-    if facts.is_sasl() && facts.mechanism.is_none() && !iam && !iam_problem && !has_kerberos {
+    if cs.protocol.is_sasl() && cs.mechanism.is_none() && !iam && !has_kerberos {
         let span = l.value_span("security.protocol");
         let msg =
             "'property.sasl.mechanism' is not set, so librdkafka defaults to GSSAPI (Kerberos)";
@@ -537,32 +505,28 @@ fn mechanism_rules(l: &mut Lints<'_, '_>, iam: bool, iam_problem: bool) {
         } else {
             msg.to_string()
         };
-        l.push(
-            "KAFKA-08",
+        l.push(&KAFKA_08,
             msg,
             span,
             "Valid values: GSSAPI, PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, OAUTHBEARER",
         );
     }
-    let any_msk = facts.endpoints.iter().any(|e| e.is_msk());
+    let any_msk = cs.endpoints.iter().any(|e| e.is_msk());
     // KAFKA-09
-    if facts.protocol == "sasl_plaintext" && !any_msk {
+    if cs.protocol.text == "sasl_plaintext" && !any_msk {
         let span = l.value_span("security.protocol");
-        match facts.mechanism.as_deref() {
-            Some("PLAIN") => l.push(
-                "KAFKA-09",
+        match cs.mechanism {
+            Some("PLAIN") => l.push(&KAFKA_09,
                 "SASL/PLAIN over SASL_PLAINTEXT sends the password unencrypted",
                 span,
                 "use SASL_SSL",
             ),
-            Some("OAUTHBEARER") => l.push(
-                "KAFKA-09",
+            Some("OAUTHBEARER") => l.push(&KAFKA_09,
                 "SASL/OAUTHBEARER over SASL_PLAINTEXT sends a bearer token unencrypted",
                 span,
                 "use SASL_SSL",
             ),
-            Some(s) if s.starts_with("SCRAM-") => l.push(
-                "KAFKA-09",
+            Some(s) if s.starts_with("SCRAM-") => l.push(&KAFKA_09,
                 format!("SASL/{s} over SASL_PLAINTEXT sends the data unencrypted"),
                 span,
                 "use SASL_SSL",
@@ -571,42 +535,39 @@ fn mechanism_rules(l: &mut Lints<'_, '_>, iam: bool, iam_problem: bool) {
         }
     }
     // KAFKA-10
-    if facts.is_sasl() && !iam_problem && !iam {
-        if let Some(m) = facts
+    if cs.protocol.is_sasl() && !iam {
+        if let Some(m) = cs
             .mechanism
-            .as_deref()
             .filter(|m| *m == "PLAIN" || m.starts_with("SCRAM-SHA-"))
         {
-            if l.get("sasl.username").is_none() || l.get("sasl.password").is_none() {
+            if l.s.username.is_none() || l.s.password.is_none() {
                 let span = l.value_span(m_key);
                 let help = if l.get("sasl.jaas.config").is_some() {
                     "the credentials are inside sasl.jaas.config, which librdkafka ignores: write \"property.sasl.username\" and \"property.sasl.password\"".to_string()
                 } else {
                     "add \"property.sasl.username\" and \"property.sasl.password\"".to_string()
                 };
-                l.push("KAFKA-10", format!("SASL/{m} needs both 'property.sasl.username' and 'property.sasl.password'; the consumer would fail with 'sasl.username and sasl.password must be set'"), span, help);
+                l.push(&KAFKA_10, format!("SASL/{m} needs both 'property.sasl.username' and 'property.sasl.password'; the consumer would fail with 'sasl.username and sasl.password must be set'"), span, help);
             }
         }
     }
     // KAFKA-11 (MSK-27 covers IAM)
-    if has_creds && !iam && facts.is_sasl() {
-        if let Some(m) = facts
+    if has_creds && !iam && cs.protocol.is_sasl() {
+        if let Some(m) = cs
             .mechanism
-            .as_deref()
             .filter(|m| *m == "GSSAPI" || *m == "OAUTHBEARER")
-            .or(if facts.mechanism.is_none() && has_kerberos {
+            .or(if cs.mechanism.is_none() && has_kerberos {
                 Some("GSSAPI")
             } else {
                 None
             })
         {
-            let span = l.key_span(if l.get("sasl.username").is_some() {
+            let span = l.key_span(if l.s.username.is_some() {
                 "sasl.username"
             } else {
                 "sasl.password"
             });
-            l.push(
-                "KAFKA-11",
+            l.push(&KAFKA_11,
                 format!(
                     "'property.sasl.username'/'property.sasl.password' are ignored by SASL/{m}"
                 ),
@@ -631,7 +592,7 @@ fn certificate_rules(l: &mut Lints<'_, '_>) {
             "ssl.certificate.pem"
         };
         let span = l.key_span(k);
-        l.push("KAFKA-12", format!("Client certificate is incomplete: '{k}' is set but 'ssl.key.location' is not{FAILS}"), span, pem_help);
+        l.push(&KAFKA_12, format!("Client certificate is incomplete: '{k}' is set but 'ssl.key.location' is not{FAILS}"), span, pem_help);
     } else if key && !cert {
         let k = if has(l, "ssl.key.location") {
             "ssl.key.location"
@@ -639,7 +600,7 @@ fn certificate_rules(l: &mut Lints<'_, '_>) {
             "ssl.key.pem"
         };
         let span = l.key_span(k);
-        l.push("KAFKA-12", format!("Client certificate is incomplete: '{k}' is set but 'ssl.certificate.location' is not{FAILS}"), span, pem_help);
+        l.push(&KAFKA_12, format!("Client certificate is incomplete: '{k}' is set but 'ssl.certificate.location' is not{FAILS}"), span, pem_help);
     }
     if keystore
         && !has(l, "ssl.keystore.password")
@@ -648,24 +609,23 @@ fn certificate_rules(l: &mut Lints<'_, '_>) {
             .is_some_and(|v| v.to_ascii_lowercase().ends_with(".jks"))
     {
         let span = l.key_span("ssl.keystore.location");
-        l.push("KAFKA-12", format!("Client certificate is incomplete: 'ssl.keystore.location' is set but 'ssl.keystore.password' is not; librdkafka refuses: `ssl.keystore.password` is mandatory when `ssl.keystore.location` is set{FAILS}"), span, "\"property.ssl.keystore.location\" with \"property.ssl.keystore.password\"");
+        l.push(&KAFKA_12, format!("Client certificate is incomplete: 'ssl.keystore.location' is set but 'ssl.keystore.password' is not; librdkafka refuses: `ssl.keystore.password` is mandatory when `ssl.keystore.location` is set{FAILS}"), span, "\"property.ssl.keystore.location\" with \"property.ssl.keystore.password\"");
     }
     if has(l, "ssl.key.password") && !key && !keystore {
         let span = l.key_span("ssl.key.password");
-        l.push("KAFKA-12", "Client certificate is incomplete: 'ssl.key.password' is set but 'ssl.key.location' is not", span, pem_help);
+        l.push(&KAFKA_12, "Client certificate is incomplete: 'ssl.key.password' is set but 'ssl.key.location' is not", span, pem_help);
     }
     if keystore && (cert || key) {
         let span = l.key_span("ssl.keystore.location");
-        l.push(
-            "KAFKA-12",
+        l.push(&KAFKA_12,
             "Client certificate is set twice: both a PKCS#12 keystore and a PEM certificate/key",
             span,
             "keep one of them",
         );
     }
-    let tls = matches!(l.facts.protocol.as_str(), "ssl" | "sasl_ssl");
+    let tls = matches!(l.s.protocol.text.as_str(), "ssl" | "sasl_ssl");
     let msk_help = |l: &Lints<'_, '_>| {
-        if l.facts.endpoints.iter().any(|e| e.is_msk()) {
+        if l.s.endpoints.iter().any(|e| e.is_msk()) {
             "MSK brokers use public ACM certificates and real DNS names; verification works without extra settings"
         } else {
             "remove the setting so librdkafka verifies the broker"
@@ -677,8 +637,7 @@ fn certificate_rules(l: &mut Lints<'_, '_>) {
     {
         let span = l.value_span("enable.ssl.certificate.verification");
         let h = msk_help(l);
-        l.push(
-            "KAFKA-13",
+        l.push(&KAFKA_13,
             "TLS certificate verification is disabled; the connection is open to interception",
             span,
             h,
@@ -690,8 +649,7 @@ fn certificate_rules(l: &mut Lints<'_, '_>) {
     {
         let span = l.value_span("ssl.endpoint.identification.algorithm");
         let h = msk_help(l);
-        l.push(
-            "KAFKA-13",
+        l.push(&KAFKA_13,
             "TLS hostname verification is disabled; the connection is open to interception",
             span,
             h,
@@ -716,7 +674,7 @@ fn topic_rules(l: &mut Lints<'_, '_>) {
                 .map(|c| format!("'{c}' is not allowed"))
         };
         if let Some(r) = reason {
-            l.push("KAFKA-18", format!("Topic name '{t}' is not a legal Kafka topic name: {r}"), span, "Kafka topic names use only letters, digits, '.', '_' and '-', at most 249 characters");
+            l.push(&KAFKA_18, format!("Topic name '{t}' is not a legal Kafka topic name: {r}"), span, "Kafka topic names use only letters, digits, '.', '_' and '-', at most 249 characters");
         }
         let internal = matches!(
             t.as_str(),
@@ -727,8 +685,7 @@ fn topic_rules(l: &mut Lints<'_, '_>) {
         ) || t.starts_with("__amazon_msk_connect_")
             || t.starts_with("__msk_connect_");
         if internal {
-            l.push(
-                "MSK-32",
+            l.push(&MSK_32,
                 format!("'{t}' is an internal Kafka/MSK topic"),
                 span,
                 "consume an application topic; internal topics hold broker or MSK state",
@@ -738,22 +695,20 @@ fn topic_rules(l: &mut Lints<'_, '_>) {
 }
 
 /// MSK-01, 02, 04, 06–15, 28, 30, 31, 33.
-fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool, iam_problem: bool) {
-    let eps = &l.facts.endpoints;
+fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool) {
+    let eps = &l.s.endpoints;
     let span = l.brokers_span();
-    let facts = l.facts;
-    let m = facts.mechanism.as_deref().unwrap_or_default();
-    let unknown_mech =
-        facts.is_sasl() && !m.is_empty() && !MECHANISMS.contains(&m) && !super::is_aws_msk_iam(m);
+    let cs = l.s;
+    let m = cs.mechanism.unwrap_or_default();
     let pm = || {
-        if facts.is_sasl() {
+        if cs.protocol.is_sasl() {
             format!(
                 "{}/{}",
-                facts.protocol.to_ascii_uppercase(),
+                cs.protocol.upper(),
                 if m.is_empty() { "GSSAPI" } else { m }
             )
         } else {
-            facts.protocol.to_ascii_uppercase()
+            cs.protocol.upper()
         }
     };
     let mut msk01 = Vec::new();
@@ -764,11 +719,11 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool, iam_problem: 
         let b = || format!("{}:{}", e.host, e.port);
         // MSK-09, MSK-10
         if e.kind == EndpointKind::ZooKeeper || matches!(e.port, 2181 | 2182) {
-            l.push("MSK-09", format!("'{}' is an Apache ZooKeeper endpoint, not a Kafka broker; use the bootstrap broker string{FAILS}", b()), span, "use the bootstrap broker string (b-N… hosts on 9092/9094/9096/9098)");
+            l.push(&MSK_09, format!("'{}' is an Apache ZooKeeper endpoint, not a Kafka broker; use the bootstrap broker string{FAILS}", b()), span, "use the bootstrap broker string (b-N… hosts on 9092/9094/9096/9098)");
             continue;
         }
         if matches!(e.port, 11001 | 11002) {
-            l.push("MSK-10", format!("Port {} is an MSK open-monitoring (Prometheus exporter) port, not a Kafka listener{FAILS}", e.port), span, "use the bootstrap broker string (b-N… hosts on 9092/9094/9096/9098)");
+            l.push(&MSK_10, format!("Port {} is an MSK open-monitoring (Prometheus exporter) port, not a Kafka listener{FAILS}", e.port), span, "use the bootstrap broker string (b-N… hosts on 9092/9094/9096/9098)");
             continue;
         }
         if !e.is_msk() {
@@ -777,7 +732,7 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool, iam_problem: 
         // MSK-06
         if e.kind == EndpointKind::Serverless {
             if label != "IAM" || e.port != 9098 {
-                l.push("MSK-06", format!("MSK Serverless requires IAM access control; '{label}' cannot connect to '{}'{FAILS}", b()), span, "use SASL_SSL + OAUTHBEARER + aws.region on port 9098; Kafka ACLs and SASL/SCRAM are not available on serverless");
+                l.push(&MSK_06, format!("MSK Serverless requires IAM access control; '{label}' cannot connect to '{}'{FAILS}", b()), span, "use SASL_SSL + OAUTHBEARER + aws.region on port 9098; Kafka ACLs and SASL/SCRAM are not available on serverless");
             }
             continue;
         }
@@ -808,15 +763,15 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool, iam_problem: 
             };
             if let Some(w) = want {
                 if w != label {
-                    l.push("MSK-11", format!("Multi-VPC endpoint '{}' is the {} connection, but the client is configured for {label}{FAILS}", b(), e.multi_vpc_auth.as_deref().unwrap_or("")), span, "use the multi-VPC bootstrap string for the configured scheme (labels iam/scram/tls, ports 14001-14100)");
+                    l.push(&MSK_11, format!("Multi-VPC endpoint '{}' is the {} connection, but the client is configured for {label}{FAILS}", b(), e.multi_vpc_auth.as_deref().unwrap_or("")), span, "use the multi-VPC bootstrap string for the configured scheme (labels iam/scram/tls, ports 14001-14100)");
                 } else if !(14001..=14100).contains(&e.port) {
-                    l.push("MSK-11", format!("Multi-VPC endpoint '{}' uses port {}, outside 14001-14100", b(), e.port), span, "use the multi-VPC bootstrap string for the configured scheme (labels iam/scram/tls, ports 14001-14100)");
+                    l.push(&MSK_11, format!("Multi-VPC endpoint '{}' uses port {}, outside 14001-14100", b(), e.port), span, "use the multi-VPC bootstrap string for the configured scheme (labels iam/scram/tls, ports 14001-14100)");
                 }
             }
             continue;
         }
         // MSK-01
-        if e.kind == EndpointKind::Provisioned && !iam_problem {
+        if e.kind == EndpointKind::Provisioned {
             if let (Some(listener), Some((private, public))) =
                 (listener_of_port(e.port), ports_for(label))
             {
@@ -827,10 +782,10 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool, iam_problem: 
         }
     }
     if !msk02_err.is_empty() {
-        l.push("MSK-02", format!("Public MSK endpoint '{}' requires an authenticated, encrypted connection (IAM, SASL/SCRAM or mTLS){FAILS}", msk02_err.join("', '")), span, "from outside AWS use the public bootstrap string (b-N-public…, ports 9194/9196/9198) with IAM, SASL/SCRAM-SHA-512 or mTLS; inside AWS use the private string");
+        l.push(&MSK_02, format!("Public MSK endpoint '{}' requires an authenticated, encrypted connection (IAM, SASL/SCRAM or mTLS){FAILS}", msk02_err.join("', '")), span, "from outside AWS use the public bootstrap string (b-N-public…, ports 9194/9196/9198) with IAM, SASL/SCRAM-SHA-512 or mTLS; inside AWS use the private string");
     }
     for (b, host, port) in msk02_mix {
-        l.push("MSK-02", format!("'{b}' mixes a {host} host name with a {port} port"), span, "the public and private bootstrap strings are different: from outside AWS use the public one (b-N-public…, ports 9194/9196/9198), inside AWS the private one");
+        l.push(&MSK_02, format!("'{b}' mixes a {host} host name with a {port} port"), span, "the public and private bootstrap strings are different: from outside AWS use the public one (b-N-public…, ports 9194/9196/9198), inside AWS the private one");
     }
     if let Some(&(_, listener, private, public)) = msk01.first() {
         let bs: Vec<String> = msk01.iter().map(|(b, ..)| b.clone()).collect();
@@ -854,15 +809,13 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool, iam_problem: 
             "TLS" => "; or, for port 9094: it is TLS, use \"property.security.protocol\" = \"SSL\"",
             _ => "",
         };
-        l.push("MSK-01", format!("Broker '{}' is the MSK {listener} listener, but the client is configured for {label} ({}){FAILS}", bs.join("', '"), pm()), span, format!("{port_help}{settings}"));
+        l.push(&MSK_01, format!("Broker '{}' is the MSK {listener} listener, but the client is configured for {label} ({}){FAILS}", bs.join("', '"), pm()), span, format!("{port_help}{settings}"));
     }
     let any_msk = eps.iter().any(|e| e.is_msk());
     let serverless = eps.iter().any(|e| e.kind == EndpointKind::Serverless);
-    // MSK-07 (MSK-06 covers serverless; KAFKA-05 covers non-librdkafka mechanisms)
-    if any_msk && !serverless && !unknown_mech {
-        let oidc = l
-            .get("sasl.oauthbearer.method")
-            .is_some_and(|v| v.eq_ignore_ascii_case("oidc"));
+    // MSK-07 (declared: MSK-06 and KAFKA-05 take precedence)
+    if any_msk {
+        let oidc = l.s.oidc;
         let msg = match label {
             "SCRAM256" => Some("Amazon MSK supports only SCRAM-SHA-512".to_string()),
             "PLAIN" | "KERBEROS" => Some(format!("Amazon MSK does not offer SASL/{}; it supports IAM (OAUTHBEARER), SASL/SCRAM-SHA-512 and mTLS", if label == "PLAIN" { "PLAIN" } else { "GSSAPI" })),
@@ -871,21 +824,20 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool, iam_problem: 
         };
         if let Some(msg) = msg {
             let span = l.value_span("sasl.mechanism");
-            l.push("MSK-07", format!("{msg}{FAILS}"), span, "use SASL_SSL + SCRAM-SHA-512 on port 9096 (9196 public), or IAM (OAUTHBEARER + aws.region) on port 9098 (9198 public)");
+            l.push(&MSK_07, format!("{msg}{FAILS}"), span, "use SASL_SSL + SCRAM-SHA-512 on port 9096 (9196 public), or IAM (OAUTHBEARER + aws.region) on port 9098 (9198 public)");
         }
     }
     // MSK-08
-    if any_msk && facts.protocol == "sasl_plaintext" {
+    if any_msk && cs.protocol.text == "sasl_plaintext" {
         let span = l.value_span("security.protocol");
-        l.push(
-            "MSK-08",
+        l.push(&MSK_08,
             format!("Amazon MSK SASL listeners (SCRAM and IAM) require TLS; use 'SASL_SSL'{FAILS}"),
             span,
             "set \"property.security.protocol\" = \"SASL_SSL\"",
         );
     }
     // MSK-04
-    if let Some(region) = l.cm.get("aws.region") {
+    if let Some(region) = l.s.aws.region {
         for e in eps {
             if let Some(r) = e.region.as_deref().filter(|r| *r != region) {
                 let sure = e.is_msk();
@@ -895,7 +847,7 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool, iam_problem: 
                     if sure && iam { FAILS } else { "" }
                 );
                 let span = l.value_span("aws.region");
-                l.push("MSK-04", msg, span, "MSK IAM tokens are signed for the cluster's region; multi-VPC connectivity is same-region only");
+                l.push(&MSK_04, msg, span, "MSK IAM tokens are signed for the cluster's region; multi-VPC connectivity is same-region only");
                 break;
             }
         }
@@ -916,13 +868,12 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool, iam_problem: 
             }
         });
         if let Some((what, e)) = what {
-            l.push("MSK-12", format!("kafka_broker_list mixes {what} ('{}:{}' vs '{}:{}'); a bootstrap string lists brokers of one cluster and one listener", first.host, first.port, e.host, e.port), span, "copy one bootstrap string (one cluster, one listener) from the MSK console or get-bootstrap-brokers");
+            l.push(&MSK_12, format!("kafka_broker_list mixes {what} ('{}:{}' vs '{}:{}'); a bootstrap string lists brokers of one cluster and one listener", first.host, first.port, e.host, e.port), span, "copy one bootstrap string (one cluster, one listener) from the MSK console or get-bootstrap-brokers");
         }
     }
     // MSK-13
     if matches!(eps.as_slice(), [only] if only.is_msk()) && !serverless {
-        l.push(
-            "MSK-13",
+        l.push(&MSK_13,
             "Only one bootstrap broker is listed",
             span,
             "list at least one broker per availability zone so the job survives broker patching",
@@ -930,19 +881,21 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool, iam_problem: 
     }
     // MSK-14
     if let Some(e) = eps.iter().find(|e| e.kind == EndpointKind::AwsLooking) {
-        l.push("MSK-14", format!("'{}' looks like an AWS host name but not like an MSK broker endpoint (b-N.<cluster>.<id>.cN.kafka.<region>.amazonaws.com)", e.host), span, "copy the bootstrap string from the MSK console or 'aws kafka get-bootstrap-brokers'");
+        l.push(&MSK_14, format!("'{}' looks like an AWS host name but not like an MSK broker endpoint (b-N.<cluster>.<id>.cN.kafka.<region>.amazonaws.com)", e.host), span, "copy the bootstrap string from the MSK console or 'aws kafka get-bootstrap-brokers'");
     }
     // MSK-15
     if label == "MTLS" {
         let region = l
-            .get("aws.region")
+            .s
+            .aws
+            .region
             .map(str::to_string)
             .or_else(|| eps.iter().find_map(|e| e.region.clone()));
         if region
             .as_deref()
             .is_some_and(|r| r == "cn-north-1" || r == "cn-northwest-1")
         {
-            l.push("MSK-15", "The MSK Developer Guide states that TLS client authentication is not available in the Beijing and Ningxia regions", span, "use IAM or SASL/SCRAM-SHA-512 there, or confirm with current MSK documentation");
+            l.push(&MSK_15, "The MSK Developer Guide states that TLS client authentication is not available in the Beijing and Ningxia regions", span, "use IAM or SASL/SCRAM-SHA-512 there, or confirm with current MSK documentation");
         }
     }
     // MSK-30
@@ -953,14 +906,14 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool, iam_problem: 
         {
             if v < 1000 {
                 let span = l.value_span("reconnect.backoff.ms");
-                l.push("MSK-30", format!("MSK limits IAM connection attempts (100 per second per broker, 4 on kafka.t3.small); a reconnect backoff of {v} ms can trip 'Too many connects'"), span, "the MSK guide suggests e.g. \"property.reconnect.backoff.ms\" = \"1000\"");
+                l.push(&MSK_30, format!("MSK limits IAM connection attempts (100 per second per broker, 4 on kafka.t3.small); a reconnect backoff of {v} ms can trip 'Too many connects'"), span, "the MSK guide suggests e.g. \"property.reconnect.backoff.ms\" = \"1000\"");
             }
         }
         // MSK-33
         if let Some(g) = l.cm.get("group.id") {
             if let Some(c) = g.chars().find(|c| *c == '*' || *c == '?') {
                 let span = l.value_span("group.id");
-                l.push("MSK-33", format!("group.id '{g}' contains '{c}', which IAM policies treat as a wildcard; a policy for this group also matches other groups"), span, "use a group.id without '*' or '?'");
+                l.push(&MSK_33, format!("group.id '{g}' contains '{c}', which IAM policies treat as a wildcard; a policy for this group also matches other groups"), span, "use a group.id without '*' or '?'");
             }
         }
     }
@@ -969,7 +922,7 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool, iam_problem: 
         if let Some(v) = l.get("fetch.max.bytes").and_then(librdkafka::strtol_i32) {
             if v > 55_000_000 {
                 let span = l.value_span("fetch.max.bytes");
-                l.push("MSK-31", format!("MSK Serverless rejects fetch requests larger than 55MB; 'fetch.max.bytes' is {v}"), span, "lower \"property.fetch.max.bytes\" (librdkafka default 52428800)");
+                l.push(&MSK_31, format!("MSK Serverless rejects fetch requests larger than 55MB; 'fetch.max.bytes' is {v}"), span, "lower \"property.fetch.max.bytes\" (librdkafka default 52428800)");
             }
         }
     }
@@ -981,29 +934,28 @@ fn aws_value_rules(
     iam: bool,
     implicit: bool,
     pair_missing: bool,
-    public_hosts: bool,
 ) {
-    let facts = l.facts;
-    let region = l.cm.get("aws.region");
+    let cs = l.s;
+    let region = l.s.aws.region;
     // MSK-20 (MSK-03 replaces it on public endpoints)
-    if pair_missing && !public_hosts {
-        let k = if l.get("aws.access_key").is_some() {
+    if pair_missing {
+        let k = if l.s.aws.access_key.is_some() {
             "aws.access_key"
         } else {
             "aws.secret_key"
         };
         let span = l.key_span(k);
-        l.push("MSK-20", "When using AWS credentials, both 'aws.access_key' and 'aws.secret_key' must be provided together.", span, "give both keys or neither; without them the BE ignores the one given and uses aws.role_arn, aws.credentials_provider or the default chain");
+        l.push(&MSK_20, "When using AWS credentials, both 'aws.access_key' and 'aws.secret_key' must be provided together.", span, "give both keys or neither; without them the BE ignores the one given and uses aws.role_arn, aws.credentials_provider or the default chain");
     }
     // MSK-21
-    if let Some(arn) = l.cm.get("aws.role_arn") {
+    if let Some(arn) = l.s.aws.role_arn {
         let span = l.value_span("aws.role_arn");
         let expected = "(expected arn:aws:iam::<12-digit account>:role/[path/]<name>)";
         match endpoint::parse_role_arn(arn) {
             Ok(parsed) => {
                 if let Some(r) = region.filter(|r| endpoint::is_region(r)) {
                     if endpoint::partition_of(r) != parsed.partition {
-                        l.push("MSK-21", format!("'aws.role_arn' is in partition '{}' but region '{r}' is in partition '{}'{FAILS}", parsed.partition, endpoint::partition_of(r)), span, "its partition must match the region (aws-cn for cn-*, aws-us-gov for us-gov-*)");
+                        l.push(&MSK_21, format!("'aws.role_arn' is in partition '{}' but region '{r}' is in partition '{}'{FAILS}", parsed.partition, endpoint::partition_of(r)), span, "its partition must match the region (aws-cn for cn-*, aws-us-gov for us-gov-*)");
                     }
                 }
             }
@@ -1014,25 +966,25 @@ fn aws_value_rules(
                     endpoint::ArnProblem::Policy => format!("'aws.role_arn' is a policy ARN, not a role ARN: '{arn}' {expected}"),
                     endpoint::ArnProblem::Malformed => format!("'aws.role_arn' is not an IAM role ARN: '{arn}' {expected}"),
                 };
-                l.push("MSK-21", format!("{msg}{FAILS}"), span, "copy the ARN from the role's summary in the IAM console; its partition must match the region (aws-cn for cn-*, aws-us-gov for us-gov-*)");
+                l.push(&MSK_21, format!("{msg}{FAILS}"), span, "copy the ARN from the role's summary in the IAM console; its partition must match the region (aws-cn for cn-*, aws-us-gov for us-gov-*)");
             }
         }
     }
     // MSK-22
-    if let Some(x) = l.cm.get("aws.external_id") {
+    if let Some(x) = l.s.aws.external_id {
         let n = x.chars().count();
         let ok = (2..=1224).contains(&n)
             && x.chars()
                 .all(|c| c.is_ascii_alphanumeric() || "_+=,.@:/-".contains(c));
         if !ok {
             let span = l.value_span("aws.external_id");
-            l.push("MSK-22", format!("'aws.external_id' must be 2-1224 characters from letters, digits and + = , . @ : / - _{FAILS}"), span, "the value must equal the sts:ExternalId condition in the role's trust policy");
+            l.push(&MSK_22, format!("'aws.external_id' must be 2-1224 characters from letters, digits and + = , . @ : / - _{FAILS}"), span, "the value must equal the sts:ExternalId condition in the role's trust policy");
         }
     }
     // MSK-23
     if let Some(r) = region {
         let span = l.value_span("aws.region");
-        let derived = facts.endpoints.iter().find_map(|e| e.region.clone());
+        let derived = cs.endpoints.iter().find_map(|e| e.region.clone());
         if !endpoint::is_region(r) {
             let mut help = if endpoint::is_region(&r.to_ascii_lowercase()) {
                 format!(
@@ -1045,8 +997,7 @@ fn aws_value_rules(
             if let Some(d) = &derived {
                 help.push_str(&format!("; the broker host name says '{d}'"));
             }
-            l.push(
-                "MSK-23",
+            l.push(&MSK_23,
                 format!(
                     "'aws.region' value '{r}' is not an AWS region code{}",
                     if iam { FAILS } else { "" }
@@ -1056,8 +1007,7 @@ fn aws_value_rules(
             );
         } else if !endpoint::KNOWN_REGIONS.contains(&r) {
             let close = did_you_mean(r, endpoint::KNOWN_REGIONS.iter().copied(), 1);
-            l.push(
-                "MSK-23",
+            l.push(&MSK_23,
                 format!("'aws.region' value '{r}' is not a region known to rlfe"),
                 span,
                 match close.first() {
@@ -1065,14 +1015,13 @@ fn aws_value_rules(
                     None => "check the region code".to_string(),
                 },
             );
-        } else if facts
+        } else if cs
             .endpoints
             .iter()
             .any(|e| e.kind == EndpointKind::Serverless)
             && !endpoint::SERVERLESS_REGIONS.contains(&r)
         {
-            l.push(
-                "MSK-23",
+            l.push(&MSK_23,
                 format!("MSK Serverless is not listed as available in '{r}'"),
                 span,
                 "check the MSK Serverless regions",
@@ -1080,7 +1029,7 @@ fn aws_value_rules(
         }
     }
     // MSK-24
-    if let Some(v) = l.cm.get("aws.credentials_provider") {
+    if let Some(v) = l.s.aws.credentials_provider {
         let span = l.value_span("aws.credentials_provider");
         let upper = v.to_ascii_uppercase();
         let help = "DEFAULT (SDK default chain), ENV (environment variables), INSTANCE_PROFILE (EC2 instance role), CONTAINER (ECS/EKS container credentials)";
@@ -1088,10 +1037,9 @@ fn aws_value_rules(
             upper.as_str(),
             "DEFAULT" | "ENV" | "INSTANCE_PROFILE" | "CONTAINER" | "ENVIRONMENT" | "ECS"
         ) {
-            l.push("MSK-24", format!("'aws.credentials_provider' must be one of DEFAULT, ENV, INSTANCE_PROFILE, CONTAINER{FAILS}"), span, help);
+            l.push(&MSK_24, format!("'aws.credentials_provider' must be one of DEFAULT, ENV, INSTANCE_PROFILE, CONTAINER{FAILS}"), span, help);
         } else if v != upper || upper == "ENVIRONMENT" || upper == "ECS" {
-            l.push(
-                "MSK-24",
+            l.push(&MSK_24,
                 format!("'aws.credentials_provider' = '{v}' is not the canonical spelling"),
                 span,
                 help,
@@ -1124,20 +1072,15 @@ fn aws_value_rules(
                     .join(" or ")
             ),
         };
-        l.push("MSK-26", format!("Unknown AWS setting '{k}'; Doris ignores it, but it still turns on MSK IAM validation"), span, help);
+        l.push(&MSK_26, format!("Unknown AWS setting '{k}'; Doris ignores it, but it still turns on MSK IAM validation"), span, help);
     }
     // MSK-27
-    if facts.iam_explicit {
-        let scram_or_plain = facts
+    if cs.iam_explicit {
+        let scram_or_plain = cs
             .mechanism
-            .as_deref()
             .is_some_and(|m| m.starts_with("SCRAM-") || m == "PLAIN");
-        let unsecure_jwt = l
-            .get("enable.sasl.oauthbearer.unsecure.jwt")
-            .is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "true" | "t" | "1"));
-        let oidc = l
-            .get("sasl.oauthbearer.method")
-            .is_some_and(|v| v.eq_ignore_ascii_case("oidc"));
+        let unsecure_jwt = cs.unsecure_jwt;
+        let oidc = cs.oidc;
         let what = if unsecure_jwt || oidc {
             Some((
                 "OIDC settings",
@@ -1147,18 +1090,18 @@ fn aws_value_rules(
                     "sasl.oauthbearer.method"
                 },
             ))
-        } else if (l.get("sasl.username").is_some() || l.get("sasl.password").is_some())
+        } else if (l.s.username.is_some() || l.s.password.is_some())
             && !scram_or_plain
         {
             Some((
                 "SASL/SCRAM credentials",
-                if l.get("sasl.username").is_some() {
+                if l.s.username.is_some() {
                     "sasl.username"
                 } else {
                     "sasl.password"
                 },
             ))
-        } else if facts.client_cert {
+        } else if cs.client_cert {
             Some((
                 "a client certificate",
                 if l.get("ssl.certificate.location").is_some() {
@@ -1177,34 +1120,34 @@ fn aws_value_rules(
             } else {
                 ""
             };
-            l.push("MSK-27", format!("The statement mixes AWS MSK IAM settings with {what}; only one authentication mode applies{fails}"), span, format!("under Doris IAM wins: remove '{key}' (one listener and bootstrap string per authentication mode)"));
+            l.push(&MSK_27, format!("The statement mixes AWS MSK IAM settings with {what}; only one authentication mode applies{fails}"), span, format!("under Doris IAM wins: remove '{key}' (one listener and bootstrap string per authentication mode)"));
         }
     }
     // MSK-28
-    if implicit && !facts.iam_explicit {
-        let b = facts
+    if implicit && !cs.iam_explicit {
+        let b = cs
             .endpoints
             .iter()
             .find(|e| e.is_msk())
             .map(|e| format!("{}:{}", e.host, e.port))
             .unwrap_or_default();
-        let derived = facts
+        let derived = cs
             .endpoints
             .iter()
             .find_map(|e| e.region.clone())
             .unwrap_or_else(|| "<region>".into());
         let span = l.brokers_span();
-        l.push("MSK-28", format!("OAUTHBEARER to MSK IAM listener '{b}' without 'aws.region'; Doris signs MSK IAM tokens with the configured region"), span, format!("add \"aws.region\" = \"{derived}\""));
+        l.push(&MSK_28, format!("OAUTHBEARER to MSK IAM listener '{b}' without 'aws.region'; Doris signs MSK IAM tokens with the configured region"), span, format!("add \"aws.region\" = \"{derived}\""));
     }
     // MSK-29
-    if l.get("aws.access_key").is_some()
-        && l.get("aws.secret_key").is_some()
-        && l.get("aws.role_arn").is_none()
+    if l.s.aws.access_key.is_some()
+        && l.s.aws.secret_key.is_some()
+        && l.s.aws.role_arn.is_none()
     {
         for k in ["aws.profile_name", "aws.credentials_provider"] {
             if l.get(k).is_some() {
                 let span = l.key_span(k);
-                l.push("MSK-29", format!("'{k}' is not used: static keys take precedence"), span, "the BE uses aws.access_key + aws.secret_key first, then aws.role_arn, then aws.credentials_provider / aws.profile_name, then the default chain");
+                l.push(&MSK_29, format!("'{k}' is not used: static keys take precedence"), span, "the BE uses aws.access_key + aws.secret_key first, then aws.role_arn, then aws.credentials_provider / aws.profile_name, then the default chain");
             }
         }
     }
@@ -1212,13 +1155,13 @@ fn aws_value_rules(
 
 /// SEC-01 … SEC-05. Never quotes a secret value.
 fn secret_rules(l: &mut Lints<'_, '_>) {
-    let any_msk = l.facts.endpoints.iter().any(|e| e.is_msk());
+    let any_msk = l.s.endpoints.iter().any(|e| e.is_msk());
     let input = l.input;
     let written = input
         .client
         .iter()
         .map(|e| (e.key, e.value, e.property.key.span, e.property.value.span));
-    let mut seen = crate::hash::FastSet::default();
+    let mut seen = crate::text::hash::FastSet::default();
     for (key, value, kspan, vspan) in written {
         // One diagnostic per rule and key (§6.4).
         if !is_secret_key(key) || value.is_empty() || !seen.insert(key) {
@@ -1229,7 +1172,7 @@ fn secret_rules(l: &mut Lints<'_, '_>) {
         if lower.starts_with("secret://")
             || (lower.starts_with("arn:aws") && lower.contains(":secretsmanager:"))
         {
-            l.push("SEC-05", format!("Doris does not resolve secret references; '{key}' would be sent literally{FAILS}"), vspan, "give the secret value itself (our outputs mask it) or switch to IAM authentication");
+            l.push(&SEC_05, format!("Doris does not resolve secret references; '{key}' would be sent literally{FAILS}"), vspan, "give the secret value itself (our outputs mask it) or switch to IAM authentication");
             continue;
         }
         // SEC-02 replaces SEC-01 for spellings Doris does not mask.
@@ -1243,11 +1186,11 @@ fn secret_rules(l: &mut Lints<'_, '_>) {
             && !CANONICAL_AWS_KEYS.contains(&key)
             && (key.starts_with("sasl.") || key.starts_with("ssl."));
         if let Some((_, canonical, _)) = alias {
-            l.push("SEC-02", format!("'{key}' carries a secret but Doris does not mask this spelling in its audit log"), kspan, format!("write \"{}\" (rlfe masks the value in every output)", canonical.unwrap_or(key)));
+            l.push(&SEC_02, format!("'{key}' carries a secret but Doris does not mask this spelling in its audit log"), kspan, format!("write \"{}\" (rlfe masks the value in every output)", canonical.unwrap_or(key)));
             continue;
         }
         if near_miss && librdkafka::lookup(key).is_none() {
-            l.push("SEC-02", format!("'{key}' carries a secret but Doris does not mask this spelling in its audit log"), kspan, "check the key's spelling (rlfe masks the value in every output)");
+            l.push(&SEC_02, format!("'{key}' carries a secret but Doris does not mask this spelling in its audit log"), kspan, "check the key's spelling (rlfe masks the value in every output)");
             continue;
         }
         // SEC-01
@@ -1270,8 +1213,7 @@ fn secret_rules(l: &mut Lints<'_, '_>) {
             _ => "keep the statement text out of logs; rlfe masks the value in every output",
         };
         let _ = doris_masks;
-        l.push(
-            "SEC-01",
+        l.push(&SEC_01,
             format!(
                 "'{key}' holds a secret in the statement text; it is stored in the job definition"
             ),
@@ -1280,8 +1222,8 @@ fn secret_rules(l: &mut Lints<'_, '_>) {
         );
     }
     // SEC-03, SEC-04 (on the normalised keys; values never printed)
-    let ak = l.cm.get("aws.access_key");
-    let sk = l.cm.get("aws.secret_key");
+    let ak = l.s.aws.access_key;
+    let sk = l.s.aws.secret_key;
     if let Some(ak) = &ak {
         let span = l.key_span("aws.access_key");
         let id_like = |s: &str| {
@@ -1292,8 +1234,7 @@ fn secret_rules(l: &mut Lints<'_, '_>) {
         };
         let help = "aws.access_key is the 20-character id (AKIA… or ASIA…); aws.secret_key is the 40-character secret";
         if ak.len() == 40 && (ak.contains('/') || ak.contains('+')) && sk.is_some_and(id_like) {
-            l.push(
-                "SEC-03",
+            l.push(&SEC_03,
                 "the access key and secret key look swapped",
                 span,
                 help,
@@ -1303,18 +1244,17 @@ fn secret_rules(l: &mut Lints<'_, '_>) {
                 .chars()
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
         {
-            l.push(
-                "SEC-03",
+            l.push(&SEC_03,
                 "'aws.access_key' does not look like an AWS access key id",
                 span,
                 help,
             );
         }
         if ak.starts_with("ASIA") {
-            if l.get("aws.session_key").is_none() {
-                l.push("SEC-04", format!("'aws.access_key' is a temporary STS credential (ASIA…); it cannot be used without its session token{FAILS}"), span, "use \"aws.role_arn\" so the BE refreshes credentials itself");
+            if l.s.aws.session_key.is_none() {
+                l.push(&SEC_04, format!("'aws.access_key' is a temporary STS credential (ASIA…); it cannot be used without its session token{FAILS}"), span, "use \"aws.role_arn\" so the BE refreshes credentials itself");
             } else {
-                l.push("SEC-04", "'aws.access_key' is a temporary STS credential (ASIA…); it expires and is not refreshed", span, "use \"aws.role_arn\" so the BE refreshes credentials itself");
+                l.push(&SEC_04, "'aws.access_key' is a temporary STS credential (ASIA…); it expires and is not refreshed", span, "use \"aws.role_arn\" so the BE refreshes credentials itself");
             }
         }
     }

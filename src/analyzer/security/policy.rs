@@ -3,8 +3,8 @@
 //! topic, DescribeGroup and AlterGroup on the group, with a wildcard wherever a value
 //! cannot be known, each wildcard explained.
 
-use super::endpoint::{self, EndpointKind};
-use crate::analyzer::job::{AuthMode, RoutineLoadJob};
+use crate::analyzer::endpoint::{self, EndpointKind};
+use crate::analyzer::model::{AuthMode, RoutineLoadJob};
 use serde::{Serialize, Serializer};
 
 /// The least-privilege policy of an MSK IAM job, as the facts it is made of: where

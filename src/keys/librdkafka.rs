@@ -40,7 +40,7 @@ fn parse_range(s: &str) -> Option<(f64, f64)> {
 }
 
 fn load() -> Vec<PropertyDef> {
-    let tsv = include_str!("../../../data/librdkafka-properties.tsv");
+    let tsv = include_str!("../../data/librdkafka-properties.tsv");
     let mut out = Vec::new();
     for line in tsv.lines().skip(1) {
         let f: Vec<&str> = line.split('\t').collect();
@@ -102,7 +102,7 @@ fn load() -> Vec<PropertyDef> {
 struct Catalogue {
     defs: Vec<PropertyDef>,
     /// Name → index of the current (not removed) definition.
-    by_name: crate::hash::FastMap<String, usize>,
+    by_name: crate::text::hash::FastMap<String, usize>,
 }
 
 fn catalogue_index() -> &'static Catalogue {

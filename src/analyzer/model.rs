@@ -1,8 +1,11 @@
 //! The analyzed job: typed job properties, load clauses and Kafka source, which the
-//! planner consumes and the session keeps.
+//! planner consumes and the registry keeps.
 
-use super::values::Zone;
-use crate::ast::{ColumnItem, ExprNode, MergeType};
+pub use crate::ast::MergeType;
+pub use crate::keys::job::{Format, JobProperties, NewKeyBehavior, TimeZone, UpdateMode};
+
+use crate::ast::{ColumnItem, ExprNode};
+use crate::keys::secrets::display_value;
 use serde::Serialize;
 use std::fmt;
 
@@ -31,171 +34,6 @@ impl JobState {
     /// STOPPED and CANCELLED are final: nothing leaves them.
     pub fn is_final(self) -> bool {
         matches!(self, JobState::Stopped | JobState::Cancelled)
-    }
-}
-
-/// The unique-key update mode (U1–U3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum UpdateMode {
-    Upsert,
-    UpdateFixedColumns,
-    UpdateFlexibleColumns,
-}
-
-impl UpdateMode {
-    pub fn parse(s: &str) -> Option<Self> {
-        match s.to_ascii_uppercase().as_str() {
-            "UPSERT" => Some(UpdateMode::Upsert),
-            "UPDATE_FIXED_COLUMNS" => Some(UpdateMode::UpdateFixedColumns),
-            "UPDATE_FLEXIBLE_COLUMNS" => Some(UpdateMode::UpdateFlexibleColumns),
-            _ => None,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            UpdateMode::Upsert => "UPSERT",
-            UpdateMode::UpdateFixedColumns => "UPDATE_FIXED_COLUMNS",
-            UpdateMode::UpdateFlexibleColumns => "UPDATE_FLEXIBLE_COLUMNS",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum NewKeyBehavior {
-    Append,
-    Error,
-}
-
-impl NewKeyBehavior {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NewKeyBehavior::Append => "APPEND",
-            NewKeyBehavior::Error => "ERROR",
-        }
-    }
-}
-
-/// The data format (J15).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Format {
-    Csv,
-    CsvWithNames,
-    CsvWithNamesAndTypes,
-    HiveText,
-    Json,
-    Parquet,
-    Orc,
-    Avro,
-    Wal,
-    Arrow,
-}
-
-impl Format {
-    pub fn parse(s: &str) -> Option<Self> {
-        Some(match s.to_ascii_lowercase().as_str() {
-            "csv" => Format::Csv,
-            "csv_with_names" => Format::CsvWithNames,
-            "csv_with_names_and_types" => Format::CsvWithNamesAndTypes,
-            "hive_text" => Format::HiveText,
-            "json" => Format::Json,
-            "parquet" => Format::Parquet,
-            "orc" => Format::Orc,
-            "avro" => Format::Avro,
-            "wal" => Format::Wal,
-            "arrow" => Format::Arrow,
-            _ => return None,
-        })
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Format::Csv => "csv",
-            Format::CsvWithNames => "csv_with_names",
-            Format::CsvWithNamesAndTypes => "csv_with_names_and_types",
-            Format::HiveText => "hive_text",
-            Format::Json => "json",
-            Format::Parquet => "parquet",
-            Format::Orc => "orc",
-            Format::Avro => "avro",
-            Format::Wal => "wal",
-            Format::Arrow => "arrow",
-        }
-    }
-
-    pub fn is_csv_family(self) -> bool {
-        matches!(
-            self,
-            Format::Csv | Format::CsvWithNames | Format::CsvWithNamesAndTypes
-        )
-    }
-}
-
-/// The effective job properties, defaults filled in (§10.2).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct JobProperties {
-    pub desired_concurrent_number: i32,
-    pub max_error_number: i64,
-    pub max_filter_ratio: f64,
-    pub max_batch_interval: i64,
-    pub max_batch_rows: i64,
-    pub max_batch_size: i64,
-    pub strict_mode: bool,
-    pub timezone: String,
-    #[serde(skip)]
-    pub zone: Zone,
-    pub exec_mem_limit: i64,
-    pub send_batch_parallelism: i32,
-    pub load_to_single_tablet: bool,
-    pub partial_columns: bool,
-    pub unique_key_update_mode: UpdateMode,
-    pub partial_update_new_key_behavior: NewKeyBehavior,
-    pub format: Format,
-    pub jsonpaths: String,
-    pub json_root: String,
-    pub strip_outer_array: bool,
-    pub num_as_string: bool,
-    pub fuzzy_parse: bool,
-    /// The enclose byte, when set.
-    pub enclose: Option<u8>,
-    pub escape: Option<u8>,
-    pub empty_field_as_null: bool,
-    pub workload_group: Option<String>,
-}
-
-impl JobProperties {
-    /// Doris's defaults, with the session's time zone.
-    pub fn defaults(max_task_concurrency: i32, timezone: String, zone: Zone) -> Self {
-        JobProperties {
-            desired_concurrent_number: max_task_concurrency,
-            max_error_number: 0,
-            max_filter_ratio: 1.0,
-            max_batch_interval: 60,
-            max_batch_rows: 20_000_000,
-            max_batch_size: 1_073_741_824,
-            strict_mode: false,
-            timezone,
-            zone,
-            exec_mem_limit: 2_147_483_648,
-            send_batch_parallelism: 1,
-            load_to_single_tablet: false,
-            partial_columns: false,
-            unique_key_update_mode: UpdateMode::Upsert,
-            partial_update_new_key_behavior: NewKeyBehavior::Append,
-            format: Format::Csv,
-            jsonpaths: String::new(),
-            json_root: String::new(),
-            strip_outer_array: false,
-            num_as_string: false,
-            fuzzy_parse: false,
-            enclose: None,
-            escape: None,
-            empty_field_as_null: false,
-            workload_group: None,
-        }
     }
 }
 
@@ -256,7 +94,17 @@ impl KafkaOffset {
         matches!(self, KafkaOffset::Time { .. })
     }
 
-    /// SHOW's progress text (§9.1): the last consumed offset, or a name.
+    /// The offset as a statement writes it (`OFFSET_BEGINNING`, a number, a datetime).
+    pub fn as_written(&self) -> String {
+        match self {
+            KafkaOffset::Beginning => "OFFSET_BEGINNING".into(),
+            KafkaOffset::End => "OFFSET_END".into(),
+            KafkaOffset::Offset { value } => value.to_string(),
+            KafkaOffset::Time { text, .. } => text.clone(),
+        }
+    }
+
+    /// SHOW's progress text: the last consumed offset, or a name.
     pub fn progress_text(&self) -> String {
         match self.wire_value() {
             -2 => "OFFSET_BEGINNING".into(),
@@ -276,7 +124,7 @@ pub struct Broker {
     /// What the host is (MSK provisioned, serverless, …), classified once when the
     /// list is read and shared by the lints, the plan and the IAM policy.
     #[serde(skip)]
-    pub endpoint: crate::analyzer::security::endpoint::Endpoint,
+    pub endpoint: super::endpoint::Endpoint,
 }
 
 /// The client map (§4.6 "the custom map"): source order, later keys win. Its `Debug`
@@ -289,7 +137,7 @@ impl Serialize for CustomProperties {
         s.collect_map(
             self.0
                 .iter()
-                .map(|(k, v)| (k, crate::secrets::display_value(k, v))),
+                .map(|(k, v)| (k, display_value(k, v))),
         )
     }
 }
@@ -329,7 +177,7 @@ impl CustomProperties {
         CustomProperties(
             self.0
                 .iter()
-                .map(|(k, v)| (k.clone(), crate::secrets::display_value(k, v).to_string()))
+                .map(|(k, v)| (k.clone(), display_value(k, v).to_string()))
                 .collect(),
         )
     }
@@ -341,7 +189,7 @@ impl fmt::Debug for CustomProperties {
             .entries(
                 self.0
                     .iter()
-                    .map(|(k, v)| (k, crate::secrets::display_value(k, v))),
+                    .map(|(k, v)| (k, display_value(k, v))),
             )
             .finish()
     }
@@ -426,4 +274,21 @@ impl RoutineLoadJob {
     pub fn is_multi_table(&self) -> bool {
         self.table.is_none()
     }
+}
+
+/// A job as the registry keeps it: its definition, state and times.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JobEntry {
+    /// The job.
+    pub job: RoutineLoadJob,
+    /// Its state.
+    pub state: JobState,
+    /// When it was created, in epoch milliseconds.
+    pub create_time: i64,
+    /// When it was last paused.
+    pub pause_time: Option<i64>,
+    /// When it was stopped or cancelled.
+    pub end_time: Option<i64>,
+    /// The code and text of the last state change a user or the system made.
+    pub reason: Option<(u32, String)>,
 }

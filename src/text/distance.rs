@@ -1,5 +1,4 @@
-//! Small text utilities shared by the stages: edit distance for did-you-mean help, and
-//! Doris's string-literal decoding.
+//! Edit distances for did-you-mean help: bounded, allocation-light and panic-free.
 
 /// Optimal-string-alignment (restricted Damerau-Levenshtein) distance, in characters.
 pub fn edit_distance(a: &str, b: &str) -> usize {
@@ -122,71 +121,6 @@ pub fn did_you_mean<'a>(
     scored.into_iter().take(max).map(|(_, _, c)| c).collect()
 }
 
-/// Decodes the content of a quoted literal (quotes stripped) as Doris does (§2.5): a
-/// doubled quote is one quote; `\n \t \r \b \0 \Z` are control characters; `\%` and
-/// `\_` keep their backslash; a backslash before any other character yields that
-/// character; a trailing backslash is kept.
-pub fn decode_string_literal(raw: &str, quote: char) -> String {
-    if !raw.contains('\\') && !raw.contains(quote) {
-        return raw.to_string();
-    }
-    let mut out = String::with_capacity(raw.len());
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == quote && chars.peek() == Some(&quote) {
-            chars.next();
-            out.push(quote);
-        } else if c == '\\' {
-            match chars.next() {
-                None => out.push('\\'),
-                Some('n') => out.push('\n'),
-                Some('t') => out.push('\t'),
-                Some('r') => out.push('\r'),
-                Some('b') => out.push('\u{8}'),
-                Some('0') => out.push('\0'),
-                Some('Z') => out.push('\u{1a}'),
-                Some(c @ ('%' | '_')) => {
-                    out.push('\\');
-                    out.push(c);
-                }
-                Some(c) => out.push(c),
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Maps line/column positions of a text to byte offsets.
-#[derive(Debug, Clone)]
-pub struct LineIndex {
-    line_starts: Vec<usize>,
-}
-
-impl LineIndex {
-    pub fn new(text: &str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { line_starts }
-    }
-
-    /// The byte offset of a 1-based line and character column, clamped to the text.
-    pub fn offset(&self, text: &str, line: u64, column: u64) -> usize {
-        let Some(&start) = usize::try_from(line.saturating_sub(1))
-            .ok()
-            .and_then(|l| self.line_starts.get(l))
-        else {
-            return text.len();
-        };
-        let rest = text.get(start..).unwrap_or("");
-        let col = usize::try_from(column.saturating_sub(1)).unwrap_or(usize::MAX);
-        match rest.char_indices().nth(col) {
-            Some((i, _)) => start + i,
-            None => text.len(),
-        }
-    }
-}
 
 #[cfg(test)]
 mod tests {
@@ -226,22 +160,5 @@ mod tests {
             vec!["ssl.ca.location"]
         );
         assert!(did_you_mean("zzz", c, 3).is_empty());
-    }
-
-    #[test]
-    fn decodes_like_doris() {
-        assert_eq!(decode_string_literal(r"a\nb", '"'), "a\nb");
-        assert_eq!(decode_string_literal(r"\%\_\x\\", '\''), r"\%\_x\");
-        assert_eq!(decode_string_literal("it''s", '\''), "it's");
-        assert_eq!(decode_string_literal(r"tail\", '"'), "tail\\");
-    }
-
-    #[test]
-    fn line_index() {
-        let t = "ab\ncdé\nx";
-        let li = LineIndex::new(t);
-        assert_eq!(li.offset(t, 2, 3), 5);
-        assert_eq!(li.offset(t, 3, 1), 8);
-        assert_eq!(li.offset(t, 9, 1), t.len());
     }
 }

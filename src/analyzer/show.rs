@@ -1,0 +1,422 @@
+//! SHOW ROUTINE LOAD, SHOW ROUTINE LOAD TASK and SHOW CREATE ROUTINE LOAD (W rules):
+//! Doris's checks and the result rows, every secret masked.
+
+use super::context::AnalyzeContext;
+use super::control::not_operable_job;
+use super::model::{JobEntry, JobState};
+use super::names::no_database;
+use super::outcome::{Outcome, ResultSet};
+use super::render::{self, canonical_create_sql};
+use crate::ast::{ShowCreateRoutineLoad, ShowFilter, ShowRoutineLoad, ShowRoutineLoadTask, TaskFilter};
+use crate::diagnostics::rules::*;
+use crate::diagnostics::{Diagnostic, Text};
+use crate::keys::values::{check_time_zone, Zone};
+use crate::text::Span;
+use std::collections::BTreeMap;
+
+/// SHOW ROUTINE LOAD's columns (Doris 4.1).
+const COLUMNS: [&str; 23] = [
+    "Id",
+    "Name",
+    "CreateTime",
+    "PauseTime",
+    "EndTime",
+    "DbName",
+    "TableName",
+    "IsMultiTable",
+    "State",
+    "DataSourceType",
+    "CurrentTaskNum",
+    "JobProperties",
+    "DataSourceProperties",
+    "CustomProperties",
+    "Statistic",
+    "Progress",
+    "Lag",
+    "ReasonOfStateChanged",
+    "ErrorLogUrls",
+    "OtherMsg",
+    "User",
+    "Comment",
+    "ComputeGroup",
+];
+
+fn err(rule: Rule, msg: impl Into<Text>, span: Span) -> Diagnostic {
+    rule.error(msg).at(span)
+}
+
+/// `yyyy-MM-dd HH:mm:ss` in the session's time zone.
+fn format_time(millis: i64, tz: &str) -> String {
+    let Some(utc) = chrono::DateTime::from_timestamp_millis(millis) else {
+        return "NULL".into();
+    };
+    let fmt = "%Y-%m-%d %H:%M:%S";
+    match check_time_zone(tz) {
+        Ok((_, Zone::Region(z))) => utc.with_timezone(&z).format(fmt).to_string(),
+        Ok((_, Zone::Fixed(s))) => chrono::FixedOffset::east_opt(s).map_or_else(
+            || utc.format(fmt).to_string(),
+            |o| utc.with_timezone(&o).format(fmt).to_string(),
+        ),
+        Err(_) => utc.format(fmt).to_string(),
+    }
+}
+
+fn json(map: &BTreeMap<String, serde_json::Value>) -> String {
+    serde_json::to_string(map).unwrap_or_default()
+}
+
+
+fn row(e: &JobEntry, tz: &str) -> Vec<String> {
+    let j = &e.job;
+    let time = |t: Option<i64>| t.map_or_else(|| "NULL".to_string(), |t| format_time(t, tz));
+    let mut ds: BTreeMap<String, serde_json::Value> = BTreeMap::new();
+    ds.insert("topic".into(), j.source.topic.clone().into());
+    ds.insert("currentKafkaPartitions".into(), "".into());
+    ds.insert("brokerList".into(), j.source.broker_list.clone().into());
+    let custom: BTreeMap<String, serde_json::Value> = j
+        .source
+        .custom
+        .masked()
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.into()))
+        .collect();
+    let stats: BTreeMap<String, serde_json::Value> = [
+        "receivedBytes",
+        "receivedBytesRate",
+        "errorRows",
+        "errorRowsAfterResumed",
+        "committedTaskNum",
+        "loadedRows",
+        "loadRowsRate",
+        "abortedTaskNum",
+        "totalRows",
+        "unselectedRows",
+        "taskExecuteTimeMs",
+    ]
+    .iter()
+    .map(|k| (k.to_string(), 0.into()))
+    .collect();
+    let offsets = j.source.partition_offsets.clone().unwrap_or_default();
+    let progress: BTreeMap<String, serde_json::Value> = offsets
+        .iter()
+        .map(|(p, o)| (p.to_string(), o.progress_text().into()))
+        .collect();
+    let lag: BTreeMap<String, serde_json::Value> = offsets
+        .iter()
+        .map(|(p, _)| (p.to_string(), (-1).into()))
+        .collect();
+    let reason = match (&e.reason, e.state) {
+        (
+            Some((code, text)),
+            JobState::Paused | JobState::Cancelled,
+        ) => {
+            format!("ErrorReason{{code=errCode = {code}, msg='{text}'}}")
+        }
+        _ => String::new(),
+    };
+    vec![
+        j.id.to_string(),
+        j.name.clone(),
+        format_time(e.create_time, tz),
+        time(e.pause_time),
+        time(e.end_time),
+        j.database.clone(),
+        j.table.clone().unwrap_or_default(),
+        j.is_multi_table().to_string(),
+        e.state.as_str().to_string(),
+        "KAFKA".into(),
+        "0".into(),
+        render::job_properties_json(j),
+        json(&ds),
+        json(&custom),
+        json(&stats),
+        json(&progress),
+        json(&lag),
+        reason,
+        String::new(),
+        String::new(),
+        j.user.clone(),
+        j.comment.clone().unwrap_or_default(),
+        String::new(),
+    ]
+}
+
+/// MySQL LIKE: `%`, `_`, backslash escape; case-sensitive. Greedy matching with one
+/// backtrack point: linear in practice, never exponential on `%%%%…` patterns.
+fn like(pattern: &str, text: &str) -> bool {
+    #[derive(Clone, Copy, PartialEq)]
+    enum P {
+        Any,
+        One,
+        Lit(char),
+    }
+    let mut pat = Vec::new();
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        pat.push(match c {
+            '%' => P::Any,
+            '_' => P::One,
+            '\\' => P::Lit(chars.next().unwrap_or('\\')),
+            c => P::Lit(c),
+        });
+    }
+    let t: Vec<char> = text.chars().collect();
+    let (mut pi, mut ti) = (0usize, 0usize);
+    let mut backtrack: Option<(usize, usize)> = None;
+    while ti < t.len() {
+        match (pat.get(pi), t.get(ti)) {
+            (Some(P::Any), _) => {
+                backtrack = Some((pi, ti));
+                pi += 1;
+            }
+            (Some(P::One), Some(_)) => {
+                pi += 1;
+                ti += 1;
+            }
+            (Some(P::Lit(c)), Some(x)) if c == x => {
+                pi += 1;
+                ti += 1;
+            }
+            _ => match backtrack {
+                Some((bp, bt)) => {
+                    pi = bp + 1;
+                    ti = bt + 1;
+                    backtrack = Some((bp, bt + 1));
+                }
+                None => return false,
+            },
+        }
+    }
+    pat.get(pi..)
+        .is_some_and(|rest| rest.iter().all(|p| *p == P::Any))
+}
+
+/// SHOW [ALL] ROUTINE LOAD [FOR job | LIKE 'pattern'].
+pub fn show_routine_load(stmt: &ShowRoutineLoad, ctx: &AnalyzeContext<'_>) -> Outcome {
+    let mut out = Outcome::default();
+    let (db, name) = match &stmt.filter {
+        Some(ShowFilter::Job(n)) => (
+            n.db.as_ref()
+                .map(|d| d.value.clone())
+                .or_else(|| ctx.current_db.map(str::to_string)),
+            Some(n),
+        ),
+        _ => (ctx.current_db.map(str::to_string), None),
+    };
+    let Some(db) = db else {
+        out.diagnostics.push(no_database(&W1, stmt.span));
+        return out;
+    };
+    if ctx.catalog.has_schema() && ctx.catalog.database_id(&db).is_none() {
+        out.diagnostics.push(err(&W2,
+            format!("unknown databases, dbName={db}"),
+            stmt.span,
+        ));
+        return out;
+    }
+    let tz = ctx.time_zone.to_string();
+    let mut entries: Vec<&JobEntry> = ctx
+        .jobs
+        .entries()
+        .iter()
+        .filter(|e| e.job.database == db && (stmt.all || !e.state.is_final()))
+        .filter(|e| match &stmt.filter {
+            Some(ShowFilter::Job(n)) => e.job.name == n.name.value,
+            Some(ShowFilter::Like(p)) => like(&p.value, &e.job.name),
+            None => true,
+        })
+        .collect();
+    entries.sort_by_key(|e| format_time(e.create_time, &tz));
+    if let (Some(n), true) = (name, entries.is_empty()) {
+        out.diagnostics.push(
+            err(&W3,
+                format!(
+                    "There is no job named {} in db {db}. Include history? {}",
+                    n.name.value, stmt.all
+                ),
+                n.span(),
+            )
+            .with_help(if stmt.all {
+                "no job of that name exists"
+            } else {
+                "SHOW ALL ROUTINE LOAD also lists STOPPED and CANCELLED jobs"
+            }),
+        );
+        return out;
+    }
+    out.rows = Some(ResultSet {
+        columns: COLUMNS.map(String::from).to_vec(),
+        rows: entries.iter().map(|e| row(e, &tz)).collect(),
+    });
+    out
+}
+
+/// SHOW ROUTINE LOAD TASK [FROM db] WHERE JobName = "job".
+pub fn show_routine_load_task(stmt: &ShowRoutineLoadTask, ctx: &AnalyzeContext<'_>) -> Outcome {
+    let mut out = Outcome::default();
+    let db = stmt
+        .db
+        .as_ref()
+        .map(|d| d.value.clone())
+        .or_else(|| ctx.current_db.map(str::to_string));
+    let Some(db) = db else {
+        out.diagnostics.push(
+            err(&W4, "please designate a database in show stmt", stmt.span)
+                .with_help("write SHOW ROUTINE LOAD TASK FROM <db> WHERE JobName = \"<job>\""),
+        );
+        return out;
+    };
+    let job_name = match &stmt.filter {
+        None | Some(TaskFilter::Like(_)) => {
+            out.diagnostics.push(
+                err(&W5,
+                    "please designate a jobName in where expr such as JobName=\"ILoveDoris\"",
+                    stmt.span,
+                )
+                .with_help("write WHERE JobName = \"<job>\""),
+            );
+            return out;
+        }
+        Some(TaskFilter::Where(e)) => {
+            use sqlparser::ast::{BinaryOperator, Expr, Value};
+            let name = match &e.expr {
+                Expr::BinaryOp {
+                    left,
+                    op: BinaryOperator::Eq,
+                    right,
+                } => match (left.as_ref(), right.as_ref()) {
+                    (Expr::Identifier(i), Expr::Value(v))
+                        if i.value.eq_ignore_ascii_case("jobname") =>
+                    {
+                        match &v.value {
+                            Value::SingleQuotedString(s) | Value::DoubleQuotedString(s) => {
+                                Some(s.clone())
+                            }
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                },
+                _ => None,
+            };
+            match name {
+                Some(n) => n,
+                None => {
+                    out.diagnostics.push(err(&W6, "show routine load job only support one equal expr which is sames like JobName=\"ILoveDoris\"", e.span).with_help("write exactly WHERE JobName = \"<job>\""));
+                    return out;
+                }
+            }
+        }
+    };
+    // Q16: Doris ignores FROM db and searches every database; rlfe honours it.
+    let here = ctx
+        .jobs
+        .entries()
+        .iter()
+        .find(|e| e.job.database == db && e.job.name == job_name && !e.state.is_final());
+    let elsewhere = ctx
+        .jobs
+        .entries()
+        .iter()
+        .find(|e| e.job.name == job_name && !e.state.is_final());
+    if let (Some(d), Some(e)) = (&stmt.db, elsewhere) {
+        if here.is_none() || here.map(|h| h.job.id) != Some(e.job.id) {
+            out.diagnostics.push(
+                Q16.warning(format!(
+                        "Doris ignores FROM {} and would show job {} of database {}",
+                        d.value, job_name, e.job.database
+                    ),
+                )
+                .at(d.span)
+                .with_help("rlfe honours FROM; Doris 4.1 searches every database"),
+            );
+        }
+    }
+    if here.is_none() {
+        out.diagnostics.push(
+            err(&W7,
+                format!(
+                    "The job named {job_name}does not exists or job state is stopped or cancelled"
+                ),
+                stmt.span,
+            )
+            .with_help("SHOW ROUTINE LOAD lists the jobs that have tasks"),
+        );
+        return out;
+    }
+    out.rows = Some(ResultSet {
+        columns: [
+            "TaskId",
+            "TxnId",
+            "TxnStatus",
+            "JobId",
+            "CreateTime",
+            "ExecuteStartTime",
+            "Timeout",
+            "BeId",
+            "DataSourceProperties",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: Vec::new(),
+    });
+    out
+}
+
+/// SHOW [ALL] CREATE ROUTINE LOAD FOR job.
+pub fn show_create(stmt: &ShowCreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Outcome {
+    let mut out = Outcome::default();
+    let db = stmt
+        .name
+        .db
+        .as_ref()
+        .map(|d| d.value.clone())
+        .or_else(|| ctx.current_db.map(str::to_string));
+    let Some(db) = db else {
+        out.diagnostics.push(no_database(&N1, stmt.span));
+        return out;
+    };
+    let name = &stmt.name.name.value;
+    let jobs: Vec<&JobEntry> = ctx
+        .jobs
+        .entries()
+        .iter()
+        .filter(|e| {
+            e.job.database == db && &e.job.name == name && (stmt.all || !e.state.is_final())
+        })
+        .collect();
+    if jobs.is_empty() && !stmt.all {
+        out.diagnostics.push(not_operable_job(&stmt.name));
+        return out;
+    }
+    out.rows = Some(ResultSet {
+        columns: ["JobId", "JobName", "CreateStmt"]
+            .map(String::from)
+            .to_vec(),
+        rows: jobs
+            .iter()
+            .map(|e| {
+                vec![
+                    e.job.id.to_string(),
+                    e.job.name.clone(),
+                    canonical_create_sql(&e.job, false),
+                ]
+            })
+            .collect(),
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::like;
+
+    #[test]
+    fn mysql_like() {
+        assert!(like("test%", "test1"));
+        assert!(like("t_st", "test"));
+        assert!(!like("Test%", "test1"));
+        assert!(like("a\\%b", "a%b"));
+        assert!(!like("a\\%b", "axb"));
+    }
+}

@@ -1,0 +1,57 @@
+//! One statement's analysis: the dispatch from a statement to its checks.
+
+use super::context::AnalyzeContext;
+use super::outcome::{query_ok, Effect, Outcome};
+use super::{alter, control, create, ddl, show};
+use crate::ast::Statement;
+use crate::diagnostics::rules::OTHER;
+
+/// Analyzes a statement against the session's state: Doris's answer, the findings
+/// beyond Doris, and the changes to apply when it is accepted.
+pub fn analyze(stmt: &Statement, ctx: &AnalyzeContext<'_>) -> Outcome {
+    match stmt {
+        Statement::CreateRoutineLoad(c) => {
+            let o = create::analyze_create(c, ctx);
+            let mut out = Outcome::from_diagnostics(o.diagnostics);
+            if let Some(job) = o.job {
+                out.effects.push(Effect::CreateJob(Box::new(job)));
+                out.message = query_ok();
+            }
+            out
+        }
+        Statement::Explain(e) => {
+            let o = create::analyze_create(&e.statement, ctx);
+            let mut out = Outcome::from_diagnostics(o.diagnostics);
+            if let Some(job) = o.job {
+                out.effects.push(Effect::ExplainJob(Box::new(job)));
+            }
+            out
+        }
+        Statement::AlterRoutineLoad(a) => {
+            let o = alter::analyze_alter(a, ctx);
+            let mut out = Outcome::from_diagnostics(o.diagnostics);
+            if let Some(job) = o.altered {
+                out.effects.push(Effect::ReplaceJob(Box::new(job)));
+                out.message = query_ok();
+            }
+            out
+        }
+        Statement::PauseRoutineLoad(p) => control::analyze_pause_resume(&p.target, true, ctx),
+        Statement::ResumeRoutineLoad(p) => control::analyze_pause_resume(&p.target, false, ctx),
+        Statement::StopRoutineLoad(s) => control::analyze_stop(&s.name, ctx),
+        Statement::ShowRoutineLoad(s) => show::show_routine_load(s, ctx),
+        Statement::ShowRoutineLoadTask(s) => show::show_routine_load_task(s, ctx),
+        Statement::ShowCreateRoutineLoad(s) => show::show_create(s, ctx),
+        Statement::CreateDatabase(c) => ddl::analyze_create_database(c),
+        Statement::Use(u) => ddl::analyze_use(u, ctx),
+        Statement::DropDatabase(d) => ddl::analyze_drop_database(d, ctx),
+        Statement::DropTable(d) => ddl::analyze_drop_table(d, ctx),
+        Statement::CreateTable(c) => ddl::analyze_create_table(c, ctx),
+        Statement::CreateFile(f) => ddl::analyze_create_file(f, ctx),
+        Statement::DropFile(f) => ddl::analyze_drop_file(f, ctx),
+        Statement::ShowFile(s) => ddl::analyze_show_file(s, ctx),
+        Statement::Other(_) => Outcome::from_diagnostics(vec![OTHER
+            .fixed()
+            .with_help("rlfe hands such statements back to the caller (kind \"other\")")]),
+    }
+}

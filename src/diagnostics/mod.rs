@@ -1,0 +1,186 @@
+//! The one diagnostic type of every stage, and the rule registry it points into.
+//!
+//! A [`Diagnostic`] carries a typed [`Rule`]: a reference to a declared [`RuleDef`]
+//! (code, kind, severity, Doris's MySQL error, message forms, documentation, examples),
+//! so a diagnostic for an undeclared code cannot be built. The registry
+//! ([`rules::all`]) is the only place a code exists; `rlfe rules`, `rlfe explain` and
+//! the registry-driven tests read it.
+
+pub mod render;
+pub mod rules;
+
+pub use render::{render, Adapter, RenderStyle, Source};
+pub use rules::{MysqlError, Rule, RuleDef, RuleKind};
+
+use crate::text::Span;
+use serde::Serialize;
+use std::borrow::Cow;
+
+/// Diagnostic text: most messages and helps are fixed sentences, kept without a copy.
+pub type Text = Cow<'static, str>;
+
+/// How serious a finding is. Only errors change Doris's accept/reject decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Doris rejects the statement (or rlfe cannot read it).
+    Error,
+    /// Doris accepts it, but something is wrong or will fail later.
+    Warning,
+    /// Information: what was not checked, or how something was read.
+    Note,
+}
+
+impl Severity {
+    /// `error`, `warning` or `note`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+}
+
+/// The pipeline stage that produced a diagnostic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    /// Reading the statement text.
+    Parse,
+    /// Doris's checks and the analysis beyond Doris.
+    Analyze,
+    /// Forming the tasks Doris FE would send.
+    Plan,
+}
+
+impl Stage {
+    /// `parse`, `analyze` or `plan`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Parse => "parse",
+            Stage::Analyze => "analyze",
+            Stage::Plan => "plan",
+        }
+    }
+}
+
+/// A located finding. `message` is what Doris would say (for Doris's checks); `help`
+/// says what to write instead.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct Diagnostic {
+    /// The declared rule this finding belongs to.
+    pub rule: Rule,
+    /// The rule's default severity unless the finding says otherwise.
+    pub severity: Severity,
+    /// Where in the pipeline it was found.
+    pub stage: Stage,
+    /// The message: Doris's exact text for Doris's checks.
+    pub message: Text,
+    /// Where the problem is; `None` for findings about the whole statement.
+    pub span: Option<Span>,
+    /// What to do about it.
+    pub help: Option<Text>,
+    /// The MySQL error Doris answers with, when it is not the rule's own (a rule whose
+    /// messages come from different rows of Doris's error table).
+    pub mysql: Option<MysqlError>,
+}
+
+impl Serialize for Diagnostic {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Diagnostic", 5)?;
+        st.serialize_field("severity", &self.severity)?;
+        st.serialize_field("stage", &self.stage)?;
+        st.serialize_field("code", self.code())?;
+        st.serialize_field("message", &self.message)?;
+        st.serialize_field("help", &self.help)?;
+        st.end()
+    }
+}
+
+impl Diagnostic {
+    /// A finding of `rule` at its default severity and stage.
+    pub fn new(rule: Rule, message: impl Into<Text>) -> Self {
+        Diagnostic {
+            rule,
+            severity: rule.severity,
+            stage: rule.stage,
+            message: message.into(),
+            span: None,
+            help: None,
+            mysql: None,
+        }
+    }
+
+    /// The rule's stable code (`K3`, `MSK-05`, `P0`, …).
+    pub fn code(&self) -> &'static str {
+        self.rule.code
+    }
+
+    /// The same finding at another severity.
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    /// Points the diagnostic at `span` (ignored when the span carries no position).
+    pub fn at(mut self, span: Span) -> Self {
+        if !span.is_empty() {
+            self.span = Some(span);
+        }
+        self
+    }
+
+    /// Sets the help text.
+    pub fn with_help(mut self, help: impl Into<Text>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Sets the MySQL error Doris answers with for this message.
+    pub fn with_mysql(mut self, mysql: MysqlError) -> Self {
+        self.mysql = Some(mysql);
+        self
+    }
+
+    /// Whether the finding is an error.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The 1-based line of the start of the span.
+    pub fn line(&self) -> Option<u64> {
+        self.span.map(|s| s.start.line)
+    }
+
+    /// The 1-based column (in characters) of the start of the span.
+    pub fn column(&self) -> Option<u64> {
+        self.span.map(|s| s.start.column)
+    }
+
+    /// The MySQL error number and SQL state of Doris's error packet for this finding.
+    pub fn mysql_code(&self) -> (u16, &'static str) {
+        let m = self.mysql.unwrap_or(self.rule.mysql);
+        (m.errno, m.sqlstate)
+    }
+
+    /// The line a mysql client prints for this error.
+    pub fn mysql_error_line(&self) -> String {
+        let (errno, state) = self.mysql_code();
+        format!(
+            "ERROR {errno} ({state}): errCode = 2, detailMessage = {}",
+            self.message
+        )
+    }
+
+    /// The help text followed by where to read more about the rule.
+    pub fn help_with_hint(&self) -> String {
+        let hint = format!("`rlfe explain {}` says more", self.code());
+        match &self.help {
+            Some(h) => format!("{h} ({hint})"),
+            None => hint,
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! The leaf layer: positions in source text, line indexing, Doris's literal decoding,
+//! edit distances for did-you-mean help, and small hash maps. Nothing here knows SQL
+//! statements, diagnostics or Doris.
+
+mod distance;
+pub(crate) mod hash;
+mod lines;
+mod literal;
+mod span;
+
+pub use distance::{did_you_mean, edit_distance, within_distance};
+pub use lines::LineIndex;
+pub use literal::decode_string_literal;
+pub use span::{Location, Span};

@@ -36,6 +36,7 @@
 //! assert_eq!(bad.first_error().unwrap().message, "kafka_broker_list is a required property");
 //! ```
 
+#![warn(missing_docs)]
 // Library code never panics on input: no unwrap, expect, panics or unchecked indexing.
 #![cfg_attr(
     not(test),

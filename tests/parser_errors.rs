@@ -28,7 +28,11 @@ fn malformed_inputs_give_located_errors() {
                         "{}:{} {}\n",
                         span.start.line,
                         span.start.column,
-                        render(d, &routine_load_fe::parser::mask::source(&sql), RenderStyle::Plain)
+                        render(
+                            d,
+                            &routine_load_fe::parser::mask::source(&sql),
+                            RenderStyle::Plain
+                        )
                     ));
                 }
             }

@@ -76,7 +76,14 @@ fn library_renderings_never_print_secrets() {
             }
             Err(d) => {
                 assert_clean("parse error", &format!("{d:?}"));
-                assert_clean("rendered parse error", &render(d, &routine_load_fe::parser::mask::source(&sql), RenderStyle::Plain));
+                assert_clean(
+                    "rendered parse error",
+                    &render(
+                        d,
+                        &routine_load_fe::parser::mask::source(&sql),
+                        RenderStyle::Plain,
+                    ),
+                );
             }
         }
     }
@@ -89,8 +96,22 @@ fn library_renderings_never_print_secrets() {
         assert_clean("StatementResult serde", &serde_json::to_string(r).unwrap());
         for d in &r.diagnostics {
             assert_clean("diagnostic", &format!("{} {:?}", d.message, d.help));
-            assert_clean("plain render", &render(d, &routine_load_fe::parser::mask::source(&sql), RenderStyle::Plain));
-            assert_clean("fancy render", &render(d, &routine_load_fe::parser::mask::source(&sql), RenderStyle::Fancy));
+            assert_clean(
+                "plain render",
+                &render(
+                    d,
+                    &routine_load_fe::parser::mask::source(&sql),
+                    RenderStyle::Plain,
+                ),
+            );
+            assert_clean(
+                "fancy render",
+                &render(
+                    d,
+                    &routine_load_fe::parser::mask::source(&sql),
+                    RenderStyle::Fancy,
+                ),
+            );
         }
         if let Some(rows) = &r.rows {
             assert_clean("rows", &format!("{rows:?}"));

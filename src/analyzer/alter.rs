@@ -18,6 +18,7 @@ use crate::keys::kafka::KafkaKey;
 /// The result of an ALTER: its findings, and the altered job when it has no error.
 #[derive(Debug, Clone)]
 pub struct AlterOutcome {
+    /// Every finding; the first error is Doris's answer.
     pub diagnostics: Vec<Diagnostic>,
     /// The job's new definition, which replaces the active job of that name.
     pub altered: Option<RoutineLoadJob>,
@@ -34,7 +35,8 @@ pub fn analyze_alter(stmt: &AlterRoutineLoad, ctx: &AnalyzeContext<'_>) -> Alter
     // A1, A2
     let db = check_name(&stmt.name, ctx.current_db, &mut diags);
     if !name.is_empty() && label_format_ok(name) && !job_name_format_ok(name) {
-        diags.push(err(&A2,
+        diags.push(err(
+            &A2,
             format!("Incorrect ROUTINE LOAD NAME name '{name}', required format is {N5_REGEX}"),
             stmt.name.name.span,
         ));
@@ -88,10 +90,9 @@ pub fn analyze_alter(stmt: &AlterRoutineLoad, ctx: &AnalyzeContext<'_>) -> Alter
         if !st.value.eq_ignore_ascii_case("KAFKA") {
             diags.push(
                 Q35.warning(format!(
-                        "ALTER ignores the source type '{}'; the job reads from KAFKA",
-                        st.value
-                    ),
-                )
+                    "ALTER ignores the source type '{}'; the job reads from KAFKA",
+                    st.value
+                ))
                 .at(st.span)
                 .with_help("write FROM KAFKA"),
             );
@@ -161,13 +162,14 @@ pub fn analyze_alter(stmt: &AlterRoutineLoad, ctx: &AnalyzeContext<'_>) -> Alter
     // A8
     if let AlterAction::Table { table } = &stmt.action {
         if job.is_multi_table() {
-            diags.push(err(&A8,
+            diags.push(err(
+                &A8,
                 "ALTER ROUTINE LOAD target table change only supports single-table job",
                 table.span,
             ));
         } else if ctx.catalog.has_schema() {
             match ctx.catalog.table(&job.database, &table.value) {
-                None => diags.push(err(&A8, format!("Unknown table '{}'", table.value), table.span).with_mysql(MysqlError::BAD_TABLE)),
+                None => diags.push(err(&A8, format!("Unknown table '{}'", table.value), table.span).with_mysql(&MysqlError::BAD_TABLE)),
                 Some(info) if !info.is_olap => diags.push(err(&A8, "ALTER ROUTINE LOAD target table only supports OLAP table", table.span)),
                 Some(info) if info.temporary => diags.push(err(&A8, format!("Do not support load for temporary table {}", info.name), table.span)),
                 Some(info) if job.properties.load_to_single_tablet && !info.random_distribution => diags.push(err(&A8, "if load_to_single_tablet set to true, the olap table must be with random distribution", table.span)),
@@ -192,13 +194,15 @@ pub fn analyze_alter(stmt: &AlterRoutineLoad, ctx: &AnalyzeContext<'_>) -> Alter
             .or(given.get(JobKey::PartialColumns))
             .map_or(stmt.name.span(), |p| p.span());
         if job.is_multi_table() {
-            diags.push(err(&A9,
+            diags.push(err(
+                &A9,
                 "load by PARTIAL_COLUMNS is not supported in multi-table load.",
                 span,
             ));
         } else if let Some(t) = &target {
             if !(t.is_unique() && t.merge_on_write) {
-                diags.push(err(&A9,
+                diags.push(err(
+                    &A9,
                     "load by PARTIAL_COLUMNS is only supported in unique table MoW",
                     span,
                 ));
@@ -217,7 +221,8 @@ pub fn analyze_alter(stmt: &AlterRoutineLoad, ctx: &AnalyzeContext<'_>) -> Alter
         if flexible_before {
             if let Some(s) = alter_span(&|p| matches!(p, LoadProperty::DeleteOn { .. })) {
                 diags.push(
-                    err(&A6,
+                    err(
+                        &A6,
                         "Flexible partial update does not support delete on clause",
                         s,
                     )
@@ -275,7 +280,8 @@ pub fn analyze_alter(stmt: &AlterRoutineLoad, ctx: &AnalyzeContext<'_>) -> Alter
     // A11
     if state != JobState::Paused {
         diags.push(
-            err(&A11,
+            err(
+                &A11,
                 "Only supports modification of PAUSED jobs",
                 stmt.name.span(),
             )

@@ -12,14 +12,21 @@ use std::collections::BTreeMap;
 /// What the analyzer knows about a table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TableInfo {
+    /// The table name.
     pub name: String,
+    /// The table id.
     pub id: i64,
+    /// DUPLICATE, UNIQUE or AGGREGATE KEY.
     pub keys_type: KeysType,
     /// False for tables of another engine (`ENGINE = mysql`, …).
     pub is_olap: bool,
+    /// Created with CREATE TEMPORARY TABLE.
     pub temporary: bool,
+    /// The columns, in order.
     pub columns: Vec<ColumnInfo>,
+    /// The key columns, in order.
     pub key_columns: Vec<String>,
+    /// A UNIQUE KEY table with merge-on-write.
     pub merge_on_write: bool,
     /// UNIQUE tables carry Doris's hidden delete-sign column (batch delete).
     pub has_delete_sign: bool,
@@ -27,30 +34,41 @@ pub struct TableInfo {
     pub sequence_col: Option<String>,
     /// `function_column.sequence_type` (a hidden sequence column).
     pub sequence_type: Option<String>,
+    /// The table has the skip-bitmap hidden column (flexible partial update).
     pub skip_bitmap_column: bool,
+    /// Light schema change is enabled.
     pub light_schema_change: bool,
+    /// The partition names.
     pub partitions: Vec<String>,
+    /// The temporary partition names.
     pub temp_partitions: Vec<String>,
+    /// DISTRIBUTED BY RANDOM.
     pub random_distribution: bool,
+    /// The HASH distribution columns.
     pub distribution_columns: Vec<String>,
+    /// The bucket count, or `AUTO`.
     pub buckets: Option<String>,
 }
 
 impl TableInfo {
+    /// A column, matched ignoring case.
     pub fn column(&self, name: &str) -> Option<&ColumnInfo> {
         self.columns
             .iter()
             .find(|c| c.name.eq_ignore_ascii_case(name))
     }
 
+    /// Whether a column is VARIANT.
     pub fn has_variant_column(&self) -> bool {
         self.columns.iter().any(|c| c.is_variant)
     }
 
+    /// A UNIQUE KEY table.
     pub fn is_unique(&self) -> bool {
         self.keys_type == KeysType::Unique
     }
 
+    /// Whether the (temporary) partition exists, matched ignoring case.
     pub fn has_partition(&self, name: &str, temporary: bool) -> bool {
         let list = if temporary {
             &self.temp_partitions
@@ -62,23 +80,36 @@ impl TableInfo {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+/// What the analyzer knows about a column.
 pub struct ColumnInfo {
+    /// The column name.
     pub name: String,
+    /// The type as written.
     pub data_type: String,
+    /// A key column.
     pub is_key: bool,
+    /// Whether NULL is allowed.
     pub nullable: bool,
+    /// The aggregation type of an AGGREGATE KEY table's value column.
     pub aggregation: Option<String>,
+    /// A VARIANT column.
     pub is_variant: bool,
 }
 
 /// A small file registered with `CREATE FILE` (its content is not fetched).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FileInfo {
+    /// The file id.
     pub id: i64,
+    /// The file name (what `FILE:<name>` names).
     pub name: String,
+    /// The database it belongs to.
     pub database: String,
+    /// The catalog (`kafka` for routine load).
     pub catalog: String,
+    /// Where the file is fetched from.
     pub url: String,
+    /// Its MD5, when given.
     pub md5: Option<String>,
 }
 
@@ -118,22 +149,24 @@ pub enum CatalogError {
 
 impl CatalogError {
     /// The MySQL error Doris answers with.
-    pub fn mysql(&self) -> MysqlError {
+    pub fn mysql(&self) -> &'static MysqlError {
         match self {
-            CatalogError::DatabaseExists(_) => MysqlError::DB_CREATE_EXISTS,
-            CatalogError::DatabaseMissing(_) => MysqlError::DB_DROP_EXISTS,
-            CatalogError::UnknownDatabase(_) => MysqlError::BAD_DB,
-            CatalogError::TableExists(_) => MysqlError::TABLE_EXISTS,
-            CatalogError::UnknownTable(_) => MysqlError::BAD_TABLE,
+            CatalogError::DatabaseExists(_) => &MysqlError::DB_CREATE_EXISTS,
+            CatalogError::DatabaseMissing(_) => &MysqlError::DB_DROP_EXISTS,
+            CatalogError::UnknownDatabase(_) => &MysqlError::BAD_DB,
+            CatalogError::TableExists(_) => &MysqlError::TABLE_EXISTS,
+            CatalogError::UnknownTable(_) => &MysqlError::BAD_TABLE,
             CatalogError::FileExists { .. }
             | CatalogError::FileMissing(_)
-            | CatalogError::ReadOnly => MysqlError::UNKNOWN,
+            | CatalogError::ReadOnly => &MysqlError::UNKNOWN,
         }
     }
 
     /// The error as a located DDL diagnostic.
     pub fn diagnostic(&self, span: Span) -> Diagnostic {
-        DDL.error(self.to_string()).at(span).with_mysql(self.mysql())
+        DDL.error(self.to_string())
+            .at(span)
+            .with_mysql(self.mysql())
     }
 }
 
@@ -200,6 +233,7 @@ pub struct InMemoryCatalog {
 }
 
 impl InMemoryCatalog {
+    /// An empty catalog (ids from 10001; the workload group `normal`).
     pub fn new() -> Self {
         InMemoryCatalog {
             next_id: 10000,
@@ -208,6 +242,7 @@ impl InMemoryCatalog {
         }
     }
 
+    /// Adds a workload group.
     pub fn add_workload_group(&mut self, name: impl Into<String>) {
         self.workload_groups.push(name.into());
     }
@@ -251,7 +286,6 @@ impl Catalog for InMemoryCatalog {
             .map(|d| d.files.clone())
             .unwrap_or_default()
     }
-
 }
 
 impl CatalogMut for InMemoryCatalog {
@@ -345,4 +379,3 @@ impl CatalogMut for InMemoryCatalog {
         self.next_id
     }
 }
-

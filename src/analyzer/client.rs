@@ -167,11 +167,6 @@ impl<'a> ClientSettings<'a> {
             endpoints,
         }
     }
-
-    /// Whether the mechanism is one librdkafka implements.
-    pub fn mechanism_known(&self) -> bool {
-        self.mechanism.is_some_and(|m| MECHANISMS.contains(&m))
-    }
 }
 
 /// The client map with, for each key, the property it was written as.

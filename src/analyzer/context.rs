@@ -81,7 +81,10 @@ pub trait JobView {
 
     /// How many jobs are NEED_SCHEDULE, RUNNING or PAUSED, in all databases.
     fn active_count(&self) -> usize {
-        self.entries().iter().filter(|e| !e.state.is_final()).count()
+        self.entries()
+            .iter()
+            .filter(|e| !e.state.is_final())
+            .count()
     }
 }
 

@@ -125,6 +125,5 @@ pub fn analyze_stop(name: &QualifiedName, ctx: &AnalyzeContext<'_>) -> Outcome {
 
 /// Doris's S3 text, for SHOW CREATE ROUTINE LOAD of a job that is not active.
 pub(crate) fn not_operable_job(name: &QualifiedName) -> Diagnostic {
-    not_operable(name)
-        .with_help("SHOW ALL CREATE ROUTINE LOAD includes stopped jobs")
+    not_operable(name).with_help("SHOW ALL CREATE ROUTINE LOAD includes stopped jobs")
 }

@@ -13,13 +13,14 @@ use super::shared::{duplicate_keys, flexible_checks, no_catalog_note, FlexibleIn
 use super::source;
 use crate::ast::{CreateRoutineLoad, ExprNode, LoadProperty, Span};
 use crate::diagnostics::rules::*;
-use crate::diagnostics::{Diagnostic, MysqlError, Text};
+use crate::diagnostics::{Diagnostic, Text};
 use crate::keys::job::{DefaultsContext, JobKey};
 use crate::keys::values::{check_time_zone, Zone};
 
 /// The result of analyzing a CREATE: its findings, and the job when it has no error.
 #[derive(Debug, Clone)]
 pub struct CreateOutcome {
+    /// Every finding; the first error is Doris's answer.
     pub diagnostics: Vec<Diagnostic>,
     /// The analyzed job (id 0: the session assigns ids when it registers the job).
     pub job: Option<RoutineLoadJob>,
@@ -61,7 +62,8 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
         );
     } else if !kafka_source {
         diags.push(
-            err(&P3,
+            err(
+                &P3,
                 format!("Unknown routine load data source type: {source_type}"),
                 anchor,
             )
@@ -80,11 +82,9 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
                 Some(id) => db_id = id,
                 None => {
                     let span = stmt.name.db.as_ref().map_or(stmt.name.span(), |i| i.span);
-                    diags.push(
-                        err(&N4, format!("Unknown database '{d}'"), span).with_help(format!(
-                            "create it with CREATE DATABASE {d}, or name an existing database"
-                        )),
-                    );
+                    diags.push(err(&N4, format!("Unknown database '{d}'"), span).with_help(
+                        format!("create it with CREATE DATABASE {d}, or name an existing database"),
+                    ));
                     db_ok = false;
                 }
             }
@@ -112,7 +112,8 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
                 .or(given.get(JobKey::PartialColumns))
                 .map_or(anchor, |p| p.span());
             diags.push(
-                err(&T1,
+                err(
+                    &T1,
                     "Partial update is not supported in multi-table load.",
                     span,
                 )
@@ -200,10 +201,9 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
             matches!(p, LoadProperty::ColumnSeparator { .. })
         }) {
             diags.push(
-                Q24.warning("COLUMNS TERMINATED BY is ignored for format json",
-                )
-                .at(s)
-                .with_help("remove it; JSON rows have no separator"),
+                Q24.warning("COLUMNS TERMINATED BY is ignored for format json")
+                    .at(s)
+                    .with_help("remove it; JSON rows have no separator"),
             );
         }
     }
@@ -213,7 +213,10 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
     let defaults = JobProperties::defaults(&DefaultsContext {
         concurrency: ctx.config.max_routine_load_task_concurrent_num,
         send_batch_parallelism: ctx.config.send_batch_parallelism,
-        timezone: TimeZone { name: name_tz, zone },
+        timezone: TimeZone {
+            name: name_tz,
+            zone,
+        },
     });
     let properties =
         properties::check_values(&given, Mode::Create, defaults, ctx.catalog, &mut diags);
@@ -239,7 +242,8 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
             })
             .unwrap_or(d.span);
             diags.push(
-                err(&M1,
+                err(
+                    &M1,
                     "not support DELETE ON clause when merge type is not MERGE.",
                     span,
                 )
@@ -248,7 +252,8 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
         }
     } else if merge == MergeType::Merge {
         diags.push(
-            err(&M2,
+            err(
+                &M2,
                 "Excepted DELETE ON clause when merge type is MERGE.",
                 merge_span,
             )
@@ -259,7 +264,8 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
     if let (Some(info), Some(tname)) = (&table, &stmt.table) {
         if !info.is_olap {
             diags.push(
-                err(&C1,
+                err(
+                    &C1,
                     format!("Table '{}' is not a OLAP table", info.name),
                     tname.span,
                 )
@@ -272,7 +278,8 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
             })
             .unwrap_or(tname.span);
             if info.temporary {
-                diags.push(err(&C2,
+                diags.push(err(
+                    &C2,
                     format!(
                         "Cannot create routine load for temporary table {}",
                         info.name
@@ -296,8 +303,7 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
                             )
                         };
                         diags.push(
-                            err(&C2, format!("Partition {p} does not exist"), span)
-                                .with_help(help),
+                            err(&C2, format!("Partition {p} does not exist"), span).with_help(help),
                         );
                     }
                 }
@@ -347,7 +353,8 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
     }
     if ctx.jobs.active_count() > ctx.config.max_routine_load_job_num {
         diags.push(
-            err(&C8,
+            err(
+                &C8,
                 format!(
                     "There are more than {} routine load jobs are running. exceed limit.",
                     ctx.config.max_routine_load_job_num
@@ -431,7 +438,8 @@ pub(crate) fn check_files(
         let help = format!("upload it first: CREATE FILE \"{file}\" IN {db} PROPERTIES (\"url\" = \"…\", \"catalog\" = \"kafka\")");
         if files.is_empty() {
             diags.push(
-                err(&C5,
+                err(
+                    &C5,
                     format!("file does not exist with db: {db_id} and catalog: kafka"),
                     span,
                 )

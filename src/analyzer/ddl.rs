@@ -17,7 +17,12 @@ use crate::diagnostics::{Diagnostic, MysqlError};
 use crate::text::Span;
 
 /// The database a catalog statement names, else the current one; N1 without either.
-fn ddl_database(named: Option<&str>, span: Span, ctx: &AnalyzeContext<'_>, out: &mut Outcome) -> Option<String> {
+fn ddl_database(
+    named: Option<&str>,
+    span: Span,
+    ctx: &AnalyzeContext<'_>,
+    out: &mut Outcome,
+) -> Option<String> {
     match named.or(ctx.current_db) {
         Some(d) => Some(d.to_string()),
         None => {
@@ -30,7 +35,7 @@ fn ddl_database(named: Option<&str>, span: Span, ctx: &AnalyzeContext<'_>, out: 
 fn unknown_database(db: &str, span: Span) -> Diagnostic {
     DDL.error(format!("Unknown database '{db}'"))
         .at(span)
-        .with_mysql(MysqlError::BAD_DB)
+        .with_mysql(&MysqlError::BAD_DB)
 }
 
 /// CREATE DATABASE.
@@ -52,8 +57,10 @@ pub fn analyze_use(u: &Use, ctx: &AnalyzeContext<'_>) -> Outcome {
     let db = &u.database.value;
     if let Some(c) = &u.catalog {
         if c.value != "internal" {
-            out.diagnostics
-                .push(DDL.error(format!("Unknown catalog '{}'", c.value)).at(c.span));
+            out.diagnostics.push(
+                DDL.error(format!("Unknown catalog '{}'", c.value))
+                    .at(c.span),
+            );
             return out;
         }
     }
@@ -102,7 +109,12 @@ pub fn analyze_drop_database(d: &DropDatabase, ctx: &AnalyzeContext<'_>) -> Outc
 /// DROP TABLE: the active jobs that load into it are cancelled.
 pub fn analyze_drop_table(d: &DropTable, ctx: &AnalyzeContext<'_>) -> Outcome {
     let mut out = Outcome::default();
-    let Some(db) = ddl_database(d.name.db.as_ref().map(|i| i.value.as_str()), d.span, ctx, &mut out) else {
+    let Some(db) = ddl_database(
+        d.name.db.as_ref().map(|i| i.value.as_str()),
+        d.span,
+        ctx,
+        &mut out,
+    ) else {
         return out;
     };
     let table = &d.name.name.value;
@@ -137,7 +149,12 @@ pub fn analyze_drop_table(d: &DropTable, ctx: &AnalyzeContext<'_>) -> Outcome {
 /// session creates it).
 pub fn analyze_create_table(c: &CreateTable, ctx: &AnalyzeContext<'_>) -> Outcome {
     let mut out = Outcome::default();
-    let Some(db) = ddl_database(c.name.db.as_ref().map(|i| i.value.as_str()), c.name.span(), ctx, &mut out) else {
+    let Some(db) = ddl_database(
+        c.name.db.as_ref().map(|i| i.value.as_str()),
+        c.name.span(),
+        ctx,
+        &mut out,
+    ) else {
         return out;
     };
     if ctx.catalog.database_id(&db).is_none() {
@@ -163,7 +180,12 @@ pub fn analyze_create_table(c: &CreateTable, ctx: &AnalyzeContext<'_>) -> Outcom
 /// `max_small_file_number` files. The file is recorded, not fetched.
 pub fn analyze_create_file(f: &CreateFile, ctx: &AnalyzeContext<'_>) -> Outcome {
     let mut out = Outcome::default();
-    let Some(db) = ddl_database(f.database.as_ref().map(|i| i.value.as_str()), f.span, ctx, &mut out) else {
+    let Some(db) = ddl_database(
+        f.database.as_ref().map(|i| i.value.as_str()),
+        f.span,
+        ctx,
+        &mut out,
+    ) else {
         return out;
     };
     if ctx.catalog.database_id(&db).is_none() {
@@ -172,18 +194,26 @@ pub fn analyze_create_file(f: &CreateFile, ctx: &AnalyzeContext<'_>) -> Outcome 
     }
     let get = |k: &str| f.properties.get(k).map(|p| p.value().to_string());
     let (Some(url), Some(catalog)) = (get("url"), get("catalog")) else {
-        let missing = if get("url").is_none() { "url" } else { "catalog" };
+        let missing = if get("url").is_none() {
+            "url"
+        } else {
+            "catalog"
+        };
         out.diagnostics.push(
             FILE.error(format!("{missing} is missing"))
                 .at(f.properties.span)
-                .with_help("CREATE FILE needs PROPERTIES (\"url\" = \"…\", \"catalog\" = \"kafka\")"),
+                .with_help(
+                    "CREATE FILE needs PROPERTIES (\"url\" = \"…\", \"catalog\" = \"kafka\")",
+                ),
         );
         return out;
     };
     let limit = ctx.config.max_small_file_number;
     if ctx.catalog.files(&db).len() >= limit {
-        out.diagnostics
-            .push(DDL.error(format!("File number exceeds limit: {limit}")).at(f.span));
+        out.diagnostics.push(
+            DDL.error(format!("File number exceeds limit: {limit}"))
+                .at(f.span),
+        );
         return out;
     }
     out.effects.push(Effect::CreateFile {
@@ -204,7 +234,12 @@ pub fn analyze_create_file(f: &CreateFile, ctx: &AnalyzeContext<'_>) -> Outcome 
 /// DROP FILE.
 pub fn analyze_drop_file(f: &DropFile, ctx: &AnalyzeContext<'_>) -> Outcome {
     let mut out = Outcome::default();
-    let Some(db) = ddl_database(f.database.as_ref().map(|i| i.value.as_str()), f.span, ctx, &mut out) else {
+    let Some(db) = ddl_database(
+        f.database.as_ref().map(|i| i.value.as_str()),
+        f.span,
+        ctx,
+        &mut out,
+    ) else {
         return out;
     };
     out.effects.push(Effect::DropFile {
@@ -219,7 +254,12 @@ pub fn analyze_drop_file(f: &DropFile, ctx: &AnalyzeContext<'_>) -> Outcome {
 /// SHOW FILE: the database's small files.
 pub fn analyze_show_file(s: &ShowFile, ctx: &AnalyzeContext<'_>) -> Outcome {
     let mut out = Outcome::default();
-    let Some(db) = ddl_database(s.database.as_ref().map(|i| i.value.as_str()), s.span, ctx, &mut out) else {
+    let Some(db) = ddl_database(
+        s.database.as_ref().map(|i| i.value.as_str()),
+        s.span,
+        ctx,
+        &mut out,
+    ) else {
         return out;
     };
     let rows = ctx
@@ -272,7 +312,7 @@ pub fn table_from_ddl(stmt: &CreateTable, id: i64) -> Result<TableInfo, Diagnost
                 format!("Duplicate column name '{}'", c.name.value),
                 c.name.span,
             )
-            .with_mysql(MysqlError::DUP_FIELDNAME));
+            .with_mysql(&MysqlError::DUP_FIELDNAME));
         }
         if c.aggregation.is_some() && keys_type != KeysType::Aggregate {
             return Err(err(

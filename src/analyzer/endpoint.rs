@@ -12,10 +12,15 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EndpointKind {
+    /// A provisioned MSK cluster's private broker.
     Provisioned,
+    /// A provisioned cluster's public broker (`b-N-public…`).
     Public,
+    /// A multi-VPC private connectivity endpoint.
     MultiVpc,
+    /// An MSK Serverless cluster.
     Serverless,
+    /// An MSK ZooKeeper node.
     ZooKeeper,
     /// An `amazonaws.com` host that is not an MSK endpoint shape.
     AwsLooking,
@@ -26,18 +31,24 @@ pub enum EndpointKind {
 /// A classified broker.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Endpoint {
+    /// The host name.
     pub host: String,
     /// The port as written; librdkafka's default 9092 when absent.
     pub port: u16,
+    /// What the host is.
     pub kind: EndpointKind,
+    /// The region the host name names.
     pub region: Option<String>,
+    /// The MSK cluster name the host name names.
     pub cluster_name: Option<String>,
+    /// The MSK cluster id the host name names.
     pub cluster_id: Option<String>,
     /// `iam`, `scram` or `tls` for multi-VPC endpoints.
     pub multi_vpc_auth: Option<String>,
 }
 
 impl Endpoint {
+    /// An Amazon MSK endpoint.
     pub fn is_msk(&self) -> bool {
         matches!(
             self.kind,
@@ -56,7 +67,7 @@ impl Endpoint {
 }
 
 /// `[a-z]{2,4}(-[a-z]+)+-[0-9]{1,2}`, the whole input.
-pub fn is_region(s: &str) -> bool {
+pub(crate) fn is_region(s: &str) -> bool {
     fn region(i: &str) -> IResult<&str, &str> {
         recognize((
             take_while_m_n(2, 4, |c: char| c.is_ascii_lowercase()),
@@ -70,7 +81,7 @@ pub fn is_region(s: &str) -> bool {
 }
 
 /// The AWS partition of a region.
-pub fn partition_of(region: &str) -> &'static str {
+pub(crate) fn partition_of(region: &str) -> &'static str {
     if region.starts_with("cn-") {
         "aws-cn"
     } else if region.starts_with("us-gov-") {
@@ -80,7 +91,8 @@ pub fn partition_of(region: &str) -> &'static str {
     }
 }
 
-pub const KNOWN_REGIONS: &[&str] = &[
+/// The AWS regions rlfe knows.
+pub(crate) const KNOWN_REGIONS: &[&str] = &[
     "us-east-1",
     "us-east-2",
     "us-west-1",
@@ -121,7 +133,8 @@ pub const KNOWN_REGIONS: &[&str] = &[
     "us-gov-west-1",
 ];
 
-pub const SERVERLESS_REGIONS: &[&str] = &[
+/// The regions MSK Serverless is listed in.
+pub(crate) const SERVERLESS_REGIONS: &[&str] = &[
     "us-east-2",
     "us-east-1",
     "us-west-2",
@@ -139,7 +152,7 @@ pub const SERVERLESS_REGIONS: &[&str] = &[
 ];
 
 /// Classifies one broker `host[:port]` (§5.3's algorithm).
-pub fn classify(host: &str, port: Option<u16>) -> Endpoint {
+pub(crate) fn classify(host: &str, port: Option<u16>) -> Endpoint {
     let lower = host.to_ascii_lowercase();
     let lower = lower.strip_suffix('.').unwrap_or(&lower).to_string();
     let mut ep = Endpoint {
@@ -218,24 +231,37 @@ pub fn classify(host: &str, port: Option<u16>) -> Endpoint {
 
 /// A parsed IAM role ARN: partition, account, path and name.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RoleArn {
+pub(crate) struct RoleArn {
+    /// The AWS partition (`aws`, `aws-cn`, `aws-us-gov`).
     pub partition: String,
+    /// The 12-digit account.
     pub account: String,
+    /// The role path.
     pub path: String,
+    /// The role name.
     pub name: String,
 }
 
 /// What an ARN-looking value is, when it is not a role ARN.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ArnProblem {
+pub(crate) enum ArnProblem {
+    /// An IAM user ARN.
     User,
-    AssumedRole { account: String, role: String },
+    /// An STS assumed-role session ARN.
+    AssumedRole {
+        /// The account.
+        account: String,
+        /// The role name.
+        role: String,
+    },
+    /// A policy ARN.
     Policy,
+    /// Not an IAM ARN.
     Malformed,
 }
 
 /// `arn:(aws|aws-cn|aws-us-gov):iam::<12 digits>:role/[path/]<name>`
-pub fn parse_role_arn(s: &str) -> Result<RoleArn, ArnProblem> {
+pub(crate) fn parse_role_arn(s: &str) -> Result<RoleArn, ArnProblem> {
     fn partition(i: &str) -> IResult<&str, &str> {
         nom::branch::alt((tag("aws-us-gov"), tag("aws-cn"), tag("aws"))).parse(i)
     }

@@ -128,7 +128,8 @@ pub(crate) fn classify<'a>(
                 continue;
             }
             if rest.starts_with('.') {
-                k5.push(warn(&Q40,
+                k5.push(warn(
+                    &Q40,
                     format!("\"{key}\" sets the client key \"{rest}\""),
                     p.key.span,
                     "remove the extra '.'",
@@ -214,14 +215,16 @@ pub(crate) fn head(input: &SourceInput<'_>, mode: Mode, diags: &mut Vec<Diagnost
         Some(p) => {
             broker_list = p.value().replace(' ', "");
             if create && broker_list.is_empty() {
-                diags.push(err(&K2,
+                diags.push(err(
+                    &K2,
                     "kafka_broker_list is a required property",
                     p.value.span,
                     "list the bootstrap brokers as \"host:port,host:port\"",
                 ));
             } else if !broker_list.is_empty() {
                 if broker_list.ends_with(',') {
-                    diags.push(warn(&Q41,
+                    diags.push(warn(
+                        &Q41,
                         "kafka_broker_list ends with a comma; Doris drops the empty entry",
                         p.value.span,
                         "remove the trailing comma",
@@ -243,7 +246,8 @@ pub(crate) fn head(input: &SourceInput<'_>, mode: Mode, diags: &mut Vec<Diagnost
                 }
             }
         }
-        None if create => diags.push(err(&K2,
+        None if create => diags.push(err(
+            &K2,
             "kafka_broker_list is a required property",
             input.anchor,
             "add \"kafka_broker_list\" = \"host:port,host:port\"",
@@ -256,20 +260,23 @@ pub(crate) fn head(input: &SourceInput<'_>, mode: Mode, diags: &mut Vec<Diagnost
         Some(p) => {
             topic = p.value().replace(' ', "");
             if create && topic.trim().is_empty() {
-                diags.push(err(&K4,
+                diags.push(err(
+                    &K4,
                     "kafka_topic is a required property",
                     p.value.span,
                     "name the topic to consume",
                 ));
             } else if topic != p.value() {
-                diags.push(warn(&Q42,
+                diags.push(warn(
+                    &Q42,
                     format!("Doris removes the spaces from kafka_topic: the topic is '{topic}'"),
                     p.value.span,
                     "write the topic without spaces",
                 ));
             }
         }
-        None if create => diags.push(err(&K4,
+        None if create => diags.push(err(
+            &K4,
             "kafka_topic is a required property",
             input.anchor,
             "add \"kafka_topic\" = \"<topic>\"",
@@ -326,7 +333,8 @@ pub(crate) fn tail(
                 Some(n) => list.push(n),
                 None => {
                     ok = false;
-                    diags.push(err(&K13,
+                    diags.push(err(
+                        &K13,
                         format!("For input string: \"{el}\""),
                         p.value.span,
                         "kafka_partitions must be a comma-separated list of integers",
@@ -341,7 +349,8 @@ pub(crate) fn tail(
             }
             let mut seen = crate::text::hash::FastSet::default();
             if let Some(dup) = list.iter().find(|n| !seen.insert(**n)) {
-                diags.push(warn(&Q26,
+                diags.push(warn(
+                    &Q26,
                     format!("partition {dup} is listed twice; Doris may give it to two tasks"),
                     p.value.span,
                     "list each partition once",
@@ -353,7 +362,8 @@ pub(crate) fn tail(
     let offsets_prop = input.get(KafkaKey::Offsets);
     let bare_default = input.get(KafkaKey::DefaultOffsets);
     if let Some(p) = bare_default {
-        diags.push(warn(&Q2,
+        diags.push(warn(
+            &Q2,
             "kafka_default_offsets without the \"property.\" prefix has no effect",
             p.key.span,
             "write \"property.kafka_default_offsets\"",
@@ -362,7 +372,8 @@ pub(crate) fn tail(
     // K6
     if let (Some(o), Some(d)) = (offsets_prop, bare_default) {
         if !o.value().is_empty() && !d.value().trim().is_empty() {
-            diags.push(err(&K6,
+            diags.push(err(
+                &K6,
                 "Only one of kafka_offsets and kafka_default_offsets can be set.",
                 d.key.span,
                 "give per-partition kafka_offsets, or a default offset, not both",
@@ -375,7 +386,8 @@ pub(crate) fn tail(
         format_prop.map_or_else(|| "TEXT".to_string(), |p| p.value().replace(' ', ""));
     if multi_table && !table_name_format.eq_ignore_ascii_case("TEXT") {
         let span = format_prop.map_or(input.anchor, |p| p.value.span);
-        diags.push(err(&K7,
+        diags.push(err(
+            &K7,
             "Multi load olay supported for table name format TEXT",
             span,
             "multi-table loads support only kafka_table_name_format = \"TEXT\"",
@@ -385,7 +397,8 @@ pub(crate) fn tail(
     if let Some(p) = input.get(KafkaKey::TextTableNameFieldIndex) {
         match parse_java_int(p.value()) {
             Some(n) => table_name_field_index = n,
-            None if multi_table => diags.push(err(&K13,
+            None if multi_table => diags.push(err(
+                &K13,
                 format!("For input string: \"{}\"", p.value()),
                 p.value.span,
                 "kafka_text_table_name_field_index must be an integer",
@@ -397,7 +410,8 @@ pub(crate) fn tail(
     if mode == Mode::Alter {
         if let Some(p) = input.get(KafkaKey::Partitions) {
             if offsets_prop.is_none() && bare_default.is_none() {
-                diags.push(err(&K8,
+                diags.push(err(
+                    &K8,
                     "Must set offset or default offset with partition property",
                     p.key.span,
                     "give kafka_offsets for the partitions",
@@ -417,7 +431,8 @@ pub(crate) fn tail(
     if let Some(op) = offsets_prop {
         if default_text.is_some() {
             if let Some(s) = default_span {
-                diags.push(warn(&Q3,
+                diags.push(warn(
+                    &Q3,
                     "property.kafka_default_offsets is ignored when kafka_offsets is given",
                     s,
                     "remove one of them",
@@ -455,7 +470,8 @@ pub(crate) fn tail(
                     offsets.push(o);
                 } else if !e.is_empty() && e.bytes().all(|b| b.is_ascii_digit()) {
                     let v = e.parse::<i64>().unwrap_or_else(|_| {
-                        diags.push(warn(&Q27,
+                        diags.push(warn(
+                            &Q27,
                             format!("offset {e} does not fit in 64 bits; Doris reads it as 0"),
                             op.value.span,
                             "give an offset below 9223372036854775808",

@@ -32,7 +32,9 @@ mod source;
 mod statement;
 
 pub use alter::{analyze_alter, AlterOutcome};
-pub use catalog::{Catalog, CatalogError, CatalogMut, ColumnInfo, FileInfo, InMemoryCatalog, TableInfo};
+pub use catalog::{
+    Catalog, CatalogError, CatalogMut, ColumnInfo, FileInfo, InMemoryCatalog, TableInfo,
+};
 pub use context::{AnalyzeContext, FeConfig, JobView, Mode, Profile};
 pub use create::{analyze_create, CreateOutcome};
 pub use model::*;

@@ -13,14 +13,20 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum JobState {
+    /// Created or resumed, waiting for tasks.
     NeedSchedule,
+    /// Tasks are running.
     Running,
+    /// Paused by a user or an error.
     Paused,
+    /// Stopped by a user (final).
     Stopped,
+    /// Cancelled by the system, e.g. its table was dropped (final).
     Cancelled,
 }
 
 impl JobState {
+    /// The state's name.
     pub fn as_str(self) -> &'static str {
         match self {
             JobState::NeedSchedule => "NEED_SCHEDULE",
@@ -40,26 +46,38 @@ impl JobState {
 /// `COLUMNS TERMINATED BY`: the text as written and the converted bytes (L1).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Separator {
+    /// The separator as written.
     pub original: String,
+    /// The bytes it stands for.
     pub bytes: Vec<u8>,
 }
 
 /// The load clauses of a job, each at most once.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct LoadClauses {
+    /// `COLUMNS TERMINATED BY`.
     pub column_separator: Option<Separator>,
+    /// `COLUMNS (…)`.
     pub columns: Option<Vec<ColumnItem>>,
+    /// `PRECEDING FILTER`.
     pub preceding_filter: Option<ExprNode>,
     #[serde(rename = "where")]
+    /// `WHERE`.
     pub where_predicate: Option<ExprNode>,
+    /// `DELETE ON`.
     pub delete_on: Option<ExprNode>,
+    /// `ORDER BY`: the sequence column.
     pub sequence_col: Option<String>,
+    /// `[TEMPORARY] PARTITION (…)`.
     pub partitions: Option<PartitionSpec>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The `PARTITION` clause of a job.
 pub struct PartitionSpec {
+    /// Temporary partitions.
     pub temporary: bool,
+    /// The partition names.
     pub names: Vec<String>,
 }
 
@@ -67,14 +85,20 @@ pub struct PartitionSpec {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum KafkaOffset {
+    /// `OFFSET_BEGINNING` (wire value -2).
     Beginning,
+    /// `OFFSET_END` (wire value -1).
     End,
+    /// An offset.
     Offset {
+        /// The offset.
         value: i64,
     },
     /// A point in time: epoch milliseconds in the job's time zone, and the text.
     Time {
+        /// Epoch milliseconds, read in the job's time zone.
         epoch_millis: i64,
+        /// The datetime as written.
         text: String,
     },
 }
@@ -90,6 +114,7 @@ impl KafkaOffset {
         }
     }
 
+    /// A point in time.
     pub fn is_time(&self) -> bool {
         matches!(self, KafkaOffset::Time { .. })
     }
@@ -118,8 +143,11 @@ impl KafkaOffset {
 /// One broker of `kafka_broker_list`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Broker {
+    /// The broker as written.
     pub text: String,
+    /// Its host.
     pub host: String,
+    /// Its port, when written.
     pub port: Option<u16>,
     /// What the host is (MSK provisioned, serverless, …), classified once when the
     /// list is read and shared by the lints, the plan and the IAM policy.
@@ -134,15 +162,12 @@ pub struct CustomProperties(pub Vec<(String, String)>);
 
 impl Serialize for CustomProperties {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(
-            self.0
-                .iter()
-                .map(|(k, v)| (k, display_value(k, v))),
-        )
+        s.collect_map(self.0.iter().map(|(k, v)| (k, display_value(k, v))))
     }
 }
 
 impl CustomProperties {
+    /// A key's value.
     pub fn get(&self, key: &str) -> Option<&str> {
         self.0
             .iter()
@@ -150,6 +175,7 @@ impl CustomProperties {
             .map(|(_, v)| v.as_str())
     }
 
+    /// Whether the key is set.
     pub fn contains(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
@@ -163,11 +189,13 @@ impl CustomProperties {
         }
     }
 
+    /// Removes a key.
     pub fn remove(&mut self, key: &str) -> Option<String> {
         let i = self.0.iter().position(|(k, _)| k == key)?;
         Some(self.0.remove(i).1)
     }
 
+    /// The entries, in order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
     }
@@ -186,11 +214,7 @@ impl CustomProperties {
 impl fmt::Debug for CustomProperties {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_map()
-            .entries(
-                self.0
-                    .iter()
-                    .map(|(k, v)| (k, display_value(k, v))),
-            )
+            .entries(self.0.iter().map(|(k, v)| (k, display_value(k, v))))
             .finish()
     }
 }
@@ -199,23 +223,69 @@ impl fmt::Debug for CustomProperties {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "mode", rename_all = "snake_case")]
 pub enum AuthMode {
+    /// No TLS, no SASL.
     Plaintext,
-    Ssl { client_certificate: bool },
-    SaslPlain { tls: bool },
-    Scram { mechanism: String, tls: bool },
-    Gssapi { tls: bool },
-    OauthBearer { tls: bool },
-    MskIam { credential_source: CredentialSource },
+    /// TLS.
+    Ssl {
+        /// With a client certificate (mTLS).
+        client_certificate: bool,
+    },
+    /// SASL/PLAIN.
+    SaslPlain {
+        /// Over TLS.
+        tls: bool,
+    },
+    /// SASL/SCRAM.
+    Scram {
+        /// The SCRAM mechanism.
+        mechanism: String,
+        /// Over TLS.
+        tls: bool,
+    },
+    /// SASL/GSSAPI (Kerberos).
+    Gssapi {
+        /// Over TLS.
+        tls: bool,
+    },
+    /// SASL/OAUTHBEARER (generic OAuth).
+    OauthBearer {
+        /// Over TLS.
+        tls: bool,
+    },
+    /// AWS MSK IAM (OAUTHBEARER with a token the BE signs).
+    MskIam {
+        /// Where the BE takes AWS credentials from.
+        credential_source: CredentialSource,
+    },
 }
 
 /// Where the backend takes AWS credentials from (§6.3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "source", rename_all = "snake_case")]
 pub enum CredentialSource {
-    StaticKeys { with_role: bool },
-    AssumeRole { role_arn: String, external_id: bool },
-    Profile { name: String },
-    Provider { provider: String },
+    /// `aws.access_key` and `aws.secret_key`.
+    StaticKeys {
+        /// Used to assume `aws.role_arn` (cross-account).
+        with_role: bool,
+    },
+    /// STS AssumeRole of `aws.role_arn`.
+    AssumeRole {
+        /// The role.
+        role_arn: String,
+        /// With an external id.
+        external_id: bool,
+    },
+    /// A named profile (`aws.profile_name`).
+    Profile {
+        /// The profile.
+        name: String,
+    },
+    /// A credentials provider (`aws.credentials_provider`).
+    Provider {
+        /// The provider.
+        provider: String,
+    },
+    /// The AWS SDK's default chain.
     DefaultChain,
 }
 
@@ -224,18 +294,25 @@ pub enum CredentialSource {
 pub struct KafkaSource {
     /// `kafka_broker_list` with spaces removed, otherwise as written.
     pub broker_list: String,
+    /// The brokers, classified.
     pub brokers: Vec<Broker>,
+    /// `kafka_topic` with spaces removed.
     pub topic: String,
     /// Explicit `kafka_partitions` with their initial offsets, in the order written.
     pub partition_offsets: Option<Vec<(i32, KafkaOffset)>>,
     /// Where newly discovered partitions start.
     pub default_offset: KafkaOffset,
+    /// The client map.
     pub custom: CustomProperties,
+    /// How the consumer authenticates.
     pub auth: AuthMode,
     /// Multi-table settings (`kafka_table_name_*`).
     pub table_name_location: String,
+    /// `kafka_table_name_format` (multi-table jobs).
     pub table_name_format: String,
+    /// `kafka_text_table_name_field_delimiter`.
     pub table_name_delimiter: String,
+    /// `kafka_text_table_name_field_index`.
     pub table_name_field_index: i32,
     /// Whether `group.id` is Doris's generated `<job>_<uuid>` (set when the job is created).
     pub generated_group_id: bool,
@@ -254,23 +331,34 @@ impl KafkaSource {
 /// A routine-load job as the session registers it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RoutineLoadJob {
+    /// The job id (0 until the session registers it).
     pub id: i64,
+    /// The job name.
     pub name: String,
+    /// The job's database.
     pub database: String,
+    /// The database id.
     pub database_id: i64,
     /// `None` for a multi-table job.
     pub table: Option<String>,
+    /// APPEND, DELETE or MERGE.
     pub merge_type: MergeType,
     /// Whether `WITH` was written (F7).
     pub merge_type_written: bool,
+    /// The load clauses.
     pub load: LoadClauses,
+    /// The effective job properties.
     pub properties: JobProperties,
+    /// The Kafka source.
     pub source: KafkaSource,
+    /// The COMMENT.
     pub comment: Option<String>,
+    /// The user that created it.
     pub user: String,
 }
 
 impl RoutineLoadJob {
+    /// A job without ON <table>.
     pub fn is_multi_table(&self) -> bool {
         self.table.is_none()
     }

@@ -60,8 +60,7 @@ pub(crate) fn check_name(
 ) -> Option<String> {
     let db = job_database(name, current_db, &N1, diags);
     if name.name.value.is_empty() {
-        diags
-            .push(err(&N2, "Table name is null", name.name.span).with_help("give the job a name"));
+        diags.push(err(&N2, "Table name is null", name.name.span).with_help("give the job a name"));
     } else if !label_format_ok(&name.name.value) {
         diags.push(
             err(&N3,
@@ -76,4 +75,3 @@ pub(crate) fn check_name(
     }
     db
 }
-

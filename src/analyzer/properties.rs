@@ -7,7 +7,7 @@ use crate::ast::{Property, PropertyList};
 use crate::diagnostics::rules::*;
 use crate::diagnostics::{Diagnostic, Text};
 use crate::keys::job::{
-    Format, JobKey, JobPropertyDef, JobProperties, NewKeyBehavior, Parse, Parsed, TimeZone,
+    Format, JobKey, JobProperties, JobPropertyDef, NewKeyBehavior, Parse, Parsed, TimeZone,
     UpdateMode,
 };
 use crate::keys::values::{
@@ -22,8 +22,13 @@ fn documented_but_rejected(key: &str) -> Option<&'static str> {
     Some(match key {
         "delimiter" | "column_separator" => "use the load property COLUMNS TERMINATED BY \"…\"",
         "quote" => "use \"enclose\"",
-        "null_format" | "skip_header_lines" | "skip_footer_lines" | "query_parallelism"
-        | "query_timeout" | "query_band" | "memory_quota_per_query" => NOT_ACCEPTED,
+        "null_format"
+        | "skip_header_lines"
+        | "skip_footer_lines"
+        | "query_parallelism"
+        | "query_timeout"
+        | "query_band"
+        | "memory_quota_per_query" => NOT_ACCEPTED,
         k if k.starts_with("error_table_") => NOT_ACCEPTED,
         _ => return None,
     })
@@ -290,7 +295,10 @@ impl Check<'_, '_> {
             );
             return Some(-1);
         }
-        let default = self.props.value(self.def.key).render(crate::keys::job::Rendering::Plan);
+        let default = self
+            .props
+            .value(self.def.key)
+            .render(crate::keys::job::Rendering::Plan);
         self.warn(
             &Q6,
             format!("an empty {name} means the default ({default})"),

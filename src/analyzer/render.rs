@@ -162,7 +162,10 @@ pub fn job_properties_json(job: &RoutineLoadJob) -> String {
         );
         m.insert("line_delimiter", "\n".into());
     }
-    m.insert("delete", star(l.delete_on.as_ref().map(ToString::to_string)));
+    m.insert(
+        "delete",
+        star(l.delete_on.as_ref().map(ToString::to_string)),
+    );
     m.insert("sequence_col", star(l.sequence_col.clone()));
     m.insert("current_concurrent_number", "0".into());
     m.insert("merge_type", job.merge_type.as_str().into());

@@ -41,9 +41,13 @@ pub(crate) fn duplicate_keys(list: Option<&PropertyList>, diags: &mut Vec<Diagno
 /// The note for checks skipped because no schema is known (the open-world rule).
 pub(crate) fn no_catalog_note(span: Span, what: &str) -> Diagnostic {
     NO_CATALOG
-        .note(format!("not verified: no catalog ({what} were not checked)"))
+        .note(format!(
+            "not verified: no catalog ({what} were not checked)"
+        ))
         .at(span)
-        .with_help("load a catalog with --catalog FILE, or run CREATE DATABASE / CREATE TABLE first")
+        .with_help(
+            "load a catalog with --catalog FILE, or run CREATE DATABASE / CREATE TABLE first",
+        )
 }
 
 /// F1–F8, shared by CREATE and ALTER (A9b).
@@ -65,7 +69,8 @@ pub(crate) fn flexible_checks(f: &FlexibleInput<'_>, diags: &mut Vec<Diagnostic>
         let tbl = &t.name;
         if !(t.is_unique() && t.merge_on_write) {
             diags.push(
-                err(&F1,
+                err(
+                    &F1,
                     "Only unique key merge on write support partial update",
                     f.anchor,
                 )
@@ -79,7 +84,8 @@ pub(crate) fn flexible_checks(f: &FlexibleInput<'_>, diags: &mut Vec<Diagnostic>
             diags.push(err(&F1, format!("Flexible partial update can only support table with light_schema_change enabled. But table {tbl}'s property light_schema_change is false"), f.anchor).with_help("enable light_schema_change on the table"));
         } else if t.has_variant_column() {
             diags.push(
-                err(&F1,
+                err(
+                    &F1,
                     "Flexible partial update can only support table without variant columns.",
                     f.anchor,
                 )
@@ -89,7 +95,8 @@ pub(crate) fn flexible_checks(f: &FlexibleInput<'_>, diags: &mut Vec<Diagnostic>
     }
     if !f.format.eq_ignore_ascii_case("json") {
         diags.push(
-            err(&F2,
+            err(
+                &F2,
                 format!(
                     "Flexible partial update only supports JSON format, but found: {}",
                     f.format
@@ -101,7 +108,8 @@ pub(crate) fn flexible_checks(f: &FlexibleInput<'_>, diags: &mut Vec<Diagnostic>
     }
     if f.fuzzy_parse {
         diags.push(
-            err(&F3,
+            err(
+                &F3,
                 "Flexible partial update does not support fuzzy_parse",
                 f.anchor,
             )
@@ -110,7 +118,8 @@ pub(crate) fn flexible_checks(f: &FlexibleInput<'_>, diags: &mut Vec<Diagnostic>
     }
     if f.jsonpaths {
         diags.push(
-            err(&F4,
+            err(
+                &F4,
                 "Flexible partial update does not support jsonpaths",
                 f.anchor,
             )
@@ -119,7 +128,8 @@ pub(crate) fn flexible_checks(f: &FlexibleInput<'_>, diags: &mut Vec<Diagnostic>
     }
     if let Some(s) = f.columns {
         diags.push(
-            err(&F5,
+            err(
+                &F5,
                 "Flexible partial update does not support COLUMNS specification",
                 s,
             )
@@ -128,7 +138,8 @@ pub(crate) fn flexible_checks(f: &FlexibleInput<'_>, diags: &mut Vec<Diagnostic>
     }
     if let Some(s) = f.where_clause {
         diags.push(
-            err(&F6,
+            err(
+                &F6,
                 "Flexible partial update does not support where clause",
                 s,
             )
@@ -137,7 +148,8 @@ pub(crate) fn flexible_checks(f: &FlexibleInput<'_>, diags: &mut Vec<Diagnostic>
     }
     if let Some(s) = f.merge_type {
         diags.push(
-            err(&F7,
+            err(
+                &F7,
                 "Flexible partial update does not support merge_type, remove the WITH clause",
                 s,
             )
@@ -148,4 +160,3 @@ pub(crate) fn flexible_checks(f: &FlexibleInput<'_>, diags: &mut Vec<Diagnostic>
         diags.push(err(&F8, "Flexible partial update does not support ORDER BY, set the table property function_column.sequence_col instead", s).with_help("remove ORDER BY"));
     }
 }
-

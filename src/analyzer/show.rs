@@ -7,7 +7,9 @@ use super::model::{JobEntry, JobState};
 use super::names::no_database;
 use super::outcome::{Outcome, ResultSet};
 use super::render::{self, canonical_create_sql};
-use crate::ast::{ShowCreateRoutineLoad, ShowFilter, ShowRoutineLoad, ShowRoutineLoadTask, TaskFilter};
+use crate::ast::{
+    ShowCreateRoutineLoad, ShowFilter, ShowRoutineLoad, ShowRoutineLoadTask, TaskFilter,
+};
 use crate::diagnostics::rules::*;
 use crate::diagnostics::{Diagnostic, Text};
 use crate::keys::values::{check_time_zone, Zone};
@@ -65,7 +67,6 @@ fn json(map: &BTreeMap<String, serde_json::Value>) -> String {
     serde_json::to_string(map).unwrap_or_default()
 }
 
-
 fn row(e: &JobEntry, tz: &str) -> Vec<String> {
     let j = &e.job;
     let time = |t: Option<i64>| t.map_or_else(|| "NULL".to_string(), |t| format_time(t, tz));
@@ -106,10 +107,7 @@ fn row(e: &JobEntry, tz: &str) -> Vec<String> {
         .map(|(p, _)| (p.to_string(), (-1).into()))
         .collect();
     let reason = match (&e.reason, e.state) {
-        (
-            Some((code, text)),
-            JobState::Paused | JobState::Cancelled,
-        ) => {
+        (Some((code, text)), JobState::Paused | JobState::Cancelled) => {
             format!("ErrorReason{{code=errCode = {code}, msg='{text}'}}")
         }
         _ => String::new(),
@@ -208,7 +206,8 @@ pub fn show_routine_load(stmt: &ShowRoutineLoad, ctx: &AnalyzeContext<'_>) -> Ou
         return out;
     };
     if ctx.catalog.has_schema() && ctx.catalog.database_id(&db).is_none() {
-        out.diagnostics.push(err(&W2,
+        out.diagnostics.push(err(
+            &W2,
             format!("unknown databases, dbName={db}"),
             stmt.span,
         ));
@@ -229,7 +228,8 @@ pub fn show_routine_load(stmt: &ShowRoutineLoad, ctx: &AnalyzeContext<'_>) -> Ou
     entries.sort_by_key(|e| format_time(e.create_time, &tz));
     if let (Some(n), true) = (name, entries.is_empty()) {
         out.diagnostics.push(
-            err(&W3,
+            err(
+                &W3,
                 format!(
                     "There is no job named {} in db {db}. Include history? {}",
                     n.name.value, stmt.all
@@ -269,7 +269,8 @@ pub fn show_routine_load_task(stmt: &ShowRoutineLoadTask, ctx: &AnalyzeContext<'
     let job_name = match &stmt.filter {
         None | Some(TaskFilter::Like(_)) => {
             out.diagnostics.push(
-                err(&W5,
+                err(
+                    &W5,
                     "please designate a jobName in where expr such as JobName=\"ILoveDoris\"",
                     stmt.span,
                 )
@@ -323,10 +324,9 @@ pub fn show_routine_load_task(stmt: &ShowRoutineLoadTask, ctx: &AnalyzeContext<'
         if here.is_none() || here.map(|h| h.job.id) != Some(e.job.id) {
             out.diagnostics.push(
                 Q16.warning(format!(
-                        "Doris ignores FROM {} and would show job {} of database {}",
-                        d.value, job_name, e.job.database
-                    ),
-                )
+                    "Doris ignores FROM {} and would show job {} of database {}",
+                    d.value, job_name, e.job.database
+                ))
                 .at(d.span)
                 .with_help("rlfe honours FROM; Doris 4.1 searches every database"),
             );
@@ -334,7 +334,8 @@ pub fn show_routine_load_task(stmt: &ShowRoutineLoadTask, ctx: &AnalyzeContext<'
     }
     if here.is_none() {
         out.diagnostics.push(
-            err(&W7,
+            err(
+                &W7,
                 format!(
                     "The job named {job_name}does not exists or job state is stopped or cancelled"
                 ),

@@ -22,14 +22,17 @@ use std::fmt;
 /// A name: an unquoted identifier, a non-reserved keyword or a backquoted name.
 #[derive(Debug, Clone, Serialize)]
 pub struct Ident {
+    /// The name.
     pub value: String,
     /// Written with backquotes. Presentation only: not part of equality.
     #[serde(skip)]
     pub quoted: bool,
+    /// Where it is written.
     pub span: Span,
 }
 
 impl Ident {
+    /// A name written plainly, without a position.
     pub fn new(value: impl Into<String>) -> Self {
         Ident {
             value: value.into(),
@@ -49,11 +52,14 @@ impl Eq for Ident {}
 /// A string literal (its decoded value).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StringLit {
+    /// The decoded value.
     pub value: String,
+    /// Where it is written.
     pub span: Span,
 }
 
 impl StringLit {
+    /// A name written plainly, without a position.
     pub fn new(value: impl Into<String>) -> Self {
         StringLit {
             value: value.into(),
@@ -65,11 +71,14 @@ impl StringLit {
 /// `[db.]name`: a job name or a table name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct QualifiedName {
+    /// The database, when written.
     pub db: Option<Ident>,
+    /// The name.
     pub name: Ident,
 }
 
 impl QualifiedName {
+    /// From the key to the value.
     pub fn span(&self) -> Span {
         match &self.db {
             Some(db) => db.span.union(self.name.span),
@@ -83,14 +92,18 @@ impl QualifiedName {
 /// `"a" = "1"` are the same property.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PropertyText {
+    /// The text.
     pub text: String,
+    /// Where it is written.
     pub span: Span,
 }
 
 /// One `key = value` entry. Its `Debug`, `Display` and `Serialize` mask secret values.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Property {
+    /// The key.
     pub key: PropertyText,
+    /// The value.
     pub value: PropertyText,
 }
 
@@ -102,7 +115,8 @@ impl Serialize for Property {
         st.serialize_field(
             "value",
             &PropertyText {
-                text: crate::keys::secrets::display_value(&self.key.text, &self.value.text).to_string(),
+                text: crate::keys::secrets::display_value(&self.key.text, &self.value.text)
+                    .to_string(),
                 span: self.value.span,
             },
         )?;
@@ -124,6 +138,7 @@ impl fmt::Debug for Property {
 }
 
 impl Property {
+    /// A property written plainly, without positions.
     pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self {
         Property {
             key: PropertyText {
@@ -137,14 +152,17 @@ impl Property {
         }
     }
 
+    /// The key text.
     pub fn key(&self) -> &str {
         &self.key.text
     }
 
+    /// The value text.
     pub fn value(&self) -> &str {
         &self.value.text
     }
 
+    /// From the key to the value.
     pub fn span(&self) -> Span {
         self.key.span.union(self.value.span)
     }
@@ -154,6 +172,7 @@ impl Property {
 /// them is the analyzer's job (rule P2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct PropertyList {
+    /// The entries, in order.
     pub entries: Vec<Property>,
     /// From the opening to the closing parenthesis.
     pub span: Span,
@@ -165,14 +184,17 @@ impl PropertyList {
         self.entries.iter().find(|p| p.key.text == key)
     }
 
+    /// The entries, in order.
     pub fn iter(&self) -> impl Iterator<Item = &Property> {
         self.entries.iter()
     }
 
+    /// How many entries.
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
+    /// Whether there is none.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
@@ -182,7 +204,9 @@ impl PropertyList {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExprNode {
     #[serde(serialize_with = "display_string")]
+    /// The expression.
     pub expr: sqlparser::ast::Expr,
+    /// Where it is written.
     pub span: Span,
 }
 
@@ -197,23 +221,39 @@ pub(crate) fn display_string<T: fmt::Display, S: serde::Serializer>(
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Statement {
+    /// `CREATE ROUTINE LOAD`.
     CreateRoutineLoad(CreateRoutineLoad),
+    /// `ALTER ROUTINE LOAD`.
     AlterRoutineLoad(AlterRoutineLoad),
+    /// `PAUSE [ALL] ROUTINE LOAD`.
     PauseRoutineLoad(PauseRoutineLoad),
+    /// `RESUME [ALL] ROUTINE LOAD`.
     ResumeRoutineLoad(ResumeRoutineLoad),
+    /// `STOP ROUTINE LOAD`.
     StopRoutineLoad(StopRoutineLoad),
+    /// `SHOW [ALL] ROUTINE LOAD`.
     ShowRoutineLoad(ShowRoutineLoad),
+    /// `SHOW ROUTINE LOAD TASK`.
     ShowRoutineLoadTask(ShowRoutineLoadTask),
+    /// `SHOW [ALL] CREATE ROUTINE LOAD`.
     ShowCreateRoutineLoad(ShowCreateRoutineLoad),
     /// `EXPLAIN CREATE ROUTINE LOAD …`: analyze and plan without creating the job.
     Explain(Explain),
+    /// `CREATE DATABASE`.
     CreateDatabase(CreateDatabase),
+    /// `USE`.
     Use(Use),
+    /// `DROP DATABASE`.
     DropDatabase(DropDatabase),
+    /// `DROP TABLE`.
     DropTable(DropTable),
+    /// `CREATE TABLE`.
     CreateTable(Box<CreateTable>),
+    /// `CREATE FILE`.
     CreateFile(CreateFile),
+    /// `DROP FILE`.
     DropFile(DropFile),
+    /// `SHOW FILE`.
     ShowFile(ShowFile),
     /// A statement outside the routine-load dialect, parsed by sqlparser, for routing.
     Other(#[serde(serialize_with = "display_string")] Box<sqlparser::ast::Statement>),

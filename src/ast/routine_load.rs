@@ -7,28 +7,39 @@ use serde::Serialize;
 /// [PROPERTIES (…)] FROM type (…) [COMMENT '…']`
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CreateRoutineLoad {
+    /// The job name.
     pub name: QualifiedName,
     /// The target table; `None` makes a multi-table job.
     pub table: Option<Ident>,
     /// `WITH APPEND|DELETE|MERGE` as written; `None` when `WITH` was not written (the
     /// implicit APPEND, which flexible partial update allows and an explicit WITH not).
     pub merge_type: Option<MergeTypeClause>,
+    /// The load clauses, in order.
     pub load_properties: Vec<LoadProperty>,
+    /// The job properties.
     pub properties: Option<PropertyList>,
+    /// The data source.
     pub source: DataSource,
+    /// The `COMMENT`.
     pub comment: Option<StringLit>,
+    /// Where it is written.
     pub span: Span,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
+/// How loaded rows are applied.
 pub enum MergeType {
+    /// `APPEND`: rows are added.
     Append,
+    /// `DELETE`: every row deletes its key.
     Delete,
+    /// `MERGE`: rows matching DELETE ON delete their key.
     Merge,
 }
 
 impl MergeType {
+    /// The name as written.
     pub fn as_str(self) -> &'static str {
         match self {
             MergeType::Append => "APPEND",
@@ -39,15 +50,20 @@ impl MergeType {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// `WITH APPEND|DELETE|MERGE`.
 pub struct MergeTypeClause {
+    /// The merge type.
     pub merge_type: MergeType,
+    /// Where it is written.
     pub span: Span,
 }
 
 /// `FROM type (…)`: the source type as written, and its property list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DataSource {
+    /// The source type as written (`KAFKA`).
     pub source_type: Ident,
+    /// The source's property list.
     pub properties: PropertyList,
 }
 
@@ -58,26 +74,60 @@ pub struct DataSource {
 pub enum LoadProperty {
     /// `COLUMNS TERMINATED BY '<raw>'`: the literal is kept raw (no backslash
     /// decoding), because the separator conversion does its own escape handling.
-    ColumnSeparator { raw: String, span: Span },
+    ColumnSeparator {
+        /// The separator as written.
+        raw: String,
+        /// Where the clause is written.
+        span: Span,
+    },
     /// `COLUMNS (item, …)`
-    Columns { items: Vec<ColumnItem>, span: Span },
+    Columns {
+        /// The items.
+        items: Vec<ColumnItem>,
+        /// Where the clause is written.
+        span: Span,
+    },
     /// `PRECEDING FILTER expr`
-    PrecedingFilter { expr: ExprNode, span: Span },
+    PrecedingFilter {
+        /// The predicate.
+        expr: ExprNode,
+        /// Where the clause is written.
+        span: Span,
+    },
     /// `WHERE expr`
-    Where { expr: ExprNode, span: Span },
+    Where {
+        /// The predicate.
+        expr: ExprNode,
+        /// Where the clause is written.
+        span: Span,
+    },
     /// `DELETE ON expr`
-    DeleteOn { expr: ExprNode, span: Span },
+    DeleteOn {
+        /// The predicate.
+        expr: ExprNode,
+        /// Where the clause is written.
+        span: Span,
+    },
     /// `ORDER BY column`: the sequence column.
-    OrderBy { column: Ident, span: Span },
+    OrderBy {
+        /// The sequence column.
+        column: Ident,
+        /// Where the clause is written.
+        span: Span,
+    },
     /// `[TEMPORARY] PARTITION(S) (p, …)`, `[TEMPORARY] PARTITION p`, `PARTITION(*)`
     Partitions {
+        /// `TEMPORARY`.
         temporary: bool,
+        /// The partitions.
         names: PartitionNames,
+        /// Where it is written.
         span: Span,
     },
 }
 
 impl LoadProperty {
+    /// Where the clause is written.
     pub fn span(&self) -> Span {
         match self {
             LoadProperty::ColumnSeparator { span, .. }
@@ -106,7 +156,9 @@ impl LoadProperty {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+/// The partitions of a PARTITION clause.
 pub enum PartitionNames {
+    /// Named partitions.
     Names(Vec<Ident>),
     /// `PARTITION(*)`: parses, but has no routine-load meaning (Q33).
     Star,
@@ -115,27 +167,39 @@ pub enum PartitionNames {
 /// An item of `COLUMNS (…)`: a column, or `column = expression`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ColumnItem {
+    /// The column.
     pub name: Ident,
+    /// Its expression, for `column = expression`.
     pub expr: Option<ExprNode>,
 }
 
 /// `ALTER ROUTINE LOAD FOR [db.]job …`
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AlterRoutineLoad {
+    /// The job.
     pub name: QualifiedName,
+    /// What the ALTER changes.
     pub action: AlterAction,
+    /// Where it is written.
     pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "form", rename_all = "snake_case")]
+/// What an ALTER changes.
 pub enum AlterAction {
     /// `ON tbl`: retarget a single-table job.
-    Table { table: Ident },
+    Table {
+        /// The new target table.
+        table: Ident,
+    },
     /// `[load_property, …] [PROPERTIES (…)] [FROM type (…)]` (each part optional).
     Properties {
+        /// The load clauses.
         load_properties: Vec<LoadProperty>,
+        /// The job properties.
         properties: Option<PropertyList>,
+        /// The data source properties.
         source: Option<DataSource>,
     },
 }
@@ -144,69 +208,100 @@ pub enum AlterAction {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum JobTarget {
+    /// One job.
     Job(QualifiedName),
-    All { span: Span },
+    /// Every job of the current database.
+    All {
+        /// Where `ALL` is written.
+        span: Span,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// `PAUSE ROUTINE LOAD FOR job` or `PAUSE ALL ROUTINE LOAD`.
 pub struct PauseRoutineLoad {
+    /// The job(s).
     pub target: JobTarget,
+    /// Where it is written.
     pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// `RESUME ROUTINE LOAD FOR job` or `RESUME ALL ROUTINE LOAD`.
 pub struct ResumeRoutineLoad {
+    /// The job(s).
     pub target: JobTarget,
+    /// Where it is written.
     pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// `STOP ROUTINE LOAD FOR job`.
 pub struct StopRoutineLoad {
+    /// The job.
     pub name: QualifiedName,
+    /// Where it is written.
     pub span: Span,
 }
 
 /// `SHOW [ALL] ROUTINE LOAD [FOR job | LIKE 'pattern']`
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ShowRoutineLoad {
+    /// `ALL`: stopped and cancelled jobs too.
     pub all: bool,
+    /// `FOR job` or `LIKE 'pattern'`.
     pub filter: Option<ShowFilter>,
+    /// Where it is written.
     pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+/// Which jobs SHOW ROUTINE LOAD lists.
 pub enum ShowFilter {
+    /// `FOR [db.]job`.
     Job(QualifiedName),
+    /// `LIKE 'pattern'`.
     Like(StringLit),
 }
 
 /// `SHOW ROUTINE LOAD TASK [FROM|IN db] [LIKE '…' | WHERE expr]`
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ShowRoutineLoadTask {
+    /// `FROM|IN db`.
     pub db: Option<Ident>,
+    /// `LIKE` or `WHERE`.
     pub filter: Option<TaskFilter>,
+    /// Where it is written.
     pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+/// Which tasks SHOW ROUTINE LOAD TASK lists.
 pub enum TaskFilter {
+    /// `LIKE 'pattern'`.
     Like(StringLit),
+    /// `WHERE expression`.
     Where(Box<ExprNode>),
 }
 
 /// `SHOW [ALL] CREATE ROUTINE LOAD FOR [db.]job`
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ShowCreateRoutineLoad {
+    /// `ALL`: stopped jobs too.
     pub all: bool,
+    /// The job.
     pub name: QualifiedName,
+    /// Where it is written.
     pub span: Span,
 }
 
 /// `EXPLAIN CREATE ROUTINE LOAD …`
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Explain {
+    /// The CREATE ROUTINE LOAD to plan.
     pub statement: Box<CreateRoutineLoad>,
+    /// Where it is written.
     pub span: Span,
 }

@@ -19,6 +19,7 @@ pub const META_HELP: &str = r#"Meta-commands (end at the line break):
   \set timezone TZ        the session time zone
   \reveal-secrets on|off  show secret values in plans
   \i FILE                 run a script
+  \explain CODE           what a rule checks, with its examples (\rules lists them)
   \q                      quit (Ctrl-D too; Ctrl-C cancels the current input)
 Statements end at ';' and may span lines. Tab completes keywords, property keys
 (after "property. the librdkafka keys), databases, tables and jobs."#;
@@ -213,6 +214,17 @@ impl Engine {
                 }
                 None => say("usage: \\reveal-secrets on|off".into()),
             },
+            "\\explain" => match args.first() {
+                Some(code) => match routine_load_fe::diagnostics::rules::lookup(code) {
+                    Some(rule) => say(routine_load_fe::session::examples::explain(
+                        rule,
+                        self.style.render,
+                    )),
+                    None => say(format!("no rule {code}: \\rules lists them")),
+                },
+                None => say("usage: \\explain CODE".into()),
+            },
+            "\\rules" => say(routine_load_fe::diagnostics::rules::listing()),
             "\\i" => match args.first() {
                 Some(path) => match std::fs::read_to_string(path) {
                     Ok(sql) => {

@@ -12,7 +12,6 @@ use routine_load_fe::session::render::Style;
 use routine_load_fe::session::{DeterministicIds, Session, SessionOptions, SystemIds};
 use std::io::{IsTerminal, Read, Write};
 
-
 #[derive(Parser, Debug)]
 #[command(
     name = "rlfe",
@@ -89,6 +88,13 @@ enum PlanFormat {
     ThriftCompact,
 }
 
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+enum RulesFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Run a script in one session and report every statement.
@@ -106,6 +112,16 @@ enum Command {
         #[arg(long, value_enum, default_value = "json")]
         format: PlanFormat,
         file: Option<String>,
+    },
+    /// List every rule rlfe checks (Doris's checks, quirks, lints, notes, limits).
+    Rules {
+        #[arg(long, value_enum, default_value = "text")]
+        format: RulesFormat,
+    },
+    /// Explain one rule: what it checks, why, how to fix it, with its examples run.
+    Explain {
+        /// The rule's code (K3, MSK-05, …), in any case.
+        code: String,
     },
     /// Print the least-privilege IAM policy of each MSK IAM job in the script.
     IamPolicy {
@@ -228,6 +244,19 @@ fn run(cli: Cli) -> Result<i32, String> {
             run_script(&common, demo, format, file.as_deref())
         }
         Some(Command::Plan { format, file }) => plan(&common, format, file.as_deref()),
+        Some(Command::Rules { format }) => {
+            use routine_load_fe::diagnostics::rules;
+            let text = match format {
+                RulesFormat::Text => rules::listing(),
+                RulesFormat::Json => {
+                    serde_json::to_string_pretty(&rules::all_json()).unwrap_or_default() + "\n"
+                }
+                RulesFormat::Markdown => rules::markdown(),
+            };
+            write_stdout(&text)?;
+            Ok(0)
+        }
+        Some(Command::Explain { code }) => explain(&code),
         Some(Command::IamPolicy { job, file }) => {
             iam_policy(&common, job.as_deref(), file.as_deref())
         }
@@ -363,4 +392,38 @@ fn iam_policy(common: &Common, only: Option<&str>, file: Option<&str>) -> Result
     }
     println!("{}", docs.join("\n\n"));
     Ok(i32::from(failed))
+}
+
+/// Writes to standard output; a closed pipe ends the output quietly.
+fn write_stdout(text: &str) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write the output: {e}"))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn explain(code: &str) -> Result<i32, String> {
+    use routine_load_fe::diagnostics::rules;
+    match rules::lookup(code) {
+        Some(rule) => {
+            write_stdout(&routine_load_fe::session::examples::explain(
+                rule,
+                RenderStyle::Plain,
+            ))?;
+            Ok(0)
+        }
+        None => {
+            let codes: Vec<&str> = rules::all().map(|r| r.code).collect();
+            let close = routine_load_fe::text::did_you_mean(code, codes, 3);
+            let hint = if close.is_empty() {
+                "`rlfe rules` lists them".to_string()
+            } else {
+                format!("did you mean {}?", close.join(" or "))
+            };
+            Err(format!("no rule {code}: {hint}"))
+        }
+    }
 }

@@ -2,11 +2,11 @@
 //! the line break, history in the user's data directory, completion and highlighting.
 
 use super::engine::{Engine, Format};
+use routine_load_fe::diagnostics::RenderStyle;
+use routine_load_fe::keys::aws::CANONICAL_AWS_KEYS;
 use routine_load_fe::keys::job::JobKey;
 use routine_load_fe::keys::kafka::KafkaKey;
-use routine_load_fe::keys::aws::CANONICAL_AWS_KEYS;
 use routine_load_fe::keys::librdkafka;
-use routine_load_fe::diagnostics::RenderStyle;
 use routine_load_fe::parser::has_complete_statement;
 use routine_load_fe::session::render::Style;
 use routine_load_fe::session::Session;
@@ -342,7 +342,8 @@ pub fn run(session: Session, color: bool) -> Result<i32, String> {
                     continue;
                 }
                 // History keeps the input with secrets masked.
-                let _ = editor.add_history_entry(routine_load_fe::parser::mask::mask_sql(input.trim()));
+                let _ =
+                    editor.add_history_entry(routine_load_fe::parser::mask::mask_sql(input.trim()));
                 let mut out = stdout.lock();
                 engine
                     .run_text(&input, &mut out)

@@ -84,7 +84,7 @@ pub struct Diagnostic {
     pub help: Option<Text>,
     /// The MySQL error Doris answers with, when it is not the rule's own (a rule whose
     /// messages come from different rows of Doris's error table).
-    pub mysql: Option<MysqlError>,
+    pub mysql: Option<&'static MysqlError>,
 }
 
 impl Serialize for Diagnostic {
@@ -140,7 +140,7 @@ impl Diagnostic {
     }
 
     /// Sets the MySQL error Doris answers with for this message.
-    pub fn with_mysql(mut self, mysql: MysqlError) -> Self {
+    pub fn with_mysql(mut self, mysql: &'static MysqlError) -> Self {
         self.mysql = Some(mysql);
         self
     }
@@ -162,7 +162,7 @@ impl Diagnostic {
 
     /// The MySQL error number and SQL state of Doris's error packet for this finding.
     pub fn mysql_code(&self) -> (u16, &'static str) {
-        let m = self.mysql.unwrap_or(self.rule.mysql);
+        let m = self.mysql.unwrap_or(&self.rule.mysql);
         (m.errno, m.sqlstate)
     }
 
@@ -177,10 +177,9 @@ impl Diagnostic {
 
     /// The help text followed by where to read more about the rule.
     pub fn help_with_hint(&self) -> String {
-        let hint = format!("`rlfe explain {}` says more", self.code());
         match &self.help {
-            Some(h) => format!("{h} ({hint})"),
-            None => hint,
+            Some(h) => format!("{h} (rlfe explain {})", self.code()),
+            None => format!("rlfe explain {} says more", self.code()),
         }
     }
 }

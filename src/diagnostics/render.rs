@@ -169,10 +169,7 @@ impl miette::Diagnostic for Adapter<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.diag
-            .help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        Some(Box::new(self.diag.help_with_hint()))
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {

@@ -147,4 +147,3 @@ pub fn is_aws_msk_iam(mechanism: &str) -> bool {
         .all(|want| letters.next().is_some_and(|c| c.eq_ignore_ascii_case(want)))
         && letters.next().is_none()
 }
-

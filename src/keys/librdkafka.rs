@@ -7,30 +7,60 @@ use std::sync::OnceLock;
 pub const BE_VERSION: &str = "1.9.2";
 
 #[derive(Debug, Clone, PartialEq)]
+/// The type of a librdkafka property.
 pub enum Kind {
+    /// A boolean.
     Boolean,
-    Integer { min: i64, max: i64 },
-    Float { min: f64, max: f64 },
+    /// An integer in a range.
+    Integer {
+        /// The smallest value.
+        min: i64,
+        /// The largest value.
+        max: i64,
+    },
+    /// A floating-point number in a range.
+    Float {
+        /// The smallest value.
+        min: f64,
+        /// The largest value.
+        max: f64,
+    },
+    /// One of these values.
     Enum(Vec<String>),
+    /// A comma-separated set of these values.
     Flags(Vec<String>),
+    /// Free text.
     Str,
+    /// A list of regular expressions.
     Pattern,
+    /// A pointer (a callback): not settable from text.
     Pointer,
+    /// A Java client key librdkafka does not have.
     JavaOnly,
 }
 
 #[derive(Debug, Clone, PartialEq)]
+/// A librdkafka property, as librdkafka's own table declares it.
 pub struct PropertyDef {
+    /// The key.
     pub name: String,
     /// `*` both, `C` consumer, `P` producer.
     pub scope: String,
+    /// Its value type.
     pub kind: Kind,
+    /// The key it is an alias of.
     pub alias_of: Option<String>,
+    /// The librdkafka version that added it.
     pub since: String,
+    /// Whether Doris BE's librdkafka has it.
     pub in_be_version: bool,
+    /// Deprecated in Doris BE's librdkafka.
     pub deprecated: bool,
+    /// Hidden (internal) in librdkafka.
     pub hidden: bool,
+    /// Removed in a later librdkafka.
     pub removed: bool,
+    /// librdkafka's description.
     pub description: String,
 }
 
@@ -132,7 +162,7 @@ pub fn lookup(key: &str) -> Option<&'static PropertyDef> {
 }
 
 /// C's `strtol(value, &end, 0)` then a cast to 32 bits, as librdkafka parses integers.
-pub fn strtol_i32(value: &str) -> Option<i64> {
+pub(crate) fn strtol_i32(value: &str) -> Option<i64> {
     let s = value.trim_start();
     let (neg, s) = match s.strip_prefix('-') {
         Some(r) => (true, r),
@@ -156,7 +186,7 @@ pub fn strtol_i32(value: &str) -> Option<i64> {
 }
 
 /// What librdkafka answers when the key is set to `value`: `None` when it accepts.
-pub fn set_error(def: &PropertyDef, value: &str) -> Option<String> {
+pub(crate) fn set_error(def: &PropertyDef, value: &str) -> Option<String> {
     let name = &def.name;
     match &def.kind {
         Kind::Boolean => {

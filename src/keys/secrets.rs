@@ -175,21 +175,6 @@ pub fn display_value<'a>(key: &str, value: &'a str) -> &'a str {
     }
 }
 
-/// Replaces every occurrence of each secret in `text` with the mask. Used on echoed
-/// statement text, where secrets sit inside the SQL the user wrote.
-pub fn scrub<'a>(text: &str, secrets: impl IntoIterator<Item = &'a str>) -> String {
-    let mut out = text.to_string();
-    let mut secrets: Vec<&str> = secrets.into_iter().filter(|s| !s.is_empty()).collect();
-    // Longest first, so a secret containing another is replaced whole.
-    secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    for s in secrets {
-        if out.contains(s) {
-            out = out.replace(s, MASK);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,10 +211,4 @@ mod tests {
             assert!(!is_secret_key(k), "{k} should not be secret");
         }
     }
-
-    #[test]
-    fn scrub_replaces_longest_first() {
-        assert_eq!(scrub("a=abc b=ab", ["ab", "abc"]), "a=****** b=******");
-    }
 }
-

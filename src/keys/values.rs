@@ -8,7 +8,7 @@ use nom::combinator::{all_consuming, map_res};
 use nom::{IResult, Parser};
 
 /// Java's `Long.parseLong`: an optional sign, then decimal digits, in range.
-pub fn parse_java_long(s: &str) -> Option<i64> {
+pub(crate) fn parse_java_long(s: &str) -> Option<i64> {
     let digits = s.strip_prefix(['+', '-']).unwrap_or(s);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -17,13 +17,13 @@ pub fn parse_java_long(s: &str) -> Option<i64> {
 }
 
 /// Java's `Integer.parseInt`.
-pub fn parse_java_int(s: &str) -> Option<i32> {
+pub(crate) fn parse_java_int(s: &str) -> Option<i32> {
     parse_java_long(s).and_then(|v| i32::try_from(v).ok())
 }
 
 /// Java's `Double.parseDouble`: surrounding whitespace, `.5`, `5e-1`, `0.5d`, `0.5f`,
 /// hex floats, `NaN` and `Infinity`.
-pub fn parse_java_double(s: &str) -> Option<f64> {
+pub(crate) fn parse_java_double(s: &str) -> Option<f64> {
     let t = s.trim_matches(|c: char| c <= ' ');
     let (sign, body) = match t.strip_prefix('-') {
         Some(rest) => (-1.0, rest),
@@ -72,7 +72,7 @@ fn parse_hex_float(s: &str) -> Option<f64> {
 }
 
 /// Doris's boolean property: true exactly when the text is `true` ignoring case.
-pub fn doris_bool(s: &str) -> bool {
+pub(crate) fn doris_bool(s: &str) -> bool {
     s.eq_ignore_ascii_case("true")
 }
 
@@ -128,7 +128,9 @@ fn last_day_of_month(y: i32, m: u32) -> Option<u32> {
 /// A resolved time zone: a tz-database region or a fixed offset.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Zone {
+    /// A tz-database region.
     Region(chrono_tz::Tz),
+    /// A fixed offset, in seconds east of UTC.
     Fixed(i32),
 }
 
@@ -250,7 +252,7 @@ pub fn check_time_zone(value: &str) -> Result<(String, Zone), String> {
 }
 
 /// The spelling a user probably meant, for a zone Doris refuses (`utc` → `UTC`).
-pub fn time_zone_suggestion(value: &str) -> Option<String> {
+pub(crate) fn time_zone_suggestion(value: &str) -> Option<String> {
     let upper = value.to_ascii_uppercase();
     if let Some((k, _)) = ZONE_ALIASES.iter().find(|(k, _)| *k == upper) {
         return Some((*k).to_string());

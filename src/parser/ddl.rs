@@ -103,10 +103,9 @@ impl StatementParser<'_> {
     pub(crate) fn parse_use(&mut self, start: Span) -> Result<Use, Diagnostic> {
         let mut parts = self.parse_name_parts("a database name")?;
         if parts.len() > 2 {
-            return Err(
-                P0.error("expected [catalog.]database")
-                    .at(super::names_span(&parts)),
-            );
+            return Err(P0
+                .error("expected [catalog.]database")
+                .at(super::names_span(&parts)));
         }
         let database = parts
             .pop()
@@ -425,9 +424,11 @@ impl StatementParser<'_> {
 
     fn parse_data_type(&mut self, depth: usize) -> Result<DataType, Diagnostic> {
         if depth > MAX_TYPE_DEPTH {
-            return Err(LIMIT.error(format!("type nesting is deeper than {MAX_TYPE_DEPTH} levels"),
-            )
-            .at(self.peek().span.into()));
+            return Err(LIMIT
+                .error(format!(
+                    "type nesting is deeper than {MAX_TYPE_DEPTH} levels"
+                ))
+                .at(self.peek().span.into()));
         }
         let tok = self.peek().clone();
         let Token::Word(w) = &tok.token else {

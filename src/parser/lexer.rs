@@ -14,6 +14,7 @@ use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer};
 /// One statement's text, without its `;`.
 #[derive(Debug, Clone, Copy)]
 pub struct Chunk<'a> {
+    /// The statement text.
     pub text: &'a str,
     /// Byte offset of `text` in the script.
     pub offset: usize,
@@ -35,6 +36,7 @@ pub struct Splitter<'a> {
 }
 
 impl<'a> Splitter<'a> {
+    /// Splits `src`.
     pub fn new(src: &'a str) -> Self {
         Splitter {
             src,
@@ -185,7 +187,7 @@ pub(crate) fn shift(loc: sqlparser::tokenizer::Location, base: Location) -> Loca
 
 /// Tokenizes one statement: locations are the script's, strings hold their decoded
 /// values (§2.5), backquoted names their names, and whitespace and comments are gone.
-pub fn tokenize(chunk: &Chunk<'_>) -> Result<Vec<TokenWithSpan>, Diagnostic> {
+pub(crate) fn tokenize(chunk: &Chunk<'_>) -> Result<Vec<TokenWithSpan>, Diagnostic> {
     match tokenize_partial(chunk) {
         (tokens, None) => Ok(tokens),
         (_, Some(e)) => Err(e),
@@ -194,7 +196,7 @@ pub fn tokenize(chunk: &Chunk<'_>) -> Result<Vec<TokenWithSpan>, Diagnostic> {
 
 /// Like [`tokenize`], but keeps the tokens read before an error, so that callers that
 /// mask secrets can see what precedes a broken token.
-pub fn tokenize_partial(chunk: &Chunk<'_>) -> (Vec<TokenWithSpan>, Option<Diagnostic>) {
+pub(crate) fn tokenize_partial(chunk: &Chunk<'_>) -> (Vec<TokenWithSpan>, Option<Diagnostic>) {
     match tokenize_common(chunk) {
         Some(tokens) => (tokens, None),
         None => tokenize_with_sqlparser(chunk),

@@ -7,7 +7,7 @@ use crate::keys::secrets::{is_secret_key, MASK};
 /// property list (`key = value`, or `key value` when the `=` is missing), quotes
 /// included; and, when a statement breaks off (an unterminated string) right after a
 /// secret key, the rest of that statement.
-pub fn secret_value_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+pub(crate) fn secret_value_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     use sqlparser::tokenizer::{Token, TokenWithSpan};
     let index = crate::text::LineIndex::new(text);
     let key_text = |t: &TokenWithSpan| match &t.token {
@@ -108,7 +108,7 @@ pub fn source(text: &str) -> crate::diagnostics::Source<'_> {
 }
 
 /// Text with the given byte ranges (secret values, quotes included) masked.
-pub fn mask_ranges(text: &str, ranges: Vec<std::ops::Range<usize>>) -> String {
+pub(crate) fn mask_ranges(text: &str, ranges: Vec<std::ops::Range<usize>>) -> String {
     if ranges.is_empty() {
         return text.to_string();
     }
@@ -129,28 +129,6 @@ pub fn mask_ranges(text: &str, ranges: Vec<std::ops::Range<usize>>) -> String {
     }
     out.push_str(text.get(last..).unwrap_or(""));
     out
-}
-
-#[cfg(test)]
-mod mask_tests {
-    use super::*;
-
-    #[test]
-    fn masks_secret_values_in_sql() {
-        let sql = "CREATE ROUTINE LOAD j ON t FROM KAFKA (\"property.sasl.password\" = \"hunter2\", 'aws.secret_key' = 'abc', \"kafka_topic\" = \"t\")";
-        let masked = mask_sql(sql);
-        assert!(
-            !masked.contains("hunter2") && !masked.contains("'abc'"),
-            "{masked}"
-        );
-        assert!(masked.contains("\"property.sasl.password\" = \"******\""));
-        assert!(masked.contains("'aws.secret_key' = '******'"));
-        assert!(masked.contains("\"kafka_topic\" = \"t\""));
-        let topic = sql.find("\"kafka_topic\"").unwrap();
-        let src = source(sql);
-        let mapped = src.masked_offset(topic);
-        assert_eq!(&masked[mapped..mapped + 13], "\"kafka_topic\"");
-    }
 }
 
 /// The text of a parsed statement with its secret values masked: from the AST's spans
@@ -188,4 +166,26 @@ pub fn statement_text(parsed: &super::ParsedStatement, script: &str) -> String {
         })
         .collect();
     mask_ranges(text, ranges)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_secret_values_in_sql() {
+        let sql = "CREATE ROUTINE LOAD j ON t FROM KAFKA (\"property.sasl.password\" = \"hunter2\", 'aws.secret_key' = 'abc', \"kafka_topic\" = \"t\")";
+        let masked = mask_sql(sql);
+        assert!(
+            !masked.contains("hunter2") && !masked.contains("'abc'"),
+            "{masked}"
+        );
+        assert!(masked.contains("\"property.sasl.password\" = \"******\""));
+        assert!(masked.contains("'aws.secret_key' = '******'"));
+        assert!(masked.contains("\"kafka_topic\" = \"t\""));
+        let topic = sql.find("\"kafka_topic\"").unwrap();
+        let src = source(sql);
+        let mapped = src.masked_offset(topic);
+        assert_eq!(&masked[mapped..mapped + 13], "\"kafka_topic\"");
+    }
 }

@@ -71,7 +71,9 @@ pub struct ParsedStatement {
     pub index: usize,
     /// Byte range of the statement's text in the script (without the `;`).
     pub range: Range<usize>,
+    /// Where it starts.
     pub start: Location,
+    /// Its AST, or its parse error.
     pub result: Result<Statement, Diagnostic>,
 }
 
@@ -93,12 +95,11 @@ pub fn parse_statement(sql: &str) -> Result<Statement, Diagnostic> {
     let mut all = parse_script(sql, &ParseOptions::default()).into_iter();
     match (all.next(), all.next()) {
         (Some(first), None) => first.result,
-        (None, _) => Err(P0.error("empty statement")
-            .with_help("write one statement")),
-        (Some(_), Some(second)) => Err(P0.error("expected one statement, found more than one",
-        )
-        .at(Span::new(second.start, second.start))
-        .with_help("parse scripts with parse_script")),
+        (None, _) => Err(P0.error("empty statement").with_help("write one statement")),
+        (Some(_), Some(second)) => Err(P0
+            .error("expected one statement, found more than one")
+            .at(Span::new(second.start, second.start))
+            .with_help("parse scripts with parse_script")),
     }
 }
 
@@ -119,13 +120,13 @@ pub fn statements<'a>(
         index += 1;
         let result = if this >= options.max_statements {
             over_limit = true;
-            Err(LIMIT.error(format!(
+            Err(LIMIT
+                .error(format!(
                     "script has more than {} statements; the rest is not parsed",
                     options.max_statements
-                ),
-            )
-            .at(Span::new(chunk.start, chunk.start))
-            .with_help("split the script into smaller scripts"))
+                ))
+                .at(Span::new(chunk.start, chunk.start))
+                .with_help("split the script into smaller scripts"))
         } else {
             parsed
         };
@@ -143,14 +144,16 @@ fn parse_chunk(chunk: &Chunk<'_>, options: &ParseOptions) -> Option<Result<State
     if chunk.text.len() > options.max_statement_bytes {
         let first = chunk.text.find(|c: char| !c.is_whitespace()).unwrap_or(0);
         let _ = first;
-        return Some(Err(LIMIT.error(format!(
+        return Some(Err(LIMIT
+            .error(format!(
                 "statement is {} bytes, more than the limit of {} bytes",
                 chunk.text.len(),
                 options.max_statement_bytes
-            ),
-        )
-        .at(Span::new(chunk.start, chunk.start))
-        .with_help("split the statement, or raise the statement size limit")));
+            ))
+            .at(Span::new(chunk.start, chunk.start))
+            .with_help(
+                "split the statement, or raise the statement size limit",
+            )));
     }
     let tokens = match lexer::tokenize(chunk) {
         Ok(t) => t,
@@ -455,9 +458,8 @@ impl<'a> StatementParser<'a> {
         } else {
             Self::describe(&tok.token)
         };
-        P0.error(format!("expected {what}, found {found}"),
-        )
-        .at(self.token_span(tok))
+        P0.error(format!("expected {what}, found {found}"))
+            .at(self.token_span(tok))
     }
 
     /// Whether the next token comes right after a secret property key (`key` or
@@ -491,13 +493,13 @@ impl<'a> StatementParser<'a> {
     pub(crate) fn sqlparser_error(&self, e: ParserError) -> Diagnostic {
         let raw = match e {
             ParserError::RecursionLimitExceeded => {
-                return LIMIT.error(format!(
+                return LIMIT
+                    .error(format!(
                         "expression nesting is deeper than the limit of {} levels",
                         self.options.max_expression_depth
-                    ),
-                )
-                .at(self.token_span(self.peek()))
-                .with_help("simplify the expression");
+                    ))
+                    .at(self.token_span(self.peek()))
+                    .with_help("simplify the expression");
             }
             ParserError::ParserError(m) | ParserError::TokenizerError(m) => m,
         };
@@ -531,13 +533,16 @@ impl<'a> StatementParser<'a> {
             return Err(self.expected(what));
         };
         if w.quote_style.is_none() && is_reserved(&w.value) {
-            return Err(P0.error(format!("expected {what}, found reserved word '{}'", w.value),
-            )
-            .at(tok.span.into())
-            .with_help(format!(
-                "reserved words need backquotes to be used as names: `{}`",
-                w.value
-            )));
+            return Err(P0
+                .error(format!(
+                    "expected {what}, found reserved word '{}'",
+                    w.value
+                ))
+                .at(tok.span.into())
+                .with_help(format!(
+                    "reserved words need backquotes to be used as names: `{}`",
+                    w.value
+                )));
         }
         if w.quote_style.is_some_and(|q| q != '`') {
             return Err(self.expected(what));
@@ -595,10 +600,10 @@ impl<'a> StatementParser<'a> {
         let mut parts = self.parse_name_parts("a job name")?;
         if parts.len() > 2 {
             let span = names_span(&parts);
-            return Err(P1.error("labelParts in load should be [db.]label",
-            )
-            .at(span)
-            .with_help("a job name has at most two parts: [database.]job"));
+            return Err(P1
+                .error("labelParts in load should be [db.]label")
+                .at(span)
+                .with_help("a job name has at most two parts: [database.]job"));
         }
         let name = parts.pop().ok_or_else(|| self.expected("a job name"))?;
         Ok(QualifiedName {
@@ -612,13 +617,12 @@ impl<'a> StatementParser<'a> {
         let mut parts = self.parse_name_parts("a table name")?;
         if parts.len() > 2 {
             let span = names_span(&parts);
-            return Err(
-                P0.error("table name must be [db.]table")
-                    .at(span)
-                    .with_help(
-                        "only the internal catalog exists: name the table as [database.]table",
-                    ),
-            );
+            return Err(P0
+                .error("table name must be [db.]table")
+                .at(span)
+                .with_help(
+                    "only the internal catalog exists: name the table as [database.]table",
+                ));
         }
         let name = parts.pop().ok_or_else(|| self.expected("a table name"))?;
         Ok(QualifiedName {
@@ -690,12 +694,12 @@ impl<'a> StatementParser<'a> {
             })?;
             entries.push(Property { key, value });
             if entries.len() > self.options.max_properties {
-                return Err(LIMIT.error(format!(
+                return Err(LIMIT
+                    .error(format!(
                         "{context} list has more than {} properties",
                         self.options.max_properties
-                    ),
-                )
-                .at(entries.last().map(|p| p.span()).unwrap_or(open)));
+                    ))
+                    .at(entries.last().map(|p| p.span()).unwrap_or(open)));
             }
             if self.eat_token(&Token::Comma).is_some() {
                 if matches!(self.peek().token, Token::RParen) {
@@ -802,12 +806,12 @@ impl<'a> StatementParser<'a> {
 
     pub(crate) fn check_list_len(&self, len: usize, what: &str) -> Result<(), Diagnostic> {
         if len > self.options.max_list_items {
-            return Err(LIMIT.error(format!(
+            return Err(LIMIT
+                .error(format!(
                     "the {what} list has more than {} items",
                     self.options.max_list_items
-                ),
-            )
-            .at(self.token_span(self.peek())));
+                ))
+                .at(self.token_span(self.peek())));
         }
         Ok(())
     }

@@ -3,9 +3,11 @@
 
 use uuid::Uuid;
 
+/// Where job ids, UUIDs and clock readings come from.
 pub trait IdGenerator: Send + Sync + std::fmt::Debug {
     /// The next global id (jobs).
     fn next_id(&mut self) -> i64;
+    /// The next UUID (task ids, default group ids).
     fn next_uuid(&mut self) -> Uuid;
     /// Milliseconds since the epoch.
     fn now_millis(&mut self) -> i64;

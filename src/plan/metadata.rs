@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+/// What is known about topics: which partitions they have.
 pub trait TopicMetadata: Send + Sync + std::fmt::Debug {
     /// The partitions of a topic, when known.
     fn partitions(&self, broker_list: &str, topic: &str) -> Option<Vec<i32>>;
@@ -16,10 +17,12 @@ pub trait TopicMetadata: Send + Sync + std::fmt::Debug {
 /// Partition counts given by hand.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StaticTopicMetadata {
+    /// Topic → partition count.
     pub topics: BTreeMap<String, i32>,
 }
 
 impl StaticTopicMetadata {
+    /// Sets a topic's partition count.
     pub fn set(&mut self, topic: impl Into<String>, partitions: i32) {
         self.topics.insert(topic.into(), partitions);
     }

@@ -31,11 +31,14 @@ pub const FORMAT_JSON: i32 = 9;
 /// `TUniqueId`: a task UUID as two signed 64-bit halves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct UniqueId {
+    /// The high 64 bits.
     pub hi: i64,
+    /// The low 64 bits.
     pub lo: i64,
 }
 
 impl UniqueId {
+    /// A UUID as two signed halves.
     pub fn from_uuid(u: uuid::Uuid) -> Self {
         let (hi, lo) = u.as_u64_pair();
         UniqueId {
@@ -57,9 +60,13 @@ impl UniqueId {
 /// Thrift encoding carries the real values (it is the wire).
 #[derive(Clone, PartialEq, Eq, Default)]
 pub struct KafkaLoadInfo {
+    /// The bootstrap brokers.
     pub brokers: String,
+    /// The topic.
     pub topic: String,
+    /// Each partition's first offset to read.
     pub partition_begin_offset: BTreeMap<i32, i64>,
+    /// The client properties.
     pub properties: Option<BTreeMap<String, String>>,
 }
 
@@ -103,41 +110,66 @@ pub struct RoutineLoadTask {
     /// `TLoadSourceType` (1 = KAFKA).
     #[serde(rename = "type")]
     pub load_source_type: i32,
+    /// The job id.
     pub job_id: i64,
+    /// The task id.
     pub id: UniqueId,
+    /// The transaction id (-1 before the transaction).
     pub txn_id: i64,
+    /// The auth code (0).
     pub auth_code: i64,
+    /// The database.
     pub db: Option<String>,
+    /// The table (none for multi-table jobs).
     pub tbl: Option<String>,
+    /// The load label.
     pub label: Option<String>,
+    /// `max_batch_interval`.
     pub max_interval_s: Option<i64>,
+    /// `max_batch_rows`.
     pub max_batch_rows: Option<i64>,
+    /// `max_batch_size`.
     pub max_batch_size: Option<i64>,
+    /// The Kafka part.
     pub kafka_load_info: Option<KafkaLoadInfo>,
     /// `TFileFormatType` (0 = CSV, 9 = JSON).
     pub format: Option<i32>,
+    /// A multi-table job.
     pub is_multi_table: Option<bool>,
+    /// Session variable `enable_memtable_on_sink_node`.
     pub memtable_on_sink_node: Option<bool>,
+    /// The job's user.
     pub qualified_user: Option<String>,
+    /// The compute group (cloud mode).
     pub cloud_cluster: Option<String>,
 }
 
 /// The job section of a plan: the effective properties and the load clauses.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct JobSummary {
+    /// The job id.
     pub id: i64,
+    /// The job name.
     pub name: String,
+    /// The database.
     pub database: String,
+    /// The table (none for multi-table jobs).
     pub table: Option<String>,
+    /// A multi-table job.
     pub is_multi_table: bool,
+    /// APPEND, DELETE or MERGE.
     pub merge_type: String,
     /// Effective job properties, defaults filled in (§10.2).
     pub properties: FieldMap,
     /// The load clauses as SQL text.
     pub load: FieldMap,
+    /// The bootstrap brokers.
     pub broker_list: String,
+    /// The topic.
     pub topic: String,
+    /// Where new partitions start.
     pub default_offset: String,
+    /// Whether the offsets are points in time.
     pub offsets_for_times: bool,
     /// Task timeout in seconds: max(max_batch_interval × 10, 60).
     pub task_timeout_s: i64,
@@ -153,8 +185,11 @@ pub struct FieldMap(Vec<(&'static str, Field)>);
 /// rendered.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Field {
+    /// Text.
     Text(Cow<'static, str>),
+    /// A number.
     Int(i64),
+    /// A ratio, written as Java writes a double.
     Ratio(f64),
 }
 
@@ -194,14 +229,17 @@ impl FieldMap {
             })
     }
 
+    /// The fields, in key order.
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, &Field)> {
         self.0.iter().map(|(k, v)| (*k, v))
     }
 
+    /// How many fields.
     pub fn len(&self) -> usize {
         self.0.len()
     }
 
+    /// Whether there is none.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -216,20 +254,30 @@ impl Serialize for FieldMap {
 /// The security summary (kafka-security §7.6).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SecuritySummary {
+    /// How the consumer authenticates.
     pub auth: AuthMode,
+    /// `security.protocol`, upper-cased.
     pub protocol: String,
+    /// The SASL mechanism.
     pub mechanism: Option<String>,
+    /// The brokers, classified.
     pub brokers: Vec<endpoint::Endpoint>,
+    /// The least-privilege IAM policy of an MSK IAM job.
     pub policy: Option<policy::IamPolicy>,
+    /// What the BE does that the statement does not show.
     pub notes: Vec<Cow<'static, str>>,
 }
 
 /// A job's plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Plan {
+    /// The job.
     pub job: JobSummary,
+    /// The tasks Doris FE forms.
     pub tasks: Vec<RoutineLoadTask>,
+    /// The security summary.
     pub security: SecuritySummary,
+    /// What the plan leaves to Doris.
     pub notes: Vec<Diagnostic>,
 }
 
@@ -478,7 +526,7 @@ impl Plan {
             *notes = serde_json::Value::Array(
                 self.notes
                     .iter()
-                    .map(|n| serde_json::json!({"code": n.code(), "message": n.message, "help": n.help}))
+                    .map(|n| serde_json::json!({"code": n.code(), "message": n.message, "help": n.help_with_hint()}))
                     .collect(),
             );
         }

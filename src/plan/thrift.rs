@@ -12,7 +12,9 @@ use thrift::protocol::{
 /// The Thrift protocols the plan can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Protocol {
+    /// TBinaryProtocol.
     Binary,
+    /// TCompactProtocol.
     Compact,
 }
 

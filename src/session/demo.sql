@@ -1,5 +1,5 @@
--- The REPL's demo catalog: a `demo` database, current, with tables that make the
--- typical routine-load examples work as pasted.
+-- The demo catalog (the REPL, `--demo`, the rule examples): a `demo` database, current,
+-- with tables that make the typical routine-load examples work as pasted.
 CREATE DATABASE demo;
 USE demo;
 
@@ -68,3 +68,24 @@ CREATE TABLE logs (
     msg STRING
 ) DUPLICATE KEY(ts)
 DISTRIBUTED BY RANDOM BUCKETS 8;
+
+-- The tables the rule examples use (`rlfe explain CODE` runs them on this catalog),
+-- each named after what it shows.
+CREATE TABLE example_random (k1 INT, v1 BIGINT) DUPLICATE KEY(k1) DISTRIBUTED BY RANDOM BUCKETS 4;
+CREATE TABLE example_mow (k1 INT NOT NULL, v1 BIGINT, v2 STRING, seq BIGINT) UNIQUE KEY(k1)
+  PARTITION BY RANGE(k1) (PARTITION p1 VALUES LESS THAN ("100"), PARTITION p2 VALUES LESS THAN MAXVALUE)
+  DISTRIBUTED BY HASH(k1) BUCKETS 4
+  PROPERTIES ("enable_unique_key_merge_on_write" = "true", "enable_unique_key_skip_bitmap_column" = "true");
+CREATE TABLE example_noskip (k1 INT, v1 BIGINT) UNIQUE KEY(k1) DISTRIBUTED BY HASH(k1)
+  PROPERTIES ("enable_unique_key_merge_on_write" = "true");
+CREATE TABLE example_mor (k1 INT, v1 BIGINT) UNIQUE KEY(k1) DISTRIBUTED BY HASH(k1)
+  PROPERTIES ("enable_unique_key_merge_on_write" = "false");
+CREATE TABLE example_nolsc (k1 INT, v1 BIGINT) UNIQUE KEY(k1) DISTRIBUTED BY HASH(k1)
+  PROPERTIES ("enable_unique_key_skip_bitmap_column" = "true", "light_schema_change" = "false");
+CREATE TABLE example_variant (k1 INT, v VARIANT) UNIQUE KEY(k1) DISTRIBUTED BY HASH(k1)
+  PROPERTIES ("enable_unique_key_skip_bitmap_column" = "true");
+CREATE TABLE example_agg (k1 INT, v1 BIGINT SUM) AGGREGATE KEY(k1) DISTRIBUTED BY HASH(k1);
+CREATE EXTERNAL TABLE example_mysql (k1 INT) ENGINE = mysql PROPERTIES ("host" = "127.0.0.1");
+CREATE TEMPORARY TABLE example_tmp (k1 INT) DUPLICATE KEY(k1) DISTRIBUTED BY RANDOM;
+CREATE FILE "ca.pem" IN demo PROPERTIES ("url" = "https://example.com/ca.pem", "catalog" = "kafka");
+CREATE DATABASE demo2;

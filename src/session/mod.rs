@@ -3,6 +3,7 @@
 //! changes of an accepted statement, in order) and plans created jobs. `rlfe run`,
 //! `rlfe plan`, the REPL and gateways share it.
 
+pub mod examples;
 mod registry;
 pub mod render;
 
@@ -194,11 +195,9 @@ impl Session {
     /// Loads the demo catalog (database `demo`, current).
     pub fn load_demo(&mut self) -> Result<(), Diagnostic> {
         match self.load_catalog_script(DEMO_CATALOG).into_iter().next() {
-            Some(r) => Err(r
-                .diagnostics
-                .into_iter()
-                .next()
-                .unwrap_or_else(|| crate::diagnostics::rules::DDL.error("the demo catalog failed to load"))),
+            Some(r) => Err(r.diagnostics.into_iter().next().unwrap_or_else(|| {
+                crate::diagnostics::rules::DDL.error("the demo catalog failed to load")
+            })),
             None => Ok(()),
         }
     }
@@ -283,7 +282,12 @@ impl Session {
     }
 
     /// Applies one change; a catalog refusal is the statement's error.
-    fn apply(&mut self, effect: Effect, now: i64, r: &mut StatementResult) -> Result<(), Diagnostic> {
+    fn apply(
+        &mut self,
+        effect: Effect,
+        now: i64,
+        r: &mut StatementResult,
+    ) -> Result<(), Diagnostic> {
         match effect {
             Effect::CreateJob(job) => r.plan = Some(self.register(*job)),
             Effect::ExplainJob(mut job) => {

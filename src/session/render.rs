@@ -9,9 +9,13 @@ use serde_json::json;
 /// Output switches shared by `rlfe run`, `rlfe plan` and the REPL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Style {
+    /// How diagnostics are drawn.
     pub render: RenderStyle,
+    /// Print each accepted CREATE's plan.
     pub show_plan: bool,
+    /// Plans as JSON rather than text.
     pub plan_json: bool,
+    /// Show secret values in plans.
     pub reveal: bool,
 }
 
@@ -153,7 +157,7 @@ fn diag_json(d: &Diagnostic) -> serde_json::Value {
         "message": d.message,
         "line": d.line(),
         "column": d.column(),
-        "help": d.help,
+        "help": d.help_with_hint(),
     })
 }
 

@@ -1,15 +1,5 @@
 //! Edit distances for did-you-mean help: bounded, allocation-light and panic-free.
 
-/// Optimal-string-alignment (restricted Damerau-Levenshtein) distance, in characters.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    if a.is_ascii() && b.is_ascii() {
-        return osa(a.as_bytes(), b.as_bytes(), usize::MAX).unwrap_or(usize::MAX);
-    }
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    osa(&a, &b, usize::MAX).unwrap_or(usize::MAX)
-}
-
 /// Whether `a` and `b` are at most `k` edits apart (bytes).
 pub fn within_distance(a: &str, b: &str, k: usize) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
@@ -121,16 +111,16 @@ pub fn did_you_mean<'a>(
     scored.into_iter().take(max).map(|(_, _, c)| c).collect()
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn distance() {
-        assert_eq!(edit_distance("aws.regoin", "aws.region"), 1);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-        assert_eq!(edit_distance("", "abc"), 3);
+        let d = |a: &str, b: &str| osa(a.as_bytes(), b.as_bytes(), usize::MAX);
+        assert_eq!(d("aws.regoin", "aws.region"), Some(1));
+        assert_eq!(d("kitten", "sitting"), Some(3));
+        assert_eq!(d("", "abc"), Some(3));
         assert!(within_distance("sasl.pasword", "sasl.password", 2));
         assert!(within_distance("aws.regoin", "aws.region", 1));
         assert!(!within_distance("sasl.mechanism", "sasl.password", 2));

@@ -7,6 +7,7 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
+    /// Indexes the lines of `text`.
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
@@ -29,7 +30,6 @@ impl LineIndex {
         }
     }
 }
-
 
 #[cfg(test)]
 mod tests {

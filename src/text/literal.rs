@@ -36,7 +36,6 @@ pub fn decode_string_literal(raw: &str, quote: char) -> String {
     out
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

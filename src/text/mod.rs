@@ -8,7 +8,8 @@ mod lines;
 mod literal;
 mod span;
 
-pub use distance::{did_you_mean, edit_distance, within_distance};
+pub use distance::did_you_mean;
+pub(crate) use distance::within_distance;
 pub use lines::LineIndex;
 pub use literal::decode_string_literal;
 pub use span::{Location, Span};

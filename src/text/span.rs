@@ -6,11 +6,14 @@ use std::fmt;
 /// A position in the source text: 1-based line and column (columns count characters).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Location {
+    /// 1-based line.
     pub line: u64,
+    /// 1-based column, in characters.
     pub column: u64,
 }
 
 impl Location {
+    /// A position.
     pub const fn new(line: u64, column: u64) -> Self {
         Location { line, column }
     }
@@ -35,11 +38,14 @@ impl fmt::Display for Location {
 /// [`Span::same_place`] to compare positions.
 #[derive(Clone, Copy, Default, Serialize)]
 pub struct Span {
+    /// The first position (inclusive).
     pub start: Location,
+    /// The end (exclusive).
     pub end: Location,
 }
 
 impl Span {
+    /// A span.
     pub const fn new(start: Location, end: Location) -> Self {
         Span { start, end }
     }
@@ -91,4 +97,3 @@ impl fmt::Debug for Span {
         )
     }
 }
-

@@ -90,9 +90,12 @@ pub fn check(name: &str, e: &Expectation, last: &StatementResult) {
             );
             let first = last.first_error().expect("an error");
             assert_eq!(
-                first.code(), e.code,
+                first.code(),
+                e.code,
                 "{name}: the first error must be {}, got {} ({})",
-                e.code, first.code(), first.message
+                e.code,
+                first.code(),
+                first.message
             );
             assert!(first.span.is_some(), "{name}: the error has no location");
         }

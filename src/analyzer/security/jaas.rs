@@ -12,12 +12,16 @@ use nom::{IResult, Parser};
 /// A parsed JAAS entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Jaas {
+    /// The login module class.
     pub module: String,
+    /// The control flag (`required`, …).
     pub flag: String,
+    /// The options, in order.
     pub options: Vec<(String, String)>,
 }
 
 impl Jaas {
+    /// An option's value.
     pub fn option(&self, name: &str) -> Option<&str> {
         self.options
             .iter()
@@ -25,14 +29,17 @@ impl Jaas {
             .map(|(_, v)| v.as_str())
     }
 
+    /// The AWS MSK IAM login module.
     pub fn is_msk_iam(&self) -> bool {
         self.module == "software.amazon.msk.auth.iam.IAMLoginModule"
     }
 
+    /// The PLAIN or SCRAM login module.
     pub fn is_plain_or_scram(&self) -> bool {
         self.module.ends_with("PlainLoginModule") || self.module.ends_with("ScramLoginModule")
     }
 
+    /// The Kerberos login module.
     pub fn is_kerberos(&self) -> bool {
         self.module.ends_with("Krb5LoginModule")
     }

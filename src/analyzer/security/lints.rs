@@ -258,7 +258,8 @@ fn client_keys(l: &mut Lints<'_, '_>) {
             continue;
         }
         if def.deprecated {
-            l.push(&KAFKA_19,
+            l.push(
+                &KAFKA_19,
                 format!(
                     "'{key}' is deprecated in librdkafka {}",
                     librdkafka::BE_VERSION
@@ -272,7 +273,8 @@ fn client_keys(l: &mut Lints<'_, '_>) {
             );
         }
         if def.scope == "P" {
-            l.push(&KAFKA_14,
+            l.push(
+                &KAFKA_14,
                 format!(
                     "'{key}' is a producer setting and is ignored by the routine-load consumer"
                 ),
@@ -282,7 +284,8 @@ fn client_keys(l: &mut Lints<'_, '_>) {
             continue;
         }
         if matches!(def.kind, Kind::Pointer) {
-            l.push(&KAFKA_04,
+            l.push(
+                &KAFKA_04,
                 format!("'{key}' is a callback or pointer setting and cannot be set from a string"),
                 ks,
                 "remove it",
@@ -339,7 +342,8 @@ fn client_keys(l: &mut Lints<'_, '_>) {
                 "enable.partition.eof" => "routine-load tasks rely on end-of-partition events to finish".to_string(),
                 _ => "remove it; Doris keeps its own offsets".to_string(),
             };
-            l.push(&KAFKA_15,
+            l.push(
+                &KAFKA_15,
                 format!("'{key}' overrides the value the Doris BE sets ('{bv}')"),
                 ks,
                 help,
@@ -349,7 +353,8 @@ fn client_keys(l: &mut Lints<'_, '_>) {
         if (key.ends_with(".location") || key == "sasl.kerberos.keytab")
             && !value.starts_with("FILE:")
         {
-            l.push(&KAFKA_20,
+            l.push(
+                &KAFKA_20,
                 format!("'{key}' refers to a path that must exist on every BE host"),
                 vs,
                 "upload it with CREATE FILE and use \"FILE:<name>\" (not for a CA directory)",
@@ -362,7 +367,8 @@ fn client_keys(l: &mut Lints<'_, '_>) {
         .client
         .iter()
         .map(|e| (e.key, e.value, e.property.key.span));
-    let mut first_value: crate::text::hash::FastMap<&str, &str> = crate::text::hash::FastMap::default();
+    let mut first_value: crate::text::hash::FastMap<&str, &str> =
+        crate::text::hash::FastMap::default();
     for (k, v, span) in written {
         if let Some(v2) = first_value.get(k).copied().or_else(|| {
             first_value.insert(k, v);
@@ -379,7 +385,8 @@ fn client_keys(l: &mut Lints<'_, '_>) {
         if let (Some(va), Some(vb)) = (l.get(a), l.get(b)) {
             let differs = va != vb;
             let span = l.key_span(a);
-            l.push(&KAFKA_16,
+            l.push(
+                &KAFKA_16,
                 if differs {
                     format!("'{a}' and '{b}' set the same property with different values")
                 } else {
@@ -430,7 +437,8 @@ fn client_keys(l: &mut Lints<'_, '_>) {
     }
     for (k, text, help) in cross {
         let span = l.value_span(k);
-        l.push(&KAFKA_04,
+        l.push(
+            &KAFKA_04,
             format!("librdkafka refuses to create the consumer: {text}{FAILS}"),
             span,
             help,
@@ -491,10 +499,7 @@ fn mechanism_rules(l: &mut Lints<'_, '_>, iam: bool) {
         l.push(&KAFKA_07, format!("SASL settings are ignored because 'security.protocol' is '{}'", cs.protocol.upper()), span, "set \"property.security.protocol\" = \"SASL_SSL\" (or SASL_PLAINTEXT for a non-TLS listener)");
     }
     let has_creds = l.s.username.is_some() || l.s.password.is_some();
-    let has_kerberos =
-        l.cm.map
-            .iter()
-            .any(|(k, _)| k.starts_with("sasl.kerberos."));
+    let has_kerberos = cs.kerberos;
     // KAFKA-08
     if cs.protocol.is_sasl() && cs.mechanism.is_none() && !iam && !has_kerberos {
         let span = l.value_span("security.protocol");
@@ -505,7 +510,8 @@ fn mechanism_rules(l: &mut Lints<'_, '_>, iam: bool) {
         } else {
             msg.to_string()
         };
-        l.push(&KAFKA_08,
+        l.push(
+            &KAFKA_08,
             msg,
             span,
             "Valid values: GSSAPI, PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, OAUTHBEARER",
@@ -516,17 +522,20 @@ fn mechanism_rules(l: &mut Lints<'_, '_>, iam: bool) {
     if cs.protocol.text == "sasl_plaintext" && !any_msk {
         let span = l.value_span("security.protocol");
         match cs.mechanism {
-            Some("PLAIN") => l.push(&KAFKA_09,
+            Some("PLAIN") => l.push(
+                &KAFKA_09,
                 "SASL/PLAIN over SASL_PLAINTEXT sends the password unencrypted",
                 span,
                 "use SASL_SSL",
             ),
-            Some("OAUTHBEARER") => l.push(&KAFKA_09,
+            Some("OAUTHBEARER") => l.push(
+                &KAFKA_09,
                 "SASL/OAUTHBEARER over SASL_PLAINTEXT sends a bearer token unencrypted",
                 span,
                 "use SASL_SSL",
             ),
-            Some(s) if s.starts_with("SCRAM-") => l.push(&KAFKA_09,
+            Some(s) if s.starts_with("SCRAM-") => l.push(
+                &KAFKA_09,
                 format!("SASL/{s} over SASL_PLAINTEXT sends the data unencrypted"),
                 span,
                 "use SASL_SSL",
@@ -567,7 +576,8 @@ fn mechanism_rules(l: &mut Lints<'_, '_>, iam: bool) {
             } else {
                 "sasl.password"
             });
-            l.push(&KAFKA_11,
+            l.push(
+                &KAFKA_11,
                 format!(
                     "'property.sasl.username'/'property.sasl.password' are ignored by SASL/{m}"
                 ),
@@ -617,7 +627,8 @@ fn certificate_rules(l: &mut Lints<'_, '_>) {
     }
     if keystore && (cert || key) {
         let span = l.key_span("ssl.keystore.location");
-        l.push(&KAFKA_12,
+        l.push(
+            &KAFKA_12,
             "Client certificate is set twice: both a PKCS#12 keystore and a PEM certificate/key",
             span,
             "keep one of them",
@@ -637,7 +648,8 @@ fn certificate_rules(l: &mut Lints<'_, '_>) {
     {
         let span = l.value_span("enable.ssl.certificate.verification");
         let h = msk_help(l);
-        l.push(&KAFKA_13,
+        l.push(
+            &KAFKA_13,
             "TLS certificate verification is disabled; the connection is open to interception",
             span,
             h,
@@ -649,7 +661,8 @@ fn certificate_rules(l: &mut Lints<'_, '_>) {
     {
         let span = l.value_span("ssl.endpoint.identification.algorithm");
         let h = msk_help(l);
-        l.push(&KAFKA_13,
+        l.push(
+            &KAFKA_13,
             "TLS hostname verification is disabled; the connection is open to interception",
             span,
             h,
@@ -685,7 +698,8 @@ fn topic_rules(l: &mut Lints<'_, '_>) {
         ) || t.starts_with("__amazon_msk_connect_")
             || t.starts_with("__msk_connect_");
         if internal {
-            l.push(&MSK_32,
+            l.push(
+                &MSK_32,
                 format!("'{t}' is an internal Kafka/MSK topic"),
                 span,
                 "consume an application topic; internal topics hold broker or MSK state",
@@ -830,7 +844,8 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool) {
     // MSK-08
     if any_msk && cs.protocol.text == "sasl_plaintext" {
         let span = l.value_span("security.protocol");
-        l.push(&MSK_08,
+        l.push(
+            &MSK_08,
             format!("Amazon MSK SASL listeners (SCRAM and IAM) require TLS; use 'SASL_SSL'{FAILS}"),
             span,
             "set \"property.security.protocol\" = \"SASL_SSL\"",
@@ -873,7 +888,8 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool) {
     }
     // MSK-13
     if matches!(eps.as_slice(), [only] if only.is_msk()) && !serverless {
-        l.push(&MSK_13,
+        l.push(
+            &MSK_13,
             "Only one bootstrap broker is listed",
             span,
             "list at least one broker per availability zone so the job survives broker patching",
@@ -885,12 +901,11 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool) {
     }
     // MSK-15
     if label == "MTLS" {
-        let region = l
-            .s
-            .aws
-            .region
-            .map(str::to_string)
-            .or_else(|| eps.iter().find_map(|e| e.region.clone()));
+        let region =
+            l.s.aws
+                .region
+                .map(str::to_string)
+                .or_else(|| eps.iter().find_map(|e| e.region.clone()));
         if region
             .as_deref()
             .is_some_and(|r| r == "cn-north-1" || r == "cn-northwest-1")
@@ -929,12 +944,7 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool) {
 }
 
 /// MSK-20 … MSK-29 on the aws.* values.
-fn aws_value_rules(
-    l: &mut Lints<'_, '_>,
-    iam: bool,
-    implicit: bool,
-    pair_missing: bool,
-) {
+fn aws_value_rules(l: &mut Lints<'_, '_>, iam: bool, implicit: bool, pair_missing: bool) {
     let cs = l.s;
     let region = l.s.aws.region;
     // MSK-20 (MSK-03 replaces it on public endpoints)
@@ -997,7 +1007,8 @@ fn aws_value_rules(
             if let Some(d) = &derived {
                 help.push_str(&format!("; the broker host name says '{d}'"));
             }
-            l.push(&MSK_23,
+            l.push(
+                &MSK_23,
                 format!(
                     "'aws.region' value '{r}' is not an AWS region code{}",
                     if iam { FAILS } else { "" }
@@ -1007,7 +1018,8 @@ fn aws_value_rules(
             );
         } else if !endpoint::KNOWN_REGIONS.contains(&r) {
             let close = did_you_mean(r, endpoint::KNOWN_REGIONS.iter().copied(), 1);
-            l.push(&MSK_23,
+            l.push(
+                &MSK_23,
                 format!("'aws.region' value '{r}' is not a region known to rlfe"),
                 span,
                 match close.first() {
@@ -1021,7 +1033,8 @@ fn aws_value_rules(
             .any(|e| e.kind == EndpointKind::Serverless)
             && !endpoint::SERVERLESS_REGIONS.contains(&r)
         {
-            l.push(&MSK_23,
+            l.push(
+                &MSK_23,
                 format!("MSK Serverless is not listed as available in '{r}'"),
                 span,
                 "check the MSK Serverless regions",
@@ -1039,7 +1052,8 @@ fn aws_value_rules(
         ) {
             l.push(&MSK_24, format!("'aws.credentials_provider' must be one of DEFAULT, ENV, INSTANCE_PROFILE, CONTAINER{FAILS}"), span, help);
         } else if v != upper || upper == "ENVIRONMENT" || upper == "ECS" {
-            l.push(&MSK_24,
+            l.push(
+                &MSK_24,
                 format!("'aws.credentials_provider' = '{v}' is not the canonical spelling"),
                 span,
                 help,
@@ -1090,9 +1104,7 @@ fn aws_value_rules(
                     "sasl.oauthbearer.method"
                 },
             ))
-        } else if (l.s.username.is_some() || l.s.password.is_some())
-            && !scram_or_plain
-        {
+        } else if (l.s.username.is_some() || l.s.password.is_some()) && !scram_or_plain {
             Some((
                 "SASL/SCRAM credentials",
                 if l.s.username.is_some() {
@@ -1140,10 +1152,7 @@ fn aws_value_rules(
         l.push(&MSK_28, format!("OAUTHBEARER to MSK IAM listener '{b}' without 'aws.region'; Doris signs MSK IAM tokens with the configured region"), span, format!("add \"aws.region\" = \"{derived}\""));
     }
     // MSK-29
-    if l.s.aws.access_key.is_some()
-        && l.s.aws.secret_key.is_some()
-        && l.s.aws.role_arn.is_none()
-    {
+    if l.s.aws.access_key.is_some() && l.s.aws.secret_key.is_some() && l.s.aws.role_arn.is_none() {
         for k in ["aws.profile_name", "aws.credentials_provider"] {
             if l.get(k).is_some() {
                 let span = l.key_span(k);
@@ -1213,7 +1222,8 @@ fn secret_rules(l: &mut Lints<'_, '_>) {
             _ => "keep the statement text out of logs; rlfe masks the value in every output",
         };
         let _ = doris_masks;
-        l.push(&SEC_01,
+        l.push(
+            &SEC_01,
             format!(
                 "'{key}' holds a secret in the statement text; it is stored in the job definition"
             ),
@@ -1234,7 +1244,8 @@ fn secret_rules(l: &mut Lints<'_, '_>) {
         };
         let help = "aws.access_key is the 20-character id (AKIA… or ASIA…); aws.secret_key is the 40-character secret";
         if ak.len() == 40 && (ak.contains('/') || ak.contains('+')) && sk.is_some_and(id_like) {
-            l.push(&SEC_03,
+            l.push(
+                &SEC_03,
                 "the access key and secret key look swapped",
                 span,
                 help,
@@ -1244,7 +1255,8 @@ fn secret_rules(l: &mut Lints<'_, '_>) {
                 .chars()
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
         {
-            l.push(&SEC_03,
+            l.push(
+                &SEC_03,
                 "'aws.access_key' does not look like an AWS access key id",
                 span,
                 help,

@@ -3,7 +3,7 @@
 //! (MSK-05, 17, 18, 19, 03) on the normalised map, the lints beyond Doris, and the
 //! authentication mode.
 
-pub mod jaas;
+pub(crate) mod jaas;
 mod lints;
 pub mod policy;
 
@@ -18,7 +18,12 @@ use crate::keys::aws::{is_aws_msk_iam, ACCEPTED_ALIASES};
 use crate::keys::kafka::KafkaKey;
 
 /// A located warning with help.
-fn warn(rule: Rule, msg: impl Into<crate::diagnostics::Text>, span: Span, help: impl Into<crate::diagnostics::Text>) -> Diagnostic {
+fn warn(
+    rule: Rule,
+    msg: impl Into<crate::diagnostics::Text>,
+    span: Span,
+    help: impl Into<crate::diagnostics::Text>,
+) -> Diagnostic {
     rule.warning(msg).at(span).with_help(help)
 }
 
@@ -183,7 +188,12 @@ fn region_from_hosts(
     }
     let regions: Vec<(&str, &str)> = brokers
         .iter()
-        .filter_map(|b| b.endpoint.region.as_deref().map(|r| (r, b.endpoint.host.as_str())))
+        .filter_map(|b| {
+            b.endpoint
+                .region
+                .as_deref()
+                .map(|r| (r, b.endpoint.host.as_str()))
+        })
         .collect();
     let Some((first, host)) = regions.first().copied() else {
         return;
@@ -192,7 +202,9 @@ fn region_from_hosts(
         cm.map.insert("aws.region", first);
         diags.push(
             MSK_REGION
-                .note(format!("aws.region '{first}' is taken from the broker host '{host}'"))
+                .note(format!(
+                    "aws.region '{first}' is taken from the broker host '{host}'"
+                ))
                 .at(input.value_span(KafkaKey::BrokerList))
                 .with_help(format!(
                     "write \"aws.region\" = \"{first}\" to make it explicit"

@@ -13,15 +13,23 @@ use serde::{Serialize, Serializer};
 /// does not pay for text nobody reads; serialised, it carries all of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IamPolicy {
+    /// The AWS partition.
     pub partition: &'static str,
+    /// The cluster's region.
     pub region: Derived,
+    /// The cluster's account.
     pub account: Derived,
+    /// The cluster name.
     pub cluster: Derived,
+    /// The topic.
     pub topic: String,
     /// The consumer group (`<job>_*` when Doris generates it).
     pub group: String,
+    /// Whether Doris generates the group id.
     pub group_generated: bool,
+    /// The role the BE assumes, when given.
     pub role_arn: Option<String>,
+    /// Whether an external id is given.
     pub external_id: bool,
 }
 
@@ -39,8 +47,11 @@ pub enum Derived {
 /// One `Allow` statement of the policy.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PolicyStatement {
+    /// The statement id.
     pub sid: &'static str,
+    /// The allowed actions.
     pub actions: &'static [&'static str],
+    /// The resource ARN.
     pub resource: String,
 }
 
@@ -54,6 +65,7 @@ impl Derived {
 }
 
 impl IamPolicy {
+    /// The policy's Allow statements.
     pub fn statements(&self) -> Vec<PolicyStatement> {
         let base = format!(
             "arn:{}:kafka:{}:{}:",

@@ -10,6 +10,7 @@ mod alter;
 mod control;
 mod create;
 mod ddl;
+mod docs;
 mod kafka;
 mod msk;
 mod notes;
@@ -22,6 +23,7 @@ pub use alter::*;
 pub use control::*;
 pub use create::*;
 pub use ddl::*;
+pub use docs::{all_json, describe, listing, markdown, rule_json};
 pub use kafka::*;
 pub use msk::*;
 pub use notes::*;
@@ -326,47 +328,71 @@ pub(crate) const NOTE: RuleDef = RuleDef {
 };
 
 /// The Doris source files the rules mirror (paths in apache/doris).
-pub(crate) mod doris_src {
+pub mod doris_src {
+    /// CREATE ROUTINE LOAD's analysis (Nereids).
     pub const CREATE_INFO: &str =
         "fe/fe-core/src/main/java/org/apache/doris/nereids/trees/plans/commands/info/CreateRoutineLoadInfo.java";
+    /// The Kafka source's checks and the MSK IAM checks.
     pub const KAFKA_PROPERTIES: &str =
         "fe/fe-core/src/main/java/org/apache/doris/load/routineload/kafka/KafkaDataSourceProperties.java";
+    /// How each Kafka source key is parsed.
     pub const KAFKA_CONFIGURATION: &str =
         "fe/fe-core/src/main/java/org/apache/doris/load/routineload/kafka/KafkaConfiguration.java";
+    /// The Kafka job: FILE: references, partitions.
     pub const KAFKA_JOB: &str =
         "fe/fe-core/src/main/java/org/apache/doris/load/routineload/kafka/KafkaRoutineLoadJob.java";
+    /// A job's state changes and properties.
     pub const ROUTINE_LOAD_JOB: &str =
         "fe/fe-core/src/main/java/org/apache/doris/load/routineload/RoutineLoadJob.java";
+    /// Which data source types exist.
     pub const ROUTINE_LOAD_FACTORY: &str =
         "fe/fe-core/src/main/java/org/apache/doris/load/routineload/RoutineLoadDataSourcePropertyFactory.java";
+    /// Job registry checks: names, limits, state changes.
     pub const MANAGER: &str =
         "fe/fe-core/src/main/java/org/apache/doris/load/routineload/RoutineLoadManager.java";
+    /// ALTER ROUTINE LOAD.
     pub const ALTER: &str =
         "fe/fe-core/src/main/java/org/apache/doris/nereids/trees/plans/commands/AlterRoutineLoadCommand.java";
+    /// PAUSE ROUTINE LOAD.
     pub const PAUSE: &str =
         "fe/fe-core/src/main/java/org/apache/doris/nereids/trees/plans/commands/load/PauseRoutineLoadCommand.java";
+    /// RESUME ROUTINE LOAD.
     pub const RESUME: &str =
         "fe/fe-core/src/main/java/org/apache/doris/nereids/trees/plans/commands/load/ResumeRoutineLoadCommand.java";
+    /// STOP ROUTINE LOAD.
     pub const STOP: &str =
         "fe/fe-core/src/main/java/org/apache/doris/nereids/trees/plans/commands/load/StopRoutineLoadCommand.java";
+    /// SHOW ROUTINE LOAD.
     pub const SHOW: &str =
         "fe/fe-core/src/main/java/org/apache/doris/nereids/trees/plans/commands/ShowRoutineLoadCommand.java";
+    /// SHOW ROUTINE LOAD TASK.
     pub const SHOW_TASK: &str =
         "fe/fe-core/src/main/java/org/apache/doris/nereids/trees/plans/commands/ShowRoutineLoadTaskCommand.java";
+    /// SHOW CREATE ROUTINE LOAD.
     pub const SHOW_CREATE: &str =
         "fe/fe-core/src/main/java/org/apache/doris/nereids/trees/plans/commands/load/ShowCreateRoutineLoadCommand.java";
+    /// The statement builder (property maps, names).
     pub const PARSER: &str =
         "fe/fe-core/src/main/java/org/apache/doris/nereids/parser/LogicalPlanBuilder.java";
-    pub const GRAMMAR: &str =
-        "fe/fe-core/src/main/antlr4/org/apache/doris/nereids/DorisParser.g4";
-    pub const SEPARATOR: &str =
-        "fe/fe-core/src/main/java/org/apache/doris/analysis/Separator.java";
-    pub const TIME_UTILS: &str = "fe/fe-core/src/main/java/org/apache/doris/common/util/TimeUtils.java";
+    /// Doris's grammar.
+    pub const GRAMMAR: &str = "fe/fe-core/src/main/antlr4/org/apache/doris/nereids/DorisParser.g4";
+    /// Column separators.
+    pub const SEPARATOR: &str = "fe/fe-core/src/main/java/org/apache/doris/analysis/Separator.java";
+    /// Time zones and datetimes.
+    pub const TIME_UTILS: &str =
+        "fe/fe-core/src/main/java/org/apache/doris/common/util/TimeUtils.java";
+    /// CREATE TABLE.
     pub const CREATE_TABLE: &str =
         "fe/fe-core/src/main/java/org/apache/doris/nereids/trees/plans/commands/info/CreateTableInfo.java";
-    pub const CATALOG: &str = "fe/fe-core/src/main/java/org/apache/doris/datasource/InternalCatalog.java";
-    pub const SMALL_FILES: &str = "fe/fe-core/src/main/java/org/apache/doris/common/util/SmallFileMgr.java";
+    /// Databases and tables.
+    pub const CATALOG: &str =
+        "fe/fe-core/src/main/java/org/apache/doris/datasource/InternalCatalog.java";
+    /// Small files (CREATE FILE).
+    pub const SMALL_FILES: &str =
+        "fe/fe-core/src/main/java/org/apache/doris/common/util/SmallFileMgr.java";
+    /// The BE's Kafka consumer (librdkafka settings).
     pub const BE_CONSUMER: &str = "be/src/runtime/routine_load/data_consumer.cpp";
+    /// The BE's MSK IAM token.
     pub const BE_MSK_IAM: &str = "be/src/runtime/routine_load/aws_msk_iam_auth.cpp";
 }
 
@@ -456,7 +482,10 @@ mod tests {
         assert!(!template_matches("fixed", "fixed!"));
         assert!(template_matches("{x}", "anything"));
         assert!(template_matches("{x} is {y}.", "k is v."));
-        assert!(template_matches("For input string: \"{e}\"", "For input string: \"\""));
+        assert!(template_matches(
+            "For input string: \"{e}\"",
+            "For input string: \"\""
+        ));
     }
 
     #[test]

@@ -10,14 +10,43 @@ pub static MSK_01: RuleDef = RuleDef {
     ],
     summary: r#"The MSK port does not match the authentication the client uses."#,
     doc: r#"Each MSK listener has its own port: 9092 plaintext, 9094 TLS/mTLS, 9096 SASL/SCRAM, 9098 IAM (9194/9196/9198 for public access). A client configured for another mode than the port's cannot connect."#,
-    suppressed_by: &[Suppression { by: &MSK_05, at_least: Severity::Error }, Suppression { by: &MSK_16, at_least: Severity::Note }, Suppression { by: &MSK_17, at_least: Severity::Error }, Suppression { by: &MSK_18, at_least: Severity::Error }, Suppression { by: &MSK_19, at_least: Severity::Error }, Suppression { by: &MSK_20, at_least: Severity::Note }, Suppression { by: &MSK_03, at_least: Severity::Error }],
+    suppressed_by: &[
+        Suppression {
+            by: &MSK_05,
+            at_least: Severity::Error,
+        },
+        Suppression {
+            by: &MSK_16,
+            at_least: Severity::Note,
+        },
+        Suppression {
+            by: &MSK_17,
+            at_least: Severity::Error,
+        },
+        Suppression {
+            by: &MSK_18,
+            at_least: Severity::Error,
+        },
+        Suppression {
+            by: &MSK_19,
+            at_least: Severity::Error,
+        },
+        Suppression {
+            by: &MSK_20,
+            at_least: Severity::Note,
+        },
+        Suppression {
+            by: &MSK_03,
+            at_least: Severity::Error,
+        },
+    ],
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t");"#,
-        r#"?"#,
+        r#""b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9094", "kafka_topic" = "t", "property.security.protocol" = "SSL");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..LINT
 };
@@ -33,11 +62,11 @@ pub static MSK_02: RuleDef = RuleDef {
     doc: r#"Public access to MSK requires IAM, SASL/SCRAM or mTLS on the public ports 9194/9196/9198 and the `b-N-public…` host names; private names take the private ports."#,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1-public.c.abc123.c1.kafka.eu-west-1.amazonaws.com:9094", "kafka_topic" = "t", "property.security.protocol" = "SSL");"#,
-        r#"?"#,
+        r#""b-1-public.c.abc123.c1.kafka.eu-west-1.amazonaws.com:9094""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..LINT
 };
@@ -53,11 +82,11 @@ pub static MSK_03: RuleDef = RuleDef {
     mirrors: doris_src::KAFKA_PROPERTIES,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1-public.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9198", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1");"#,
-        r#"?"#,
+        r#""b-1-public.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9198""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.access_key" = "AKIAIOSFODNN7EXAMPLE", "aws.secret_key" = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..DORIS_ERROR
 };
@@ -73,11 +102,11 @@ pub static MSK_04: RuleDef = RuleDef {
     doc: r#"MSK IAM tokens are signed for a region; a token for another region than the cluster's is refused."#,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.us-west-2.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1");"#,
-        r#"?"#,
+        r#""us-east-1""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..LINT
 };
@@ -95,11 +124,11 @@ pub static MSK_05: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1");
 PAUSE ROUTINE LOAD FOR j;
 ALTER ROUTINE LOAD FOR j FROM KAFKA ("aws.role_arn" = "arn:aws:iam::123456789012:role/R");"#,
-        r#"?"#,
+        r#"KAFKA"#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1", "aws.role_arn" = "arn:aws:iam::123456789012:role/MyRole");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..DORIS_ERROR
 };
@@ -114,11 +143,11 @@ pub static MSK_06: RuleDef = RuleDef {
     doc: r#"MSK Serverless clusters accept only IAM authentication, on port 9098."#,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "boot-abcd1234.c2.kafka-serverless.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "SCRAM-SHA-512", "property.sasl.username" = "u", "property.sasl.password" = "p");"#,
-        r#"?"#,
+        r#""boot-abcd1234.c2.kafka-serverless.us-east-1.amazonaws.com:9098""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "boot-abcd1234.c2.kafka-serverless.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..LINT
 };
@@ -132,14 +161,23 @@ pub static MSK_07: RuleDef = RuleDef {
     ],
     summary: r#"A SASL mechanism Amazon MSK does not offer."#,
     doc: r#"MSK offers IAM (OAUTHBEARER with a SigV4 token), SASL/SCRAM-SHA-512 and mTLS; not PLAIN, GSSAPI, SCRAM-SHA-256 or OIDC OAUTHBEARER."#,
-    suppressed_by: &[Suppression { by: &MSK_06, at_least: Severity::Note }, Suppression { by: &KAFKA_05, at_least: Severity::Note }],
+    suppressed_by: &[
+        Suppression {
+            by: &MSK_06,
+            at_least: Severity::Note,
+        },
+        Suppression {
+            by: &KAFKA_05,
+            at_least: Severity::Note,
+        },
+    ],
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "SCRAM-SHA-256", "property.sasl.username" = "u", "property.sasl.password" = "p");"#,
-        r#"?"#,
+        r#""SCRAM-SHA-256""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9096", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "SCRAM-SHA-512", "property.sasl.username" = "u", "property.sasl.password" = "p");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..LINT
 };
@@ -154,11 +192,11 @@ pub static MSK_08: RuleDef = RuleDef {
     doc: r#"MSK's SASL listeners are TLS listeners: use `SASL_SSL`."#,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9096", "kafka_topic" = "t", "property.security.protocol" = "SASL_PLAINTEXT", "property.sasl.mechanism" = "SCRAM-SHA-512", "property.sasl.username" = "u", "property.sasl.password" = "p");"#,
-        r#"?"#,
+        r#""SASL_PLAINTEXT""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..LINT
 };
@@ -173,11 +211,11 @@ pub static MSK_09: RuleDef = RuleDef {
     doc: r#"ZooKeeper connection strings (`z-N…` hosts, ports 2181/2182) are not Kafka brokers."#,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "z-1.c.abc123.c1.kafka.eu-west-1.amazonaws.com:2181", "kafka_topic" = "t");"#,
-        r#"?"#,
+        r#""z-1.c.abc123.c1.kafka.eu-west-1.amazonaws.com:2181""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..LINT
 };
@@ -192,11 +230,11 @@ pub static MSK_10: RuleDef = RuleDef {
     doc: r#"Ports 11001 and 11002 are MSK's Prometheus exporters."#,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.c.abc123.c1.kafka.eu-west-1.amazonaws.com:11001", "kafka_topic" = "t");"#,
-        r#"?"#,
+        r#""b-1.c.abc123.c1.kafka.eu-west-1.amazonaws.com:11001""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..LINT
 };
@@ -212,11 +250,11 @@ pub static MSK_11: RuleDef = RuleDef {
     doc: r#"Multi-VPC private connectivity has one bootstrap string per authentication scheme (labels iam/scram/tls) on ports 14001-14100."#,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.iam.mycluster.abc123.c19.kafka.us-east-1.amazonaws.com:14001", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "SCRAM-SHA-512", "property.sasl.username" = "u", "property.sasl.password" = "p");"#,
-        r#"?"#,
+        r#""b-1.iam.mycluster.abc123.c19.kafka.us-east-1.amazonaws.com:14001""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.iam.mycluster.abc123.c19.kafka.us-east-1.amazonaws.com:14001", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..LINT
 };
@@ -231,11 +269,11 @@ pub static MSK_12: RuleDef = RuleDef {
     doc: r#"A bootstrap string lists the brokers of one cluster on one listener; a mix usually means two strings were pasted together."#,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.a.abc123.c1.kafka.us-east-1.amazonaws.com:9096,b-1.b.def456.c1.kafka.us-east-1.amazonaws.com:9096", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "SCRAM-SHA-512", "property.sasl.username" = "u", "property.sasl.password" = "p");"#,
-        r#"?"#,
+        r#""b-1.a.abc123.c1.kafka.us-east-1.amazonaws.com:9096,b-1.b.def456.c1.kafka.us-east-1.amazonaws.com:9096""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..LINT
 };
@@ -243,18 +281,16 @@ pub static MSK_12: RuleDef = RuleDef {
 /// Only one MSK bootstrap broker.
 pub static MSK_13: RuleDef = RuleDef {
     code: r#"MSK-13"#,
-    messages: &[
-        r#"Only one bootstrap broker is listed"#,
-    ],
+    messages: &[r#"Only one bootstrap broker is listed"#],
     summary: r#"Only one MSK bootstrap broker."#,
     doc: r#"With one bootstrap broker the job cannot start while that broker is patched or replaced. List one broker per availability zone."#,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1");"#,
-        r#"?"#,
+        r#""b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..LINT
 };
@@ -269,11 +305,11 @@ pub static MSK_14: RuleDef = RuleDef {
     doc: r#"The host ends in amazonaws.com but has none of MSK's endpoint shapes; it is often a console URL or a cluster ARN pasted by mistake."#,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "kafka.us-east-1.amazonaws.com:9092", "kafka_topic" = "t");"#,
-        r#"?"#,
+        r#""kafka.us-east-1.amazonaws.com:9092""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..LINT
 };
@@ -288,11 +324,11 @@ pub static MSK_15: RuleDef = RuleDef {
     doc: r#"The MSK Developer Guide lists TLS client authentication as unavailable in cn-north-1 and cn-northwest-1."#,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.c.abc123.c1.kafka.cn-north-1.amazonaws.com.cn:9094,b-2.c.abc123.c1.kafka.cn-north-1.amazonaws.com.cn:9094", "kafka_topic" = "t", "property.security.protocol" = "SSL", "property.ssl.certificate.location" = "/etc/client.pem", "property.ssl.key.location" = "/etc/client.key");"#,
-        r#"?"#,
+        r#""b-1.c.abc123.c1.kafka.cn-north-1.amazonaws.com.cn:9094,b-2.c.abc123.c1.kafka.cn-north-1.amazonaws.com.cn:9094""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.c.abc123.c1.kafka.eu-west-1.amazonaws.com:9094,b-2.c.abc123.c1.kafka.eu-west-1.amazonaws.com:9094", "kafka_topic" = "orders", "property.security.protocol" = "SSL", "property.ssl.certificate.location" = "FILE:ca.pem", "property.ssl.key.location" = "FILE:ca.pem");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..LINT
 };
@@ -309,11 +345,11 @@ pub static MSK_16: RuleDef = RuleDef {
     doc: r#"`AWS_MSK_IAM` is the mechanism name of the Java client's aws-msk-iam-auth library. librdkafka has no such mechanism; Doris implements MSK IAM as OAUTHBEARER with a token it signs from the `aws.*` settings. The default profile plans the job that way (with a warning); under `--profile doris` Doris rejects it when an `aws.*` key is present (with its OAUTHBEARER text) and the consumer fails otherwise."#,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.my-msk.us-east-1.amazonaws.com:9098", "kafka_topic" = "user_events", "property.group.id" = "doris_consumer", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "AWS_MSK_IAM");"#,
-        r#"?"#,
+        r#""AWS_MSK_IAM""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..LINT
 };
@@ -330,11 +366,11 @@ pub static MSK_17: RuleDef = RuleDef {
     mirrors: doris_src::KAFKA_PROPERTIES,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1");"#,
-        r#"?"#,
+        r#"KAFKA"#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..DORIS_ERROR
 };
@@ -350,11 +386,11 @@ pub static MSK_18: RuleDef = RuleDef {
     mirrors: doris_src::KAFKA_PROPERTIES,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "aws.region" = "us-east-1");"#,
-        r#"?"#,
+        r#"KAFKA"#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..DORIS_ERROR
 };
@@ -362,19 +398,17 @@ pub static MSK_18: RuleDef = RuleDef {
 /// aws.external_id without aws.role_arn.
 pub static MSK_19: RuleDef = RuleDef {
     code: r#"MSK-19"#,
-    messages: &[
-        r#"'aws.external_id' can only be used together with 'aws.role_arn'."#,
-    ],
+    messages: &[r#"'aws.external_id' can only be used together with 'aws.role_arn'."#],
     summary: r#"aws.external_id without aws.role_arn."#,
     doc: r#"An external id is a condition of a role's trust policy, passed when assuming the role: it has no meaning without `aws.role_arn`."#,
     mirrors: doris_src::KAFKA_PROPERTIES,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1", "aws.external_id" = "ext-1234");"#,
-        r#"?"#,
+        r#""aws.external_id""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1", "aws.role_arn" = "arn:aws:iam::123456789012:role/MyRole", "aws.external_id" = "ext-1234");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..DORIS_ERROR
 };
@@ -387,14 +421,17 @@ pub static MSK_20: RuleDef = RuleDef {
     ],
     summary: r#"Only one of aws.access_key and aws.secret_key."#,
     doc: r#"Doris 4.1 enforces the pair only for public endpoints (MSK-03); on a private endpoint the BE ignores a lone key and falls back to the role, the provider or the default chain."#,
-    suppressed_by: &[Suppression { by: &MSK_03, at_least: Severity::Error }],
+    suppressed_by: &[Suppression {
+        by: &MSK_03,
+        at_least: Severity::Error,
+    }],
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1", "aws.access_key" = "AKIAIOSFODNN7EXAMPLE");"#,
-        r#"?"#,
+        r#""aws.access_key""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.access_key" = "AKIAIOSFODNN7EXAMPLE", "aws.secret_key" = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..LINT
 };
@@ -413,11 +450,11 @@ pub static MSK_21: RuleDef = RuleDef {
     doc: r#"`aws.role_arn` must be `arn:<partition>:iam::<12-digit account>:role/[path/]<name>`, in the partition of the region (aws-cn for cn-*, aws-us-gov for us-gov-*). User, policy and STS session ARNs are common mistakes."#,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1", "aws.role_arn" = "arn:aws:iam::123456789012:user/bob");"#,
-        r#"?"#,
+        r#""arn:aws:iam::123456789012:user/bob""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..LINT
 };
@@ -432,11 +469,11 @@ pub static MSK_22: RuleDef = RuleDef {
     doc: r#"STS accepts external ids of 2-1224 characters from letters, digits and `+=,.@:/-_`."#,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1", "aws.role_arn" = "arn:aws:iam::123456789012:role/R", "aws.external_id" = "x");"#,
-        r#"?"#,
+        r#""x""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..LINT
 };
@@ -454,11 +491,11 @@ pub static MSK_23: RuleDef = RuleDef {
     doc: r#"A region code is lower case (`us-east-1`). rlfe also knows the current list of AWS regions and of MSK Serverless regions."#,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "kafka1:9092", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "US-EAST-1");"#,
-        r#"?"#,
+        r#""US-EAST-1""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..LINT
 };
@@ -475,11 +512,11 @@ pub static MSK_24: RuleDef = RuleDef {
     doc: r#"The BE knows DEFAULT (the SDK default chain), ENV (environment variables), INSTANCE_PROFILE (the EC2 instance role) and CONTAINER (ECS/EKS container credentials)."#,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1", "aws.credentials_provider" = "EC2");"#,
-        r#"?"#,
+        r#""EC2""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..LINT
 };
@@ -495,11 +532,11 @@ pub static MSK_25: RuleDef = RuleDef {
     doc: r#"Doris reads `aws.region`, `aws.access_key`, `aws.secret_key`, `aws.session_key`, `aws.role_arn`, `aws.external_id`, `aws.profile_name` and `aws.credentials_provider`. Other spellings (the original design's `aws.msk.iam.role.arn`, the pre-release `aws.access.key`, RisingWave's `aws.credentials.*`) are accepted and ignored; the default profile plans them under the canonical key."#,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1", "aws.access.key" = "AKIAIOSFODNN7EXAMPLE", "aws.secret.key" = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");"#,
-        r#"?"#,
+        r#""aws.access.key""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..LINT
 };
@@ -514,11 +551,11 @@ pub static MSK_26: RuleDef = RuleDef {
     doc: r#"Doris accepts any `aws.` key, ignores the unknown ones, and still validates the source as MSK IAM because one is present."#,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.regoin" = "us-east-1");"#,
-        r#"?"#,
+        r#""aws.regoin""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..LINT
 };
@@ -534,11 +571,11 @@ pub static MSK_27: RuleDef = RuleDef {
     doc: r#"IAM, SCRAM credentials, OIDC OAUTHBEARER and client certificates are separate listeners and modes; under Doris IAM wins and the other settings are dead weight or conflict."#,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1", "property.ssl.certificate.location" = "/etc/c.pem", "property.ssl.key.location" = "/etc/c.key");"#,
-        r#"?"#,
+        r#""property.ssl.certificate.location""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..LINT
 };
@@ -553,11 +590,11 @@ pub static MSK_28: RuleDef = RuleDef {
     doc: r#"Without an `aws.*` key Doris treats OAUTHBEARER as generic OAuth and installs no IAM token callback, so the consumer has no token for the MSK IAM listener."#,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER");"#,
-        r#"?"#,
+        r#""b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..LINT
 };
@@ -565,18 +602,16 @@ pub static MSK_28: RuleDef = RuleDef {
 /// Several credential sources where one wins.
 pub static MSK_29: RuleDef = RuleDef {
     code: r#"MSK-29"#,
-    messages: &[
-        r#"'{key}' is not used: static keys take precedence"#,
-    ],
+    messages: &[r#"'{key}' is not used: static keys take precedence"#],
     summary: r#"Several credential sources where one wins."#,
     doc: r#"The BE uses static keys first, then `aws.role_arn`, then the credentials provider or profile, then the default chain."#,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1", "aws.access_key" = "AKIAIOSFODNN7EXAMPLE", "aws.secret_key" = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws.profile_name" = "default");"#,
-        r#"?"#,
+        r#""aws.profile_name""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.access_key" = "AKIAIOSFODNN7EXAMPLE", "aws.secret_key" = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..LINT
 };
@@ -591,11 +626,11 @@ pub static MSK_30: RuleDef = RuleDef {
     doc: r#"MSK throttles new IAM connections; a backoff below a second can trip the limit when many tasks reconnect."#,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1", "property.reconnect.backoff.ms" = "100");"#,
-        r#"?"#,
+        r#""100""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..LINT
 };
@@ -610,11 +645,11 @@ pub static MSK_31: RuleDef = RuleDef {
     doc: r#"MSK Serverless refuses fetches larger than 55 MB."#,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "boot-abcd1234.c2.kafka-serverless.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1", "property.fetch.max.bytes" = "60000000", "property.receive.message.max.bytes" = "70000000");"#,
-        r#"?"#,
+        r#""60000000""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "boot-abcd1234.c2.kafka-serverless.us-east-1.amazonaws.com:9098", "kafka_topic" = "clicks", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1", "property.fetch.max.bytes" = "52428800");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..LINT
 };
@@ -622,18 +657,16 @@ pub static MSK_31: RuleDef = RuleDef {
 /// An internal Kafka or MSK topic.
 pub static MSK_32: RuleDef = RuleDef {
     code: r#"MSK-32"#,
-    messages: &[
-        r#"'{topic}' is an internal Kafka/MSK topic"#,
-    ],
+    messages: &[r#"'{topic}' is an internal Kafka/MSK topic"#],
     summary: r#"An internal Kafka or MSK topic."#,
     doc: r#"Topics like `__consumer_offsets` and `__amazon_msk_canary` hold broker or MSK state, not application data."#,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "__consumer_offsets");"#,
-        r#"?"#,
+        r#""__consumer_offsets""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..LINT
 };
@@ -648,11 +681,11 @@ pub static MSK_33: RuleDef = RuleDef {
     doc: r#"IAM resource ARNs treat `*` and `?` as wildcards, so a policy written for such a group grants other groups too."#,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1", "property.group.id" = "doris-*");"#,
-        r#"?"#,
+        r#""doris-*""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..LINT
 };
@@ -660,21 +693,54 @@ pub static MSK_33: RuleDef = RuleDef {
 /// aws.region was taken from the broker host names.
 pub static MSK_REGION: RuleDef = RuleDef {
     code: r#"MSK-REGION"#,
-    messages: &[
-        r#"aws.region '{region}' is taken from the broker host '{host}'"#,
-    ],
+    messages: &[r#"aws.region '{region}' is taken from the broker host '{host}'"#],
     summary: r#"aws.region was taken from the broker host names."#,
     doc: r#"In the default profile, an MSK IAM job without `aws.region` gets the region its MSK broker host names name, when all of them name the same one. Write the key to make it explicit."#,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.c.abc123.c1.kafka.eu-west-1.amazonaws.com:9098,b-2.c.abc123.c1.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "AWS_MSK_IAM");"#,
-        r#"?"#,
+        r#""b-1.c.abc123.c1.kafka.eu-west-1.amazonaws.com:9098,b-2.c.abc123.c1.kafka.eu-west-1.amazonaws.com:9098""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.c.abc123.c1.kafka.eu-west-1.amazonaws.com:9098,b-2.c.abc123.c1.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..NOTE
 };
 
 /// The rules of this family, in order.
-pub(super) static RULES: &[Rule] = &[&MSK_01, &MSK_02, &MSK_03, &MSK_04, &MSK_05, &MSK_06, &MSK_07, &MSK_08, &MSK_09, &MSK_10, &MSK_11, &MSK_12, &MSK_13, &MSK_14, &MSK_15, &MSK_16, &MSK_17, &MSK_18, &MSK_19, &MSK_20, &MSK_21, &MSK_22, &MSK_23, &MSK_24, &MSK_25, &MSK_26, &MSK_27, &MSK_28, &MSK_29, &MSK_30, &MSK_31, &MSK_32, &MSK_33, &MSK_REGION];
+pub(super) static RULES: &[Rule] = &[
+    &MSK_01,
+    &MSK_02,
+    &MSK_03,
+    &MSK_04,
+    &MSK_05,
+    &MSK_06,
+    &MSK_07,
+    &MSK_08,
+    &MSK_09,
+    &MSK_10,
+    &MSK_11,
+    &MSK_12,
+    &MSK_13,
+    &MSK_14,
+    &MSK_15,
+    &MSK_16,
+    &MSK_17,
+    &MSK_18,
+    &MSK_19,
+    &MSK_20,
+    &MSK_21,
+    &MSK_22,
+    &MSK_23,
+    &MSK_24,
+    &MSK_25,
+    &MSK_26,
+    &MSK_27,
+    &MSK_28,
+    &MSK_29,
+    &MSK_30,
+    &MSK_31,
+    &MSK_32,
+    &MSK_33,
+    &MSK_REGION,
+];

@@ -24,11 +24,11 @@ Common causes: a missing comma between properties or load clauses, a comma befor
     mirrors: doris_src::GRAMMAR,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_topic" = "t" "kafka_broker_list" = "k1:9092");"#,
-        r#"?"#,
+        r#""kafka_broker_list""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_topic" = "t", "kafka_broker_list" = "k1:9092");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..DORIS_ERROR
 };
@@ -37,19 +37,17 @@ Common causes: a missing comma between properties or load clauses, a comma befor
 pub static P1: RuleDef = RuleDef {
     code: r#"P1"#,
     stage: Stage::Parse,
-    messages: &[
-        r#"labelParts in load should be [db.]label"#,
-    ],
+    messages: &[r#"labelParts in load should be [db.]label"#],
     summary: r#"A job name has at most two parts: [database.]job."#,
     doc: r#"Doris names a routine-load job `job` or `database.job`. A name with more dots (`a.b.c`) is rejected while the statement is built, with the text of Doris's label-name check. Write at most one database part; a name that itself contains a dot must be backquoted (and is then rejected by N3, since labels cannot contain dots)."#,
     mirrors: doris_src::PARSER,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD demo.etl.j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");"#,
-        r#"?"#,
+        r#"demo.etl.j"#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD demo.j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");"#,
-        r#"?"#,
+        r#""#,
     ),
     ..DORIS_ERROR
 };
@@ -70,12 +68,12 @@ pub static LIMIT: RuleDef = RuleDef {
     doc: r#"rlfe reads untrusted input (a gateway exposes it to the network), so it bounds what one statement may cost: statement size, statements per script, expression nesting, properties per list and items per list. Input beyond a limit is rejected with a located error instead of being parsed; the next statement still runs. The limits are generous for real statements and can be raised through `ParseOptions`; the README lists each one with its default."#,
     trips: Example::with(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "property.client.id" = "c");"#,
-        r#"?"#,
+        r#""property.client.id" = "c""#,
         &[Setup::MaxProperties(2)],
     ),
     passes: Example::with(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");"#,
-        r#"?"#,
+        r#""#,
         &[Setup::MaxProperties(2)],
     ),
     ..DORIS_ERROR

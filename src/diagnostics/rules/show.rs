@@ -6,20 +6,19 @@ use super::*;
 pub static W1: RuleDef = RuleDef {
     code: r#"W1"#,
     mysql: MysqlError::NO_DB,
-    messages: &[
-        r#"No database selected"#,
-    ],
+    messages: &[r#"No database selected"#],
     summary: r#"SHOW ROUTINE LOAD without a database."#,
     doc: r#"SHOW ROUTINE LOAD lists the jobs of the `FOR` name's database or of the current database."#,
     mirrors: doris_src::SHOW,
     trips: Example::with(
         r#"SHOW ROUTINE LOAD;"#,
-        r#"?"#,
+        r#"SHOW ROUTINE LOAD"#,
         &[Setup::NoDatabase],
     ),
     passes: Example::with(
-        r#"SHOW ROUTINE LOAD FOR demo.j;"#,
-        r#"?"#,
+        r#"CREATE ROUTINE LOAD demo.j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");
+SHOW ROUTINE LOAD FOR demo.j;"#,
+        r#""#,
         &[Setup::NoDatabase],
     ),
     ..DORIS_ERROR
@@ -28,29 +27,22 @@ pub static W1: RuleDef = RuleDef {
 /// SHOW ROUTINE LOAD of a missing database.
 pub static W2: RuleDef = RuleDef {
     code: r#"W2"#,
-    messages: &[
-        r#"unknown databases, dbName={db}"#,
-    ],
+    messages: &[r#"unknown databases, dbName={db}"#],
     summary: r#"SHOW ROUTINE LOAD of a missing database."#,
     doc: r#"The database must exist."#,
     mirrors: doris_src::SHOW,
     trips: Example::new(
         r#"SHOW ROUTINE LOAD FOR nodb.j;"#,
-        r#"?"#,
+        r#"SHOW ROUTINE LOAD FOR nodb.j"#,
     ),
-    passes: Example::new(
-        r#"SHOW ROUTINE LOAD;"#,
-        r#"?"#,
-    ),
+    passes: Example::new(r#"SHOW ROUTINE LOAD;"#, r#""#),
     ..DORIS_ERROR
 };
 
 /// SHOW ROUTINE LOAD FOR a job that has no row.
 pub static W3: RuleDef = RuleDef {
     code: r#"W3"#,
-    messages: &[
-        r#"There is no job named {job} in db {db}. Include history? {all}"#,
-    ],
+    messages: &[r#"There is no job named {job} in db {db}. Include history? {all}"#],
     summary: r#"SHOW ROUTINE LOAD FOR a job that has no row."#,
     doc: r#"Without `ALL` only active jobs are listed; `SHOW ALL ROUTINE LOAD FOR job` includes stopped and cancelled ones."#,
     mirrors: doris_src::SHOW,
@@ -58,13 +50,13 @@ pub static W3: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");
 STOP ROUTINE LOAD FOR j;
 SHOW ROUTINE LOAD FOR j;"#,
-        r#"?"#,
+        r#"j"#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");
 STOP ROUTINE LOAD FOR j;
 SHOW ALL ROUTINE LOAD FOR j;"#,
-        r#"?"#,
+        r#""#,
     ),
     ..DORIS_ERROR
 };
@@ -72,21 +64,19 @@ SHOW ALL ROUTINE LOAD FOR j;"#,
 /// SHOW ROUTINE LOAD TASK without a database.
 pub static W4: RuleDef = RuleDef {
     code: r#"W4"#,
-    messages: &[
-        r#"please designate a database in show stmt"#,
-    ],
+    messages: &[r#"please designate a database in show stmt"#],
     summary: r#"SHOW ROUTINE LOAD TASK without a database."#,
     doc: r#"Name the database with `FROM <db>`, or select one."#,
     mirrors: doris_src::SHOW_TASK,
     trips: Example::with(
         r#"SHOW ROUTINE LOAD TASK WHERE JobName = "j";"#,
-        r#"?"#,
+        r#"SHOW ROUTINE LOAD TASK WHERE JobName = "j""#,
         &[Setup::NoDatabase],
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");
 SHOW ROUTINE LOAD TASK FROM demo WHERE JobName = "j";"#,
-        r#"?"#,
+        r#""#,
     ),
     ..DORIS_ERROR
 };
@@ -94,20 +84,15 @@ SHOW ROUTINE LOAD TASK FROM demo WHERE JobName = "j";"#,
 /// SHOW ROUTINE LOAD TASK without WHERE JobName = ….
 pub static W5: RuleDef = RuleDef {
     code: r#"W5"#,
-    messages: &[
-        r#"please designate a jobName in where expr such as JobName="ILoveDoris""#,
-    ],
+    messages: &[r#"please designate a jobName in where expr such as JobName="ILoveDoris""#],
     summary: r#"SHOW ROUTINE LOAD TASK without WHERE JobName = …."#,
     doc: r#"The tasks are listed for one job, named in `WHERE JobName = "<job>"`."#,
     mirrors: doris_src::SHOW_TASK,
-    trips: Example::new(
-        r#"SHOW ROUTINE LOAD TASK;"#,
-        r#"?"#,
-    ),
+    trips: Example::new(r#"SHOW ROUTINE LOAD TASK;"#, r#"SHOW ROUTINE LOAD TASK"#),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");
 SHOW ROUTINE LOAD TASK WHERE JobName = "j";"#,
-        r#"?"#,
+        r#""#,
     ),
     ..DORIS_ERROR
 };
@@ -123,12 +108,12 @@ pub static W6: RuleDef = RuleDef {
     mirrors: doris_src::SHOW_TASK,
     trips: Example::new(
         r#"SHOW ROUTINE LOAD TASK WHERE JobName LIKE "j%";"#,
-        r#"?"#,
+        r#"JobName LIKE "j%""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");
 SHOW ROUTINE LOAD TASK WHERE jobname = "j";"#,
-        r#"?"#,
+        r#""#,
     ),
     ..DORIS_ERROR
 };
@@ -136,20 +121,18 @@ SHOW ROUTINE LOAD TASK WHERE jobname = "j";"#,
 /// SHOW ROUTINE LOAD TASK of a job that is not active.
 pub static W7: RuleDef = RuleDef {
     code: r#"W7"#,
-    messages: &[
-        r#"The job named {job}does not exists or job state is stopped or cancelled"#,
-    ],
+    messages: &[r#"The job named {job}does not exists or job state is stopped or cancelled"#],
     summary: r#"SHOW ROUTINE LOAD TASK of a job that is not active."#,
     doc: r#"Only active jobs have tasks. The text has no space after the job name, as in Doris."#,
     mirrors: doris_src::SHOW_TASK,
     trips: Example::new(
         r#"SHOW ROUTINE LOAD TASK WHERE JobName = "nosuch";"#,
-        r#"?"#,
+        r#"SHOW ROUTINE LOAD TASK WHERE JobName = "nosuch""#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");
 SHOW ROUTINE LOAD TASK WHERE JobName = "j";"#,
-        r#"?"#,
+        r#""#,
     ),
     ..DORIS_ERROR
 };

@@ -123,7 +123,7 @@ fn duplicate_keys_are_kept_in_order() {
 
 #[test]
 fn property_text_follows_doris_rules() {
-    // §2.9: quoted and unquoted keys and values are the same property; constants keep
+    // quoted and unquoted keys and values are the same property; constants keep
     // their source text.
     let a = parse_statement(r#"CREATE ROUTINE LOAD j ON t PROPERTIES ("desired_concurrent_number" = "3", "strict_mode" = "TRUE") FROM KAFKA ("x" = "y")"#).unwrap();
     let b = parse_statement("CREATE ROUTINE LOAD j ON t PROPERTIES (desired_concurrent_number = 3, `strict_mode` = TRUE) FROM KAFKA (x = y)").unwrap();

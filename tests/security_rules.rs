@@ -1,5 +1,5 @@
 //! The security rule catalogue (KAFKA-xx, MSK-xx, SEC-xx) and the acceptance cases of
-//! kafka-security.md §6.5: asserted and snapshot-tested with the rendered diagnostics.
+//! the security acceptance cases: asserted and snapshot-tested with the rendered diagnostics.
 
 mod common;
 

@@ -1,4 +1,4 @@
-//! ALTER ROUTINE LOAD (A rules, §5.1): validated in Doris's order, then applied to a
+//! ALTER ROUTINE LOAD (A rules): validated in Doris's order, then applied to a
 //! copy of the job, which the session stores.
 
 use super::context::{AnalyzeContext, Mode};

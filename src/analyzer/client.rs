@@ -135,15 +135,6 @@ impl<'a> ClientSettings<'a> {
                 .is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "true" | "t" | "1"))
         };
         let aws = AwsSettings::read(map);
-        let jaas_iam = map
-            .get("sasl.jaas.config")
-            .is_some_and(|j| j.contains("software.amazon.msk.auth.iam.IAMLoginModule"))
-            || map.iter().any(|(k, v)| {
-                k.starts_with("sasl.")
-                    && k.ends_with("callback.handler.class")
-                    && v.starts_with("software.amazon.msk.auth.iam.")
-            });
-        let has_aws_key = map.iter().any(|(k, _)| k.starts_with("aws."));
         ClientSettings {
             protocol: Protocol::read(map.get("security.protocol")),
             mechanism: map.get(mechanism_key),
@@ -163,10 +154,24 @@ impl<'a> ClientSettings<'a> {
                 .get("sasl.oauthbearer.method")
                 .is_some_and(|v| v.eq_ignore_ascii_case("oidc")),
             unsecure_jwt: truthy("enable.sasl.oauthbearer.unsecure.jwt"),
-            iam_explicit: has_aws_key || iam_signal || jaas_iam,
+            iam_explicit: iam_explicit(map, iam_signal),
             endpoints,
         }
     }
+}
+
+/// Explicit IAM intent: an `aws.*` key, an AWS_MSK_IAM spelling (`iam_signal`), or the
+/// Java client's IAM login module or callback handler.
+pub(crate) fn iam_explicit(map: &CustomProperties, iam_signal: bool) -> bool {
+    iam_signal
+        || map.iter().any(|(k, v)| {
+            k.starts_with("aws.")
+                || (k == "sasl.jaas.config"
+                    && v.contains("software.amazon.msk.auth.iam.IAMLoginModule"))
+                || (k.starts_with("sasl.")
+                    && k.ends_with("callback.handler.class")
+                    && v.starts_with("software.amazon.msk.auth.iam."))
+        })
 }
 
 /// The client map with, for each key, the property it was written as.

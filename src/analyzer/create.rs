@@ -1,4 +1,4 @@
-//! CREATE ROUTINE LOAD, in Doris's order (§4.1): build (P2, P3), job name and database
+//! CREATE ROUTINE LOAD, in Doris's order: build (P2, P3), job name and database
 //! (N1–N4), table and partial update (T1–T7, F1–F8), name format (N5), load properties
 //! (L), job properties (J), Kafka source (K, MSK IAM), merge type (M), creation (C).
 
@@ -397,7 +397,7 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
     }
 }
 
-/// C5: FILE: references (§4.9), with the open-world rule for files.
+/// C5: FILE: references, with the open-world rule for files.
 pub(crate) fn check_files(
     src: &KafkaSource,
     list: &crate::ast::PropertyList,
@@ -467,7 +467,7 @@ fn idents(e: &ExprNode, out: &mut Vec<String>) {
 }
 
 /// Columns the load clauses name that the table does not have: warnings, because Doris
-/// checks columns only when it plans each task (§4.4).
+/// checks columns only when it plans each task.
 fn column_warnings(table: &TableInfo, props: &[LoadProperty], diags: &mut Vec<Diagnostic>) {
     let mapped: Vec<String> = props
         .iter()

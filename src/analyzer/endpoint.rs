@@ -1,5 +1,5 @@
-//! Amazon MSK endpoint shapes (kafka-security.md §5.3) and AWS identifier syntax (§5.4,
-//! §5.5), parsed with nom.
+//! Amazon MSK endpoint shapes (provisioned, public, multi-VPC, serverless, ZooKeeper)
+//! and AWS identifier syntax (regions, partitions, role ARNs), parsed with nom.
 
 use nom::bytes::complete::{tag, take_while1, take_while_m_n};
 use nom::character::complete::char;
@@ -151,7 +151,7 @@ pub(crate) const SERVERLESS_REGIONS: &[&str] = &[
     "eu-west-2",
 ];
 
-/// Classifies one broker `host[:port]` (§5.3's algorithm).
+/// Classifies one broker `host[:port]`.
 pub(crate) fn classify(host: &str, port: Option<u16>) -> Endpoint {
     let lower = host.to_ascii_lowercase();
     let lower = lower.strip_suffix('.').unwrap_or(&lower).to_string();

@@ -512,7 +512,7 @@ pub(crate) fn tail(
                 "use OFFSET_BEGINNING, OFFSET_END or 'yyyy-MM-dd HH:mm:ss'",
             ));
         }
-        // The client map records the default (§4.6): epoch ms for a datetime, plus the text.
+        // The client map records the default: epoch ms for a datetime, plus the text.
         match &default_offset {
             KafkaOffset::Time { epoch_millis, text } => {
                 custom.insert(DEFAULT_OFFSETS, epoch_millis.to_string());

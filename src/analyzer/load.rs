@@ -1,4 +1,4 @@
-//! Load properties (L rules, §4.4): separator conversion, multi-table restrictions,
+//! Load properties (L rules): separator conversion, multi-table restrictions,
 //! repeated clauses.
 
 use super::model::{LoadClauses, PartitionSpec, Separator};

@@ -9,7 +9,7 @@ use crate::keys::secrets::display_value;
 use serde::Serialize;
 use std::fmt;
 
-/// Doris's job states (§9.3).
+/// Doris's job states.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum JobState {
@@ -155,7 +155,7 @@ pub struct Broker {
     pub endpoint: super::endpoint::Endpoint,
 }
 
-/// The client map (§4.6 "the custom map"): source order, later keys win. Its `Debug`
+/// The client map: source order, later keys win. Its `Debug`
 /// and `Serialize` mask secrets.
 #[derive(Clone, PartialEq, Eq, Default)]
 pub struct CustomProperties(pub Vec<(String, String)>);
@@ -259,7 +259,7 @@ pub enum AuthMode {
     },
 }
 
-/// Where the backend takes AWS credentials from (§6.3).
+/// Where the backend takes AWS credentials from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "source", rename_all = "snake_case")]
 pub enum CredentialSource {

@@ -1,4 +1,4 @@
-//! The catalog DDL subset (§1.2 of the Doris spec): databases, tables, files.
+//! The catalog DDL subset: databases, tables, files.
 
 use super::{ExprNode, Ident, PropertyList, QualifiedName, Span, StringLit};
 use serde::Serialize;

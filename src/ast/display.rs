@@ -4,7 +4,7 @@
 use super::*;
 use std::fmt::{self, Display, Formatter, Write};
 
-/// Words that must be backquoted when used as names: Doris's reserved words (§2.3),
+/// Words that must be backquoted when used as names: Doris's reserved words,
 /// plus words that open a clause where a name may stand (`INDEX` in a column list).
 pub(crate) const RESERVED: &[&str] = &[
     "ALL",
@@ -85,7 +85,7 @@ pub fn write_name(f: &mut impl Write, name: &str) -> fmt::Result {
     }
 }
 
-/// A string literal in double quotes, escaped so that Doris's decoding (§2.5) gives
+/// A string literal in double quotes, escaped so that Doris's decoding gives
 /// back `value`.
 pub fn quote_string(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 2);
@@ -168,7 +168,7 @@ impl Display for PropertyList {
 }
 
 /// sqlparser renders string literals without escaping backslashes (nor the quotes of a
-/// double-quoted literal), but Doris decodes them (§2.5); such literals are re-escaped
+/// double-quoted literal), but Doris decodes them; such literals are re-escaped
 /// so the text reads back the same.
 impl Display for ExprNode {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {

@@ -87,7 +87,7 @@ impl QualifiedName {
     }
 }
 
-/// The text of a property key or value (§2.9): a string literal's value, an identifier's
+/// The text of a property key or value: a string literal's value, an identifier's
 /// name, or any other constant's source text. Quoting is not recorded: `a = 1` and
 /// `"a" = "1"` are the same property.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

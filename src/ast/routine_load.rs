@@ -1,4 +1,4 @@
-//! Routine-load statements (§1.1 of the Doris spec).
+//! Routine-load statements.
 
 use super::{ExprNode, Ident, PropertyList, QualifiedName, Span, StringLit};
 use serde::Serialize;
@@ -67,7 +67,7 @@ pub struct DataSource {
     pub properties: PropertyList,
 }
 
-/// One load property clause (§3.4). Clauses may come in any order and may repeat; the
+/// One load property clause. Clauses may come in any order and may repeat; the
 /// analyzer reports repeats (L5).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "clause", rename_all = "snake_case")]
@@ -160,7 +160,7 @@ impl LoadProperty {
 pub enum PartitionNames {
     /// Named partitions.
     Names(Vec<Ident>),
-    /// `PARTITION(*)`: parses, but has no routine-load meaning (Q33).
+    /// `PARTITION(*)`: parses, but has no routine-load meaning (C2 rejects it).
     Star,
 }
 

@@ -8,7 +8,7 @@ const PRE_RELEASE: &str = "Doris 4.1 pre-release spelling (PR #60044)";
 const RISINGWAVE: &str = "RisingWave spelling";
 const COMMON: &str = "common spelling";
 
-/// Client keys Doris accepts but nothing reads, and the canonical key (§3.2).
+/// Client keys Doris accepts but nothing reads, and the canonical key.
 pub const ACCEPTED_ALIASES: &[(&str, Option<&str>, &str)] = &[
     (
         "aws.msk.iam.role.arn",

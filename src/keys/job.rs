@@ -115,6 +115,8 @@ pub enum Value<'a> {
     Bool(bool),
     /// Text.
     Text(&'a str),
+    /// A name from a fixed set (a format, a mode).
+    Name(&'static str),
     /// A byte, when set.
     Byte(Option<u8>),
     /// A workload group, when set.
@@ -138,6 +140,7 @@ impl Value<'_> {
             Value::Ratio(r) => format_ratio(r),
             Value::Bool(b) => b.to_string(),
             Value::Text(t) => t.to_string(),
+            Value::Name(n) => n.to_string(),
             Value::Byte(Some(b)) => char::from(b).to_string(),
             Value::Byte(None) if rendering == Rendering::Show => "\0".into(),
             Value::Byte(None) | Value::Group(None) => String::new(),
@@ -326,9 +329,9 @@ field_kind!(String, |v| Value::Text(v), Parsed::Text(v) => v);
 field_kind!(Option<u8>, |v| Value::Byte(*v), Parsed::Byte(v) => v);
 field_kind!(Option<String>, |v| Value::Group(v.as_deref()), Parsed::Group(v) => v);
 field_kind!(TimeZone, |v| Value::Text(&v.name), Parsed::TimeZone(v) => v);
-field_kind!(UpdateMode, |v| Value::Text(v.as_str()), Parsed::UpdateMode(v) => v);
-field_kind!(NewKeyBehavior, |v| Value::Text(v.as_str()), Parsed::NewKeyBehavior(v) => v);
-field_kind!(Format, |v| Value::Text(v.as_str()), Parsed::Format(v) => v);
+field_kind!(UpdateMode, |v| Value::Name(v.as_str()), Parsed::UpdateMode(v) => v);
+field_kind!(NewKeyBehavior, |v| Value::Name(v.as_str()), Parsed::NewKeyBehavior(v) => v);
+field_kind!(Format, |v| Value::Name(v.as_str()), Parsed::Format(v) => v);
 
 fn is_json(p: &JobProperties) -> bool {
     p.format == Format::Json

@@ -2,13 +2,13 @@
 //!
 //! One classification serves every stage and every rendering (Display, Debug, JSON,
 //! SHOW, diagnostics, the REPL), so they cannot disagree. The set is Doris's own
-//! (audit-log masking) plus every librdkafka, Java and AWS secret and their aliases
-//! (kafka-security.md §8.1), applied everywhere Doris does not (Q23).
+//! (audit-log masking) plus every librdkafka, Java and AWS secret and their aliases,
+//! applied everywhere, also where Doris prints secrets (SHOW, client properties).
 
 /// The mask that replaces a secret value, whole.
 pub const MASK: &str = "******";
 
-/// Doris's general sensitive keys, compared ignoring case (doris-routine-load.md §7).
+/// Doris's general sensitive keys, compared ignoring case.
 const DORIS_SENSITIVE: &[&str] = &[
     "password",
     "kerberos_keytab_content",
@@ -73,7 +73,7 @@ const DORIS_SENSITIVE: &[&str] = &[
 ];
 
 /// Client-level secrets (after `property.` is stripped): librdkafka, Java and AWS keys
-/// with their aliases (kafka-security.md §8.1).
+/// with their aliases.
 const CLIENT_SECRETS: &[&str] = &[
     "sasl.password",
     "ssl.key.password",

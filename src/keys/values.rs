@@ -102,7 +102,7 @@ fn datetime_fields(input: &str) -> IResult<&str, (u32, u32, u32, u32, u32, u32)>
     Ok((input, (y, mo, d, h, mi, s)))
 }
 
-/// A datetime as Doris reads offsets (§4.6): the pattern `yyyy-MM-dd HH:mm:ss`; a day
+/// A datetime as Doris reads offsets: the pattern `yyyy-MM-dd HH:mm:ss`; a day
 /// 29–31 past the end of its month is clamped to the month's last day (Java's smart
 /// resolution); other out-of-range fields fail.
 pub fn parse_doris_datetime(s: &str) -> Option<NaiveDateTime> {

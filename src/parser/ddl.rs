@@ -1,4 +1,4 @@
-//! Builders for the catalog DDL (§1.2 of the Doris spec).
+//! Builders for the catalog DDL.
 
 use super::StatementParser;
 use crate::ast::*;

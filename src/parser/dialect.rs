@@ -6,7 +6,7 @@ use sqlparser::keywords::Keyword;
 use sqlparser::parser::{Parser, ParserError};
 use std::any::TypeId;
 
-/// Doris's lexical structure (§2 of the Doris spec): backquoted identifiers, `'…'` and
+/// Doris's lexical structure: backquoted identifiers, `'…'` and
 /// `"…"` strings with backslash escapes, `--`, `#` and nested `/* */` comments,
 /// case-insensitive keywords.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -44,12 +44,12 @@ impl Dialect for DorisDialect {
         true
     }
 
-    /// `1abc` is an identifier (§2.4).
+    /// `1abc` is an identifier.
     fn supports_numeric_prefix(&self) -> bool {
         true
     }
 
-    /// `/* a /* b */ c */` is one comment (§2.2).
+    /// `/* a /* b */ c */` is one comment.
     fn supports_nested_comments(&self) -> bool {
         true
     }
@@ -63,7 +63,7 @@ impl Dialect for DorisDialect {
         true
     }
 
-    /// `a DIV b` (§3.8).
+    /// `a DIV b`.
     fn parse_infix(
         &self,
         parser: &mut Parser,

@@ -1,6 +1,6 @@
 //! Splitting a script into statements, and tokenizing one statement.
 //!
-//! The splitter finds each `;` outside strings, backquoted names and comments (§2.8),
+//! The splitter finds each `;` outside strings, backquoted names and comments,
 //! so a broken statement never hides the next one, and each statement is tokenized on
 //! its own: memory stays bounded by the largest statement, not by the script.
 
@@ -186,7 +186,7 @@ pub(crate) fn shift(loc: sqlparser::tokenizer::Location, base: Location) -> Loca
 }
 
 /// Tokenizes one statement: locations are the script's, strings hold their decoded
-/// values (§2.5), backquoted names their names, and whitespace and comments are gone.
+/// values, backquoted names their names, and whitespace and comments are gone.
 pub(crate) fn tokenize(chunk: &Chunk<'_>) -> Result<Vec<TokenWithSpan>, Diagnostic> {
     match tokenize_partial(chunk) {
         (tokens, None) => Ok(tokens),

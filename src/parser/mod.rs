@@ -557,7 +557,7 @@ impl<'a> StatementParser<'a> {
         Ok(ident)
     }
 
-    /// `job-abc`: a hyphen glued between two words is an unquoted name (§2.4).
+    /// `job-abc`: a hyphen glued between two words is an unquoted name.
     fn check_hyphenated(&self, ident: &Ident) -> Result<(), Diagnostic> {
         if ident.quoted {
             return Ok(());
@@ -728,7 +728,7 @@ impl<'a> StatementParser<'a> {
         }
     }
 
-    /// A property key or value (§2.9): a string's value, a name, or a constant's text.
+    /// A property key or value: a string's value, a name, or a constant's text.
     fn parse_property_term(
         &mut self,
         what: impl FnOnce() -> String,

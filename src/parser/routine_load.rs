@@ -1,4 +1,4 @@
-//! Builders for the routine-load statements (§3.3–§3.7 of the Doris spec).
+//! Builders for the routine-load statements.
 
 use super::StatementParser;
 use crate::ast::*;
@@ -15,7 +15,8 @@ impl StatementParser<'_> {
         let table = if self.eat_kw("ON").is_some() {
             let table = self.parse_ident("a table name after ON")?;
             if matches!(self.peek().token, Token::Period) {
-                // Q10: the target table is always in the job's database.
+                // The target table is always in the job's database: `ON db.tbl` is a
+                // syntax error in Doris.
                 let real_table = match &self.peek_nth(1).token {
                     Token::Word(w) => w.value.clone(),
                     _ => "<table>".into(),
@@ -117,7 +118,7 @@ impl StatementParser<'_> {
             || self.peek_kw("PARTITIONS")
     }
 
-    /// `load_property { , load_property }`, in any order (§3.4).
+    /// `load_property { , load_property }`, in any order.
     pub(crate) fn parse_load_properties(&mut self) -> Result<Vec<LoadProperty>, Diagnostic> {
         let mut out = Vec::new();
         if !self.is_load_property_start() {
@@ -159,7 +160,7 @@ impl StatementParser<'_> {
                     return Err(self.expected("a string after COLUMNS TERMINATED BY"));
                 }
                 self.p.advance_token();
-                // §2.5: the separator literal is taken raw; L1 decodes it.
+                // the separator literal is taken raw; L1 decodes it.
                 let quoted = self.source_text(tok.span.into());
                 let raw = quoted
                     .get(1..quoted.len().saturating_sub(1))

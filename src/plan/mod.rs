@@ -1,4 +1,4 @@
-//! The planner: what Doris FE sends its backends for a job (§8) — its tasks, each a
+//! The planner: what Doris FE sends its backends for a job — its tasks, each a
 //! `TRoutineLoadTask` with its `TKafkaLoadInfo` — as typed values, JSON, text, and Thrift.
 
 pub mod ids;
@@ -159,7 +159,7 @@ pub struct JobSummary {
     pub is_multi_table: bool,
     /// APPEND, DELETE or MERGE.
     pub merge_type: String,
-    /// Effective job properties, defaults filled in (§10.2).
+    /// Effective job properties, defaults filled in.
     pub properties: FieldMap,
     /// The load clauses as SQL text.
     pub load: FieldMap,
@@ -251,7 +251,7 @@ impl Serialize for FieldMap {
     }
 }
 
-/// The security summary (kafka-security §7.6).
+/// The security summary.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SecuritySummary {
     /// How the consumer authenticates.
@@ -281,7 +281,7 @@ pub struct Plan {
     pub notes: Vec<Diagnostic>,
 }
 
-/// The converted client map of §8.4: `kafka_default_offsets` and
+/// The converted client map: `kafka_default_offsets` and
 /// `kafka_origin_default_offsets` removed; FILE: references kept as written (Doris
 /// rewrites them to `FILE:<id>:<md5>` when the job is created).
 fn converted_properties(job: &RoutineLoadJob) -> BTreeMap<String, String> {
@@ -302,7 +302,7 @@ fn offset_text(o: &KafkaOffset) -> String {
     }
 }
 
-/// Plans a job: Doris's task division before offset resolution (§8.6).
+/// Plans a job: Doris's task division before offset resolution.
 pub fn plan_job(
     job: &RoutineLoadJob,
     config: &FeConfig,
@@ -312,7 +312,7 @@ pub fn plan_job(
     let src = &job.source;
     let p = &job.properties;
     let mut notes = Vec::new();
-    // §8.1: the partition list, in order, with each partition's next offset.
+    // the partition list, in order, with each partition's next offset.
     let partitions: Vec<(i32, i64)> = match &src.partition_offsets {
         Some(list) => list.iter().map(|(p, o)| (*p, o.wire_value())).collect(),
         None => match metadata.partitions(&src.broker_list, &src.topic) {
@@ -395,6 +395,7 @@ pub fn plan_job(
                     Value::Int(n) => Field::Int(n),
                     Value::Ratio(r) => Field::Ratio(r),
                     Value::Bool(b) => Field::Text(Cow::Borrowed(if b { "true" } else { "false" })),
+                    Value::Name(n) => Field::Text(Cow::Borrowed(n)),
                     other => text(other.render(Rendering::Plan)),
                 };
                 (k.as_str(), field)

@@ -1,6 +1,6 @@
 //! Doris's string-literal decoding.
 
-/// Decodes the content of a quoted literal (quotes stripped) as Doris does (§2.5): a
+/// Decodes the content of a quoted literal (quotes stripped) as Doris does: a
 /// doubled quote is one quote; `\n \t \r \b \0 \Z` are control characters; `\%` and
 /// `\_` keep their backslash; a backslash before any other character yields that
 /// character; a trailing backslash is kept.

@@ -1,4 +1,4 @@
--- Kafka and AWS MSK security rules (kafka-security.md §6) and acceptance cases (§6.5).
+-- Kafka and AWS MSK security rules and acceptance cases.
 -- A case whose name contains "doris-profile" runs in the Doris compatibility profile.
 
 -- case: KAFKA-01-trip expect KAFKA-01 warning

@@ -54,7 +54,7 @@ pub const SECRET_OPTIONS: &[&str] = &[
     "clientSecret",
 ];
 
-/// IAMLoginModule options and the canonical keys they map to (kafka-security §3.2).
+/// IAMLoginModule options and the canonical keys they map to.
 pub const IAM_OPTION_KEYS: &[(&str, &str)] = &[
     ("awsRoleArn", "aws.role_arn"),
     ("awsRoleExternalId", "aws.external_id"),

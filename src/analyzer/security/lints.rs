@@ -1,7 +1,7 @@
-//! The rule catalogue beyond Doris (kafka-security.md §6): KAFKA-xx (any Kafka), MSK-xx
+//! The rule catalogue beyond Doris: KAFKA-xx (any Kafka), MSK-xx
 //! (Amazon MSK) and SEC-xx (credential hygiene). Every rule here is a warning: Doris
 //! accepts these statements; the message says when the job will fail when it starts.
-//! Precedence and suppression follow §6.4.
+//! Precedences between these rules are declared in the registry (`suppressed_by`).
 
 use super::jaas;
 use crate::analyzer::client::{ClientMap, ClientSettings, MECHANISMS};
@@ -48,7 +48,7 @@ impl Lints<'_, '_> {
     }
 }
 
-/// The authentication mode label of §1.3's table.
+/// The authentication mode's label.
 fn auth_label(cs: &ClientSettings<'_>, iam: bool) -> &'static str {
     match cs.protocol.text.as_str() {
         "ssl" if cs.client_cert => "MTLS",
@@ -92,7 +92,7 @@ fn ports_for(label: &str) -> Option<(u16, Option<u16>)> {
     })
 }
 
-/// Java-client keys and what to write instead (kafka-security §4.5).
+/// Java-client keys and what to write instead.
 fn java_equivalent(key: &str, value: &str) -> Option<&'static str> {
     Some(match key {
         "ssl.truststore.location" => "use \"property.ssl.ca.location\" (a PEM file, e.g. \"FILE:ca.pem\") or \"property.ssl.ca.pem\"; for MSK nothing is needed: the brokers use public ACM certificates",
@@ -397,7 +397,7 @@ fn client_keys(l: &mut Lints<'_, '_>) {
             );
         }
     }
-    // KAFKA-04 cross-field checks, against the BE's own settings (§1.2, §4.6).
+    // KAFKA-04 cross-field checks, against the BE's own settings.
     let int = |k: &str| l.get(k).and_then(librdkafka::strtol_i32);
     let mut cross = Vec::new();
     if let Some(fetch) = int("fetch.max.bytes") {
@@ -1172,7 +1172,7 @@ fn secret_rules(l: &mut Lints<'_, '_>) {
         .map(|e| (e.key, e.value, e.property.key.span, e.property.value.span));
     let mut seen = crate::text::hash::FastSet::default();
     for (key, value, kspan, vspan) in written {
-        // One diagnostic per rule and key (§6.4).
+        // One diagnostic per rule and key.
         if !is_secret_key(key) || value.is_empty() || !seen.insert(key) {
             continue;
         }

@@ -7,7 +7,7 @@ pub(crate) mod jaas;
 mod lints;
 pub mod policy;
 
-use super::client::{ClientMap, ClientSettings, SecurityProtocol};
+use super::client::{self, ClientMap, ClientSettings, SecurityProtocol};
 use super::context::{AnalyzeContext, Mode, Profile};
 use super::kafka::SourceInput;
 use super::model::{AuthMode, Broker, CredentialSource, CustomProperties};
@@ -66,7 +66,7 @@ pub(crate) fn analyze(
         normalise_provider(&mut cm, anchor, diags);
     }
     let endpoints = brokers.iter().map(|b| &b.endpoint).collect();
-    let iam_explicit = ClientSettings::read(cm.map, iam_signal, Vec::new()).iam_explicit;
+    let iam_explicit = client::iam_explicit(cm.map, iam_signal);
     if normalise && iam_explicit {
         region_from_hosts(&mut cm, brokers, input, diags);
     }

@@ -1,5 +1,5 @@
 //! The least-privilege IAM policy for an MSK IAM job's consumer role
-//! (kafka-security.md §7): Connect on the cluster, DescribeTopic and ReadData on the
+//!: Connect on the cluster, DescribeTopic and ReadData on the
 //! topic, DescribeGroup and AlterGroup on the group, with a wildcard wherever a value
 //! cannot be known, each wildcard explained.
 

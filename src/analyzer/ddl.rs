@@ -10,7 +10,7 @@ use super::outcome::{query_ok, Effect, Outcome, ResultSet, StateChange};
 use super::shared::no_catalog_note;
 use crate::ast::{
     Buckets, CreateDatabase, CreateFile, CreateTable, Distribution, DropDatabase, DropFile,
-    DropTable, KeysType, PartitionBound, Property, ShowFile, Use,
+    DropTable, Ident, KeysType, PartitionBound, Property, ShowFile, Use,
 };
 use crate::diagnostics::rules::*;
 use crate::diagnostics::{Diagnostic, MysqlError};
@@ -18,12 +18,12 @@ use crate::text::Span;
 
 /// The database a catalog statement names, else the current one; N1 without either.
 fn ddl_database(
-    named: Option<&str>,
+    named: Option<&Ident>,
     span: Span,
     ctx: &AnalyzeContext<'_>,
     out: &mut Outcome,
 ) -> Option<String> {
-    match named.or(ctx.current_db) {
+    match named.map(|i| i.value.as_str()).or(ctx.current_db) {
         Some(d) => Some(d.to_string()),
         None => {
             out.diagnostics.push(no_database(&N1, span));
@@ -109,12 +109,7 @@ pub fn analyze_drop_database(d: &DropDatabase, ctx: &AnalyzeContext<'_>) -> Outc
 /// DROP TABLE: the active jobs that load into it are cancelled.
 pub fn analyze_drop_table(d: &DropTable, ctx: &AnalyzeContext<'_>) -> Outcome {
     let mut out = Outcome::default();
-    let Some(db) = ddl_database(
-        d.name.db.as_ref().map(|i| i.value.as_str()),
-        d.span,
-        ctx,
-        &mut out,
-    ) else {
+    let Some(db) = ddl_database(d.name.db.as_ref(), d.span, ctx, &mut out) else {
         return out;
     };
     let table = &d.name.name.value;
@@ -149,12 +144,7 @@ pub fn analyze_drop_table(d: &DropTable, ctx: &AnalyzeContext<'_>) -> Outcome {
 /// session creates it).
 pub fn analyze_create_table(c: &CreateTable, ctx: &AnalyzeContext<'_>) -> Outcome {
     let mut out = Outcome::default();
-    let Some(db) = ddl_database(
-        c.name.db.as_ref().map(|i| i.value.as_str()),
-        c.name.span(),
-        ctx,
-        &mut out,
-    ) else {
+    let Some(db) = ddl_database(c.name.db.as_ref(), c.name.span(), ctx, &mut out) else {
         return out;
     };
     if ctx.catalog.database_id(&db).is_none() {
@@ -180,12 +170,7 @@ pub fn analyze_create_table(c: &CreateTable, ctx: &AnalyzeContext<'_>) -> Outcom
 /// `max_small_file_number` files. The file is recorded, not fetched.
 pub fn analyze_create_file(f: &CreateFile, ctx: &AnalyzeContext<'_>) -> Outcome {
     let mut out = Outcome::default();
-    let Some(db) = ddl_database(
-        f.database.as_ref().map(|i| i.value.as_str()),
-        f.span,
-        ctx,
-        &mut out,
-    ) else {
+    let Some(db) = ddl_database(f.database.as_ref(), f.span, ctx, &mut out) else {
         return out;
     };
     if ctx.catalog.database_id(&db).is_none() {
@@ -234,12 +219,7 @@ pub fn analyze_create_file(f: &CreateFile, ctx: &AnalyzeContext<'_>) -> Outcome 
 /// DROP FILE.
 pub fn analyze_drop_file(f: &DropFile, ctx: &AnalyzeContext<'_>) -> Outcome {
     let mut out = Outcome::default();
-    let Some(db) = ddl_database(
-        f.database.as_ref().map(|i| i.value.as_str()),
-        f.span,
-        ctx,
-        &mut out,
-    ) else {
+    let Some(db) = ddl_database(f.database.as_ref(), f.span, ctx, &mut out) else {
         return out;
     };
     out.effects.push(Effect::DropFile {
@@ -254,12 +234,7 @@ pub fn analyze_drop_file(f: &DropFile, ctx: &AnalyzeContext<'_>) -> Outcome {
 /// SHOW FILE: the database's small files.
 pub fn analyze_show_file(s: &ShowFile, ctx: &AnalyzeContext<'_>) -> Outcome {
     let mut out = Outcome::default();
-    let Some(db) = ddl_database(
-        s.database.as_ref().map(|i| i.value.as_str()),
-        s.span,
-        ctx,
-        &mut out,
-    ) else {
+    let Some(db) = ddl_database(s.database.as_ref(), s.span, ctx, &mut out) else {
         return out;
     };
     let rows = ctx

@@ -1,6 +1,7 @@
 //! One statement's analysis: the dispatch from a statement to its checks.
 
 use super::context::AnalyzeContext;
+use super::model::RoutineLoadJob;
 use super::outcome::{query_ok, Effect, Outcome};
 use super::{alter, control, create, ddl, show};
 use crate::ast::Statement;
@@ -12,29 +13,15 @@ pub fn analyze(stmt: &Statement, ctx: &AnalyzeContext<'_>) -> Outcome {
     match stmt {
         Statement::CreateRoutineLoad(c) => {
             let o = create::analyze_create(c, ctx);
-            let mut out = Outcome::from_diagnostics(o.diagnostics);
-            if let Some(job) = o.job {
-                out.effects.push(Effect::CreateJob(Box::new(job)));
-                out.message = query_ok();
-            }
-            out
+            job_outcome(o.diagnostics, o.job, Effect::CreateJob, query_ok())
         }
         Statement::Explain(e) => {
             let o = create::analyze_create(&e.statement, ctx);
-            let mut out = Outcome::from_diagnostics(o.diagnostics);
-            if let Some(job) = o.job {
-                out.effects.push(Effect::ExplainJob(Box::new(job)));
-            }
-            out
+            job_outcome(o.diagnostics, o.job, Effect::ExplainJob, None)
         }
         Statement::AlterRoutineLoad(a) => {
             let o = alter::analyze_alter(a, ctx);
-            let mut out = Outcome::from_diagnostics(o.diagnostics);
-            if let Some(job) = o.altered {
-                out.effects.push(Effect::ReplaceJob(Box::new(job)));
-                out.message = query_ok();
-            }
-            out
+            job_outcome(o.diagnostics, o.altered, Effect::ReplaceJob, query_ok())
         }
         Statement::PauseRoutineLoad(p) => control::analyze_pause_resume(&p.target, true, ctx),
         Statement::ResumeRoutineLoad(p) => control::analyze_pause_resume(&p.target, false, ctx),
@@ -54,4 +41,19 @@ pub fn analyze(stmt: &Statement, ctx: &AnalyzeContext<'_>) -> Outcome {
             .fixed()
             .with_help("rlfe hands such statements back to the caller (kind \"other\")")]),
     }
+}
+
+/// The outcome of a job statement: its findings, and the job's effect when there is one.
+fn job_outcome(
+    diagnostics: Vec<crate::diagnostics::Diagnostic>,
+    job: Option<RoutineLoadJob>,
+    effect: fn(Box<RoutineLoadJob>) -> Effect,
+    message: Option<String>,
+) -> Outcome {
+    let mut out = Outcome::from_diagnostics(diagnostics);
+    if let Some(job) = job {
+        out.effects.push(effect(Box::new(job)));
+        out.message = message;
+    }
+    out
 }

@@ -46,11 +46,7 @@ pub static N1: RuleDef = RuleDef {
     summary: r#"The statement names no database and none is selected."#,
     doc: r#"A job lives in a database: the one in its name (`db.job`), else the connection's current database. With neither, Doris answers with MySQL's error 1046. Name the database in the statement or run `USE <database>` first. The same check runs for ALTER, PAUSE, RESUME, STOP, SHOW CREATE and the catalog statements."#,
     mirrors: doris_src::CREATE_INFO,
-    trips: Example::with(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");"#,
-        r#"j"#,
-        &[Setup::NoDatabase],
-    ),
+    trips: Example::with(examples::MINIMAL, r#"j"#, &[Setup::NoDatabase]),
     passes: Example::with(
         r#"CREATE ROUTINE LOAD demo.j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");"#,
         r#""#,
@@ -70,10 +66,7 @@ pub static N2: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD `` ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");"#,
         r#"``"#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::PARTITIONED, r#""#),
     ..DORIS_ERROR
 };
 
@@ -165,10 +158,7 @@ pub static T2: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON `` FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");"#,
         r#"``"#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MINIMAL, r#""#),
     ..DORIS_ERROR
 };
 
@@ -184,10 +174,7 @@ pub static T3: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD `1job` ON no_such_table FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");"#,
         r#"no_such_table"#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::PARTITIONED, r#""#),
     ..DORIS_ERROR
 };
 
@@ -812,10 +799,7 @@ pub static K2: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_topic" = "t");"#,
         r#"KAFKA"#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::PARTITIONED, r#""#),
     ..DORIS_ERROR
 };
 
@@ -850,10 +834,7 @@ pub static K4: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092");"#,
         r#"KAFKA"#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::PARTITIONED, r#""#),
     ..DORIS_ERROR
 };
 
@@ -944,10 +925,7 @@ pub static K9: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "1");"#,
         r#""1""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092,k2:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "OFFSET_BEGINNING,10");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::PARTITIONED, r#""#),
     ..DORIS_ERROR
 };
 
@@ -1177,10 +1155,7 @@ pub static C6: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1");"#,
         r#""0,1""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MINIMAL, r#""#),
     ..DORIS_ERROR
 };
 

@@ -123,10 +123,7 @@ pub static KAFKA_06: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "PLAIN", "property.sasl.mechanisms" = "SCRAM-SHA-512", "property.sasl.username" = "u", "property.sasl.password" = "p");"#,
         r#""property.sasl.mechanisms""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "kafka1:9093,kafka2:9093", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "SCRAM-SHA-512", "property.sasl.username" = "doris", "property.sasl.password" = "p", "property.ssl.ca.location" = "FILE:ca.pem", "property.check.crcs" = "true");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::SCRAM_TLS, r#""#),
     ..LINT
 };
 
@@ -171,10 +168,7 @@ pub static KAFKA_07: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "property.sasl.mechanism" = "PLAIN", "property.sasl.username" = "u", "property.sasl.password" = "p");"#,
         r#""property.sasl.mechanism""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "kafka1:9093,kafka2:9093", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "SCRAM-SHA-512", "property.sasl.username" = "doris", "property.sasl.password" = "p", "property.ssl.ca.location" = "FILE:ca.pem", "property.check.crcs" = "true");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::SCRAM_TLS, r#""#),
     ..LINT
 };
 
@@ -244,10 +238,7 @@ pub static KAFKA_09: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "kafka1:9092", "kafka_topic" = "t", "property.security.protocol" = "SASL_PLAINTEXT", "property.sasl.mechanism" = "PLAIN", "property.sasl.username" = "u", "property.sasl.password" = "p");"#,
         r#""SASL_PLAINTEXT""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "kafka1:9093,kafka2:9093", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "SCRAM-SHA-512", "property.sasl.username" = "doris", "property.sasl.password" = "p", "property.ssl.ca.location" = "FILE:ca.pem", "property.check.crcs" = "true");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::SCRAM_TLS, r#""#),
     ..LINT
 };
 
@@ -294,10 +285,7 @@ pub static KAFKA_10: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "SCRAM-SHA-512", "property.sasl.username" = "u");"#,
         r#""SCRAM-SHA-512""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "kafka1:9093,kafka2:9093", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "SCRAM-SHA-512", "property.sasl.username" = "doris", "property.sasl.password" = "p", "property.ssl.ca.location" = "FILE:ca.pem", "property.check.crcs" = "true");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::SCRAM_TLS, r#""#),
     ..LINT
 };
 
@@ -344,10 +332,7 @@ pub static KAFKA_11: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "property.sasl.username" = "u");"#,
         r#""property.sasl.username""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "kafka1:9093,kafka2:9093", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "SCRAM-SHA-512", "property.sasl.username" = "doris", "property.sasl.password" = "p", "property.ssl.ca.location" = "FILE:ca.pem", "property.check.crcs" = "true");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::SCRAM_TLS, r#""#),
     ..LINT
 };
 
@@ -388,10 +373,7 @@ pub static KAFKA_13: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9093", "kafka_topic" = "t", "property.security.protocol" = "SSL", "property.enable.ssl.certificate.verification" = "false");"#,
         r#""false""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "kafka1:9093,kafka2:9093", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "SCRAM-SHA-512", "property.sasl.username" = "doris", "property.sasl.password" = "p", "property.ssl.ca.location" = "FILE:ca.pem", "property.check.crcs" = "true");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::SCRAM_TLS, r#""#),
     ..LINT
 };
 
@@ -406,10 +388,7 @@ pub static KAFKA_14: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "property.linger.ms" = "5");"#,
         r#""property.linger.ms""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "kafka1:9093,kafka2:9093", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "SCRAM-SHA-512", "property.sasl.username" = "doris", "property.sasl.password" = "p", "property.ssl.ca.location" = "FILE:ca.pem", "property.check.crcs" = "true");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::SCRAM_TLS, r#""#),
     ..LINT
 };
 
@@ -424,10 +403,7 @@ pub static KAFKA_15: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "property.bootstrap.servers" = "other:9092");"#,
         r#""property.bootstrap.servers""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "kafka1:9093,kafka2:9093", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "SCRAM-SHA-512", "property.sasl.username" = "doris", "property.sasl.password" = "p", "property.ssl.ca.location" = "FILE:ca.pem", "property.check.crcs" = "true");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::SCRAM_TLS, r#""#),
     ..LINT
 };
 
@@ -447,10 +423,7 @@ pub static KAFKA_16: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "property.aws.region" = "us-east-1", "aws.region" = "eu-west-1");"#,
         r#""aws.region""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "kafka1:9093,kafka2:9093", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "SCRAM-SHA-512", "property.sasl.username" = "doris", "property.sasl.password" = "p", "property.ssl.ca.location" = "FILE:ca.pem", "property.check.crcs" = "true");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::SCRAM_TLS, r#""#),
     ..LINT
 };
 
@@ -465,10 +438,7 @@ pub static KAFKA_18: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "orders$v2");"#,
         r#""orders$v2""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "kafka1:9093,kafka2:9093", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "SCRAM-SHA-512", "property.sasl.username" = "doris", "property.sasl.password" = "p", "property.ssl.ca.location" = "FILE:ca.pem", "property.check.crcs" = "true");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::SCRAM_TLS, r#""#),
     ..LINT
 };
 
@@ -483,10 +453,7 @@ pub static KAFKA_19: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "property.topic.metadata.refresh.fast.cnt" = "5");"#,
         r#""property.topic.metadata.refresh.fast.cnt""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "kafka1:9093,kafka2:9093", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "SCRAM-SHA-512", "property.sasl.username" = "doris", "property.sasl.password" = "p", "property.ssl.ca.location" = "FILE:ca.pem", "property.check.crcs" = "true");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::SCRAM_TLS, r#""#),
     ..LINT
 };
 
@@ -501,10 +468,7 @@ pub static KAFKA_20: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9093", "kafka_topic" = "t", "property.security.protocol" = "SSL", "property.ssl.ca.location" = "/etc/pki/ca.pem");"#,
         r#""/etc/pki/ca.pem""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "kafka1:9093,kafka2:9093", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "SCRAM-SHA-512", "property.sasl.username" = "doris", "property.sasl.password" = "p", "property.ssl.ca.location" = "FILE:ca.pem", "property.check.crcs" = "true");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::SCRAM_TLS, r#""#),
     ..LINT
 };
 

@@ -11,6 +11,7 @@ mod control;
 mod create;
 mod ddl;
 mod docs;
+mod examples;
 mod kafka;
 mod msk;
 mod notes;

@@ -64,10 +64,7 @@ pub static MSK_02: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1-public.c.abc123.c1.kafka.eu-west-1.amazonaws.com:9094", "kafka_topic" = "t", "property.security.protocol" = "SSL");"#,
         r#""b-1-public.c.abc123.c1.kafka.eu-west-1.amazonaws.com:9094""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MSK_IAM_ROLE, r#""#),
     ..LINT
 };
 
@@ -84,10 +81,7 @@ pub static MSK_03: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1-public.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9198", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1");"#,
         r#""b-1-public.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9198""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.access_key" = "AKIAIOSFODNN7EXAMPLE", "aws.secret_key" = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MSK_IAM_KEYS, r#""#),
     ..DORIS_ERROR
 };
 
@@ -104,10 +98,7 @@ pub static MSK_04: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.us-west-2.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1");"#,
         r#""us-east-1""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MSK_IAM_ROLE, r#""#),
     ..LINT
 };
 
@@ -194,10 +185,7 @@ pub static MSK_08: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9096", "kafka_topic" = "t", "property.security.protocol" = "SASL_PLAINTEXT", "property.sasl.mechanism" = "SCRAM-SHA-512", "property.sasl.username" = "u", "property.sasl.password" = "p");"#,
         r#""SASL_PLAINTEXT""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MSK_IAM_ROLE, r#""#),
     ..LINT
 };
 
@@ -213,10 +201,7 @@ pub static MSK_09: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "z-1.c.abc123.c1.kafka.eu-west-1.amazonaws.com:2181", "kafka_topic" = "t");"#,
         r#""z-1.c.abc123.c1.kafka.eu-west-1.amazonaws.com:2181""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MSK_IAM_ROLE, r#""#),
     ..LINT
 };
 
@@ -232,10 +217,7 @@ pub static MSK_10: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.c.abc123.c1.kafka.eu-west-1.amazonaws.com:11001", "kafka_topic" = "t");"#,
         r#""b-1.c.abc123.c1.kafka.eu-west-1.amazonaws.com:11001""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MSK_IAM_ROLE, r#""#),
     ..LINT
 };
 
@@ -271,10 +253,7 @@ pub static MSK_12: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.a.abc123.c1.kafka.us-east-1.amazonaws.com:9096,b-1.b.def456.c1.kafka.us-east-1.amazonaws.com:9096", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "SCRAM-SHA-512", "property.sasl.username" = "u", "property.sasl.password" = "p");"#,
         r#""b-1.a.abc123.c1.kafka.us-east-1.amazonaws.com:9096,b-1.b.def456.c1.kafka.us-east-1.amazonaws.com:9096""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MSK_IAM_ROLE, r#""#),
     ..LINT
 };
 
@@ -307,10 +286,7 @@ pub static MSK_14: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "kafka.us-east-1.amazonaws.com:9092", "kafka_topic" = "t");"#,
         r#""kafka.us-east-1.amazonaws.com:9092""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MSK_IAM_ROLE, r#""#),
     ..LINT
 };
 
@@ -347,10 +323,7 @@ pub static MSK_16: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.my-msk.us-east-1.amazonaws.com:9098", "kafka_topic" = "user_events", "property.group.id" = "doris_consumer", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "AWS_MSK_IAM");"#,
         r#""AWS_MSK_IAM""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MSK_IAM_ROLE, r#""#),
     ..LINT
 };
 
@@ -368,10 +341,7 @@ pub static MSK_17: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1");"#,
         r#"KAFKA"#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MSK_IAM_ROLE, r#""#),
     ..DORIS_ERROR
 };
 
@@ -388,10 +358,7 @@ pub static MSK_18: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "aws.region" = "us-east-1");"#,
         r#"KAFKA"#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MSK_IAM_ROLE, r#""#),
     ..DORIS_ERROR
 };
 
@@ -429,10 +396,7 @@ pub static MSK_20: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1", "aws.access_key" = "AKIAIOSFODNN7EXAMPLE");"#,
         r#""aws.access_key""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.access_key" = "AKIAIOSFODNN7EXAMPLE", "aws.secret_key" = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MSK_IAM_KEYS, r#""#),
     ..LINT
 };
 
@@ -452,10 +416,7 @@ pub static MSK_21: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1", "aws.role_arn" = "arn:aws:iam::123456789012:user/bob");"#,
         r#""arn:aws:iam::123456789012:user/bob""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MSK_IAM_ROLE, r#""#),
     ..LINT
 };
 
@@ -471,10 +432,7 @@ pub static MSK_22: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1", "aws.role_arn" = "arn:aws:iam::123456789012:role/R", "aws.external_id" = "x");"#,
         r#""x""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MSK_IAM_ROLE, r#""#),
     ..LINT
 };
 
@@ -493,10 +451,7 @@ pub static MSK_23: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "kafka1:9092", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "US-EAST-1");"#,
         r#""US-EAST-1""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MSK_IAM_ROLE, r#""#),
     ..LINT
 };
 
@@ -514,10 +469,7 @@ pub static MSK_24: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1", "aws.credentials_provider" = "EC2");"#,
         r#""EC2""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MSK_IAM_ROLE, r#""#),
     ..LINT
 };
 
@@ -534,10 +486,7 @@ pub static MSK_25: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1", "aws.access.key" = "AKIAIOSFODNN7EXAMPLE", "aws.secret.key" = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");"#,
         r#""aws.access.key""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MSK_IAM_ROLE, r#""#),
     ..LINT
 };
 
@@ -553,10 +502,7 @@ pub static MSK_26: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.regoin" = "us-east-1");"#,
         r#""aws.regoin""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MSK_IAM_ROLE, r#""#),
     ..LINT
 };
 
@@ -573,10 +519,7 @@ pub static MSK_27: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1", "property.ssl.certificate.location" = "/etc/c.pem", "property.ssl.key.location" = "/etc/c.key");"#,
         r#""property.ssl.certificate.location""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MSK_IAM_ROLE, r#""#),
     ..LINT
 };
 
@@ -592,10 +535,7 @@ pub static MSK_28: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER");"#,
         r#""b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MSK_IAM_ROLE, r#""#),
     ..LINT
 };
 
@@ -609,10 +549,7 @@ pub static MSK_29: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1", "aws.access_key" = "AKIAIOSFODNN7EXAMPLE", "aws.secret_key" = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws.profile_name" = "default");"#,
         r#""aws.profile_name""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.access_key" = "AKIAIOSFODNN7EXAMPLE", "aws.secret_key" = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MSK_IAM_KEYS, r#""#),
     ..LINT
 };
 
@@ -628,10 +565,7 @@ pub static MSK_30: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1", "property.reconnect.backoff.ms" = "100");"#,
         r#""100""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MSK_IAM_ROLE, r#""#),
     ..LINT
 };
 
@@ -664,10 +598,7 @@ pub static MSK_32: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "__consumer_offsets");"#,
         r#""__consumer_offsets""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MSK_IAM_ROLE, r#""#),
     ..LINT
 };
 
@@ -683,10 +614,7 @@ pub static MSK_33: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1", "property.group.id" = "doris-*");"#,
         r#""doris-*""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MSK_IAM_ROLE, r#""#),
     ..LINT
 };
 

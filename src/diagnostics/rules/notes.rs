@@ -13,10 +13,7 @@ pub static NO_CATALOG: RuleDef = RuleDef {
         r#"somedb.j"#,
         &[Setup::NoCatalog],
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MINIMAL, r#""#),
     ..NOTE
 };
 
@@ -58,10 +55,7 @@ pub static PLAN_PARTITIONS: RuleDef = RuleDef {
     ],
     summary: r#"The plan has no tasks: the topic's partitions are unknown."#,
     doc: r#"Without `kafka_partitions`, Doris discovers the topic's partitions when it schedules the job. Offline, give the partition count (`--partitions TOPIC=N`, `\partitions TOPIC N`) to see the tasks."#,
-    trips: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");"#,
-        r#""#,
-    ),
+    trips: Example::new(examples::MINIMAL, r#""#),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1");"#,
         r#""#,

@@ -71,11 +71,7 @@ pub static LIMIT: RuleDef = RuleDef {
         r#""property.client.id" = "c""#,
         &[Setup::MaxProperties(2)],
     ),
-    passes: Example::with(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");"#,
-        r#""#,
-        &[Setup::MaxProperties(2)],
-    ),
+    passes: Example::with(examples::MINIMAL, r#""#, &[Setup::MaxProperties(2)]),
     ..DORIS_ERROR
 };
 

@@ -112,10 +112,7 @@ pub static Q18: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tmp FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");"#,
         r#"example_tmp"#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MINIMAL, r#""#),
     ..QUIRK
 };
 
@@ -227,10 +224,7 @@ pub static Q36: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KINESIS ("kinesis_stream" = "s", "aws.region" = "us-east-1");"#,
         r#"KINESIS"#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MINIMAL, r#""#),
     ..DORIS_ERROR
 };
 
@@ -263,10 +257,7 @@ pub static Q41: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092,", "kafka_topic" = "t");"#,
         r#""k1:9092,""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MINIMAL, r#""#),
     ..QUIRK
 };
 
@@ -281,10 +272,7 @@ pub static Q42: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "my topic");"#,
         r#""my topic""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MINIMAL, r#""#),
     ..QUIRK
 };
 

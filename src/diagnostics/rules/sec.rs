@@ -33,10 +33,7 @@ pub static SEC_02: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1", "aws.secret.key" = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws.access.key" = "AKIAIOSFODNN7EXAMPLE");"#,
         r#""aws.secret.key""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.access_key" = "AKIAIOSFODNN7EXAMPLE", "aws.secret_key" = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MSK_IAM_KEYS, r#""#),
     ..LINT
 };
 
@@ -53,10 +50,7 @@ pub static SEC_03: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1", "aws.access_key" = "my-key", "aws.secret_key" = "my-secret");"#,
         r#""aws.access_key""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.access_key" = "AKIAIOSFODNN7EXAMPLE", "aws.secret_key" = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MSK_IAM_KEYS, r#""#),
     ..LINT
 };
 
@@ -73,10 +67,7 @@ pub static SEC_04: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1", "aws.access_key" = "ASIAIOSFODNN7EXAMPLE", "aws.secret_key" = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");"#,
         r#""aws.access_key""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.access_key" = "AKIAIOSFODNN7EXAMPLE", "aws.secret_key" = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MSK_IAM_KEYS, r#""#),
     ..LINT
 };
 
@@ -92,10 +83,7 @@ pub static SEC_05: RuleDef = RuleDef {
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "PLAIN", "property.sasl.username" = "u", "property.sasl.password" = "arn:aws:secretsmanager:us-east-1:123456789012:secret:AmazonMSK_doris");"#,
         r#""arn:aws:secretsmanager:us-east-1:123456789012:secret:AmazonMSK_doris""#,
     ),
-    passes: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.salescluster.ab12cd.c3.kafka.eu-west-1.amazonaws.com:9098", "kafka_topic" = "orders", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "eu-west-1", "aws.role_arn" = "arn:aws:iam::210987654321:role/doris-msk-reader", "aws.external_id" = "ext-1234", "aws.credentials_provider" = "INSTANCE_PROFILE", "property.reconnect.backoff.ms" = "1000", "property.group.id" = "doris-orders");"#,
-        r#""#,
-    ),
+    passes: Example::new(examples::MSK_IAM_ROLE, r#""#),
     ..LINT
 };
 

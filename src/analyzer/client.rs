@@ -54,6 +54,34 @@ impl Protocol {
     }
 }
 
+/// A SASL mechanism, by librdkafka's exact (case-sensitive) names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SaslMechanism {
+    Gssapi,
+    Plain,
+    ScramSha256,
+    ScramSha512,
+    OauthBearer,
+    /// The Java client's MSK IAM mechanism (any spelling), which librdkafka lacks.
+    AwsMskIam,
+    /// Anything else.
+    Other,
+}
+
+impl SaslMechanism {
+    pub fn parse(text: &str) -> Self {
+        match text {
+            "GSSAPI" => SaslMechanism::Gssapi,
+            "PLAIN" => SaslMechanism::Plain,
+            "SCRAM-SHA-256" => SaslMechanism::ScramSha256,
+            "SCRAM-SHA-512" => SaslMechanism::ScramSha512,
+            "OAUTHBEARER" => SaslMechanism::OauthBearer,
+            t if crate::keys::aws::is_aws_msk_iam(t) => SaslMechanism::AwsMskIam,
+            _ => SaslMechanism::Other,
+        }
+    }
+}
+
 /// The SASL mechanisms librdkafka implements, by their exact (case-sensitive) names.
 pub(crate) const MECHANISMS: [&str; 5] = [
     "GSSAPI",
@@ -102,6 +130,8 @@ pub(crate) struct ClientSettings<'a> {
     pub protocol: Protocol,
     /// `sasl.mechanism`, else `sasl.mechanisms`, as written.
     pub mechanism: Option<&'a str>,
+    /// The mechanism, typed.
+    pub mechanism_kind: Option<SaslMechanism>,
     /// The key the mechanism was read from.
     pub mechanism_key: &'static str,
     pub aws: AwsSettings<'a>,
@@ -138,6 +168,7 @@ impl<'a> ClientSettings<'a> {
         ClientSettings {
             protocol: Protocol::read(map.get("security.protocol")),
             mechanism: map.get(mechanism_key),
+            mechanism_kind: map.get(mechanism_key).map(SaslMechanism::parse),
             mechanism_key,
             aws,
             username: map.get("sasl.username"),

@@ -4,7 +4,7 @@
 //! Precedences between these rules are declared in the registry (`suppressed_by`).
 
 use super::jaas;
-use crate::analyzer::client::{ClientMap, ClientSettings, MECHANISMS};
+use crate::analyzer::client::{ClientMap, ClientSettings, SaslMechanism, MECHANISMS};
 use crate::analyzer::context::AnalyzeContext;
 use crate::analyzer::endpoint::{self, EndpointKind};
 use crate::analyzer::kafka::SourceInput;
@@ -57,13 +57,13 @@ fn auth_label(cs: &ClientSettings<'_>, iam: bool) -> &'static str {
             if iam {
                 return "IAM";
             }
-            match cs.mechanism {
-                Some("SCRAM-SHA-512") => "SCRAM512",
-                Some("SCRAM-SHA-256") => "SCRAM256",
-                Some("PLAIN") => "PLAIN",
-                Some("GSSAPI") | None => "KERBEROS",
-                Some("OAUTHBEARER") => "OAUTH",
-                Some(_) => "SASL",
+            match cs.mechanism_kind {
+                Some(SaslMechanism::ScramSha512) => "SCRAM512",
+                Some(SaslMechanism::ScramSha256) => "SCRAM256",
+                Some(SaslMechanism::Plain) => "PLAIN",
+                Some(SaslMechanism::Gssapi) | None => "KERBEROS",
+                Some(SaslMechanism::OauthBearer) => "OAUTH",
+                Some(SaslMechanism::AwsMskIam | SaslMechanism::Other) => "SASL",
             }
         }
         _ => "PLAINTEXT",

@@ -78,6 +78,7 @@ fn limits_give_clear_errors() {
         max_properties: 3,
         max_list_items: 4,
         max_statements: 2,
+        ..ParseOptions::default()
     };
     let long = format!("SHOW ROUTINE LOAD LIKE '{}'", "x".repeat(200));
     let err = parse_script(&long, &opts).remove(0).result.unwrap_err();

@@ -452,7 +452,7 @@ pub(crate) fn check_files(
 }
 
 fn idents(e: &ExprNode, out: &mut Vec<String>) {
-    let _ = sqlparser::ast::visit_expressions(&e.expr, |x| {
+    let _ = sqlparser::ast::visit_expressions(e.expr.as_ref(), |x| {
         match x {
             sqlparser::ast::Expr::Identifier(i) => out.push(i.value.clone()),
             sqlparser::ast::Expr::CompoundIdentifier(parts) => {

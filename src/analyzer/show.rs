@@ -280,7 +280,7 @@ pub fn show_routine_load_task(stmt: &ShowRoutineLoadTask, ctx: &AnalyzeContext<'
         }
         Some(TaskFilter::Where(e)) => {
             use sqlparser::ast::{BinaryOperator, Expr, Value};
-            let name = match &e.expr {
+            let name = match e.expr.as_ref() {
                 Expr::BinaryOp {
                     left,
                     op: BinaryOperator::Eq,

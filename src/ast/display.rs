@@ -172,29 +172,16 @@ impl Display for PropertyList {
 /// so the text reads back the same.
 impl Display for ExprNode {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        if !needs_reescape(&self.expr) {
-            return write!(f, "{}", self.expr);
+        match &self.display {
+            Some(escaped) => write!(f, "{escaped}"),
+            None => write!(f, "{}", self.expr),
         }
-        let mut expr = self.expr.clone();
-        let _ = sqlparser::ast::visit_expressions_mut(&mut expr, |e| {
-            if let sqlparser::ast::Expr::Value(v) = e {
-                use sqlparser::ast::Value;
-                match &mut v.value {
-                    Value::SingleQuotedString(s) => *s = s.replace('\\', "\\\\"),
-                    // sqlparser writes a double-quoted literal's quotes unescaped.
-                    Value::DoubleQuotedString(s) => {
-                        *s = s.replace('\\', "\\\\").replace('"', "\\\"")
-                    }
-                    _ => {}
-                }
-            }
-            std::ops::ControlFlow::<()>::Continue(())
-        });
-        write!(f, "{expr}")
     }
 }
 
-fn needs_reescape(expr: &sqlparser::ast::Expr) -> bool {
+/// Whether the expression has a string literal that sqlparser would write in a form
+/// Doris reads differently.
+pub(crate) fn needs_reescape(expr: &sqlparser::ast::Expr) -> bool {
     let found = sqlparser::ast::visit_expressions(expr, |e| {
         if let sqlparser::ast::Expr::Value(v) = e {
             use sqlparser::ast::Value;

@@ -8,7 +8,7 @@ mod ddl;
 mod display;
 mod routine_load;
 
-pub(crate) use display::is_reserved;
+pub(crate) use display::{is_reserved, needs_reescape};
 pub use display::{quote_string, write_name};
 
 pub use ddl::*;
@@ -201,14 +201,39 @@ impl PropertyList {
 }
 
 /// An expression parsed by sqlparser's expression parser, with the span of its text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The tree is shared, not copied, when the node is cloned: a copy would recurse as
+/// deep as the tree.
+#[derive(Debug, Clone, Serialize)]
 pub struct ExprNode {
     #[serde(serialize_with = "display_string")]
     /// The expression.
-    pub expr: sqlparser::ast::Expr,
+    pub expr: std::sync::Arc<sqlparser::ast::Expr>,
     /// Where it is written.
     pub span: Span,
+    /// The same expression with its string literals escaped for output, when they need
+    /// it (sqlparser writes a literal's backslashes and quotes as they are).
+    #[serde(skip)]
+    pub display: Option<std::sync::Arc<sqlparser::ast::Expr>>,
 }
+
+impl ExprNode {
+    /// An expression without a position.
+    pub fn new(expr: sqlparser::ast::Expr) -> Self {
+        ExprNode {
+            expr: std::sync::Arc::new(expr),
+            span: Span::default(),
+            display: None,
+        }
+    }
+}
+
+impl PartialEq for ExprNode {
+    fn eq(&self, other: &ExprNode) -> bool {
+        self.expr == other.expr
+    }
+}
+
+impl Eq for ExprNode {}
 
 pub(crate) fn display_string<T: fmt::Display, S: serde::Serializer>(
     v: &T,

@@ -44,6 +44,9 @@ pub struct ParseOptions {
     pub max_statement_bytes: usize,
     /// Deepest expression nesting (default 64).
     pub max_expression_depth: usize,
+    /// Most operators in one expression (default 1000): a long flat chain such as
+    /// `1 + 1 + …` builds a tree as deep as it is long.
+    pub max_expression_operators: usize,
     /// Most entries in one property list (default 1024).
     pub max_properties: usize,
     /// Most items in one list: columns, partition names, key columns (default 10000).
@@ -57,6 +60,7 @@ impl Default for ParseOptions {
         ParseOptions {
             max_statement_bytes: 1 << 20,
             max_expression_depth: 64,
+            max_expression_operators: 1000,
             max_properties: 1024,
             max_list_items: 10_000,
             max_statements: 100_000,
@@ -780,11 +784,117 @@ impl<'a> StatementParser<'a> {
             return Err(self.expected(what));
         }
         let start: Span = self.peek().span.into();
+        let first = self.p.get_current_index() + 1;
+        self.check_expression_size()?;
         let expr = self.p.parse_expr().map_err(|e| self.sqlparser_error(e))?;
+        let display = if crate::ast::needs_reescape(&expr) {
+            self.reparse_escaped(first..self.p.get_current_index() + 1)
+        } else {
+            None
+        };
         Ok(ExprNode {
-            expr,
+            expr: std::sync::Arc::new(expr),
             span: self.span_from(start),
+            display,
         })
+    }
+
+    /// The expression of the tokens `range`, parsed again with its string literals
+    /// escaped the way Doris reads them back: the form it is written out in. Parsing
+    /// again is cheap where copying the tree and rewriting the copy is not (a copy
+    /// recurses as deep as the tree).
+    fn reparse_escaped(
+        &self,
+        range: std::ops::Range<usize>,
+    ) -> Option<std::sync::Arc<sqlparser::ast::Expr>> {
+        let tokens: Vec<TokenWithSpan> = range
+            .map(|i| {
+                let mut t = self.p.token_at(i).clone();
+                t.token = match t.token {
+                    Token::SingleQuotedString(s) => {
+                        Token::SingleQuotedString(s.replace('\\', "\\\\"))
+                    }
+                    // sqlparser writes a double-quoted literal's quotes unescaped.
+                    Token::DoubleQuotedString(s) => {
+                        Token::DoubleQuotedString(s.replace('\\', "\\\\").replace('"', "\\\""))
+                    }
+                    other => other,
+                };
+                t
+            })
+            .collect();
+        Parser::new(&DIALECT)
+            .with_recursion_limit(self.options.max_expression_depth)
+            .with_tokens_with_locations(tokens)
+            .parse_expr()
+            .ok()
+            .map(std::sync::Arc::new)
+    }
+
+    /// Counts the operators of the expression that starts at the next token (up to the
+    /// `,`, `)` or clause keyword that ends it) before it is parsed: the tree of a flat
+    /// chain is as deep as the chain is long, and every walk over it (clone, drop,
+    /// rendering) recurses that deep.
+    fn check_expression_size(&self) -> Result<(), Diagnostic> {
+        use sqlparser::keywords::Keyword;
+        let limit = self.options.max_expression_operators;
+        let mut depth = 0usize;
+        let mut operators = 0usize;
+        let mut i = self.p.get_current_index() + 1;
+        loop {
+            let tok = self.p.token_at(i);
+            match &tok.token {
+                Token::EOF | Token::SemiColon => break,
+                Token::LParen => depth += 1,
+                Token::RParen if depth == 0 => break,
+                Token::RParen => depth -= 1,
+                Token::Comma if depth == 0 => break,
+                Token::Comma | Token::Period => {}
+                Token::Word(w) => match w.keyword {
+                    Keyword::AND
+                    | Keyword::OR
+                    | Keyword::XOR
+                    | Keyword::NOT
+                    | Keyword::IS
+                    | Keyword::LIKE
+                    | Keyword::ILIKE
+                    | Keyword::RLIKE
+                    | Keyword::REGEXP
+                    | Keyword::IN
+                    | Keyword::BETWEEN
+                    | Keyword::DIV
+                    | Keyword::CASE
+                    | Keyword::WHEN => operators += 1,
+                    Keyword::PARTITION
+                    | Keyword::PARTITIONS
+                    | Keyword::TBLPROPERTIES
+                    | Keyword::FROM
+                    | Keyword::COLUMNS
+                    | Keyword::PRECEDING
+                    | Keyword::ORDER
+                    | Keyword::TEMPORARY
+                        if depth == 0 =>
+                    {
+                        break
+                    }
+                    _ if depth == 0 && w.value.eq_ignore_ascii_case("PROPERTIES") => break,
+                    _ => {}
+                },
+                Token::Number(..)
+                | Token::SingleQuotedString(_)
+                | Token::DoubleQuotedString(_)
+                | Token::Placeholder(_) => {}
+                _ => operators += 1,
+            }
+            if operators > limit {
+                return Err(LIMIT
+                    .error(format!("expression has more than {limit} operators"))
+                    .at(self.token_span(tok))
+                    .with_help("split the condition, or raise the expression size limit"));
+            }
+            i += 1;
+        }
+        Ok(())
     }
 
     /// A comma-separated list of identifiers in parentheses.

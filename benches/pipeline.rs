@@ -90,7 +90,7 @@ fn end_to_end(c: &mut Criterion) {
     g.bench_function("plan only", |b| {
         b.iter_batched(
             DeterministicIds::default,
-            |mut ids| black_box(plan_job(&job, &config, &metadata, &mut ids)),
+            |mut ids| black_box(plan_job(&job, &config, &metadata, 100_000, &mut ids)),
             BatchSize::SmallInput,
         )
     });

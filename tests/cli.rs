@@ -238,7 +238,10 @@ fn iam_policy_for_the_commissioned_examples() {
 #[test]
 fn piped_repl_session_with_meta_commands() {
     let script = common::read("tests/corpus/repl_session.sql");
-    let out = rlfe(&["run", "--demo", "--deterministic", "-"], &script);
+    let out = rlfe(
+        &["run", "--demo", "--deterministic", "--allow-meta", "-"],
+        &script,
+    );
     let text = stdout(&out);
     assert!(!text.contains("never-shown"));
     assert!(text.contains("Plans on.") && text.contains("Topic shared_events has 3 partition(s)."));

@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 
 fn session() -> Session {
     let metadata =
-        StaticTopicMetadata::parse_file(&common::read("tests/corpus/plans.metadata")).unwrap();
+        StaticTopicMetadata::parse_file(&common::read("tests/corpus/plans.metadata"), 100_000)
+            .unwrap();
     Session::new(SessionOptions {
         ids: Box::new(DeterministicIds::default()),
         ..SessionOptions::default()

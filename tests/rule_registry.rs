@@ -11,7 +11,7 @@ fn span_text(sql: &str, d: &routine_load_fe::Diagnostic) -> String {
     let Some(span) = d.span else {
         return String::new();
     };
-    let src = Source::plain(sql);
+    let src = Source::new(sql);
     let (a, b) = (src.offset(span.start), src.offset(span.end));
     sql.get(a..b.max(a)).unwrap_or("").to_string()
 }

@@ -833,8 +833,7 @@ impl Display for Statement {
             Statement::CreateFile(s) => s.fmt(f),
             Statement::DropFile(s) => s.fmt(f),
             Statement::ShowFile(s) => s.fmt(f),
-            // sqlparser reads `{:#}` as pretty-printing; keep its one-line form.
-            Statement::Other(s) => write!(f, "{s}"),
+            Statement::Other(s) => s.fmt(f),
         }
     }
 }

@@ -281,7 +281,41 @@ pub enum Statement {
     /// `SHOW FILE`.
     ShowFile(ShowFile),
     /// A statement outside the routine-load dialect, parsed by sqlparser, for routing.
-    Other(#[serde(serialize_with = "display_string")] Box<sqlparser::ast::Statement>),
+    Other(#[serde(serialize_with = "display_string")] OtherStatement),
+}
+
+/// A statement outside the routine-load dialect, as sqlparser parsed it. Its Display,
+/// Debug and JSON forms mask secret values (`SET password = …`, `IDENTIFIED BY …`,
+/// secret keys in `PROPERTIES` lists and table-function arguments), so it can be
+/// logged; [`OtherStatement::statement`] gives the AST itself.
+#[derive(Clone, PartialEq)]
+pub struct OtherStatement(Box<sqlparser::ast::Statement>);
+
+impl OtherStatement {
+    /// Wraps sqlparser's statement.
+    pub fn new(statement: sqlparser::ast::Statement) -> Self {
+        OtherStatement(Box::new(statement))
+    }
+
+    /// sqlparser's AST, secret values included.
+    pub fn statement(&self) -> &sqlparser::ast::Statement {
+        &self.0
+    }
+}
+
+impl fmt::Display for OtherStatement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // sqlparser reads `{:#}` as pretty-printing; keep its one-line form.
+        f.write_str(&crate::keys::masking::mask_sql(&self.0.to_string()))
+    }
+}
+
+impl fmt::Debug for OtherStatement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("OtherStatement")
+            .field(&self.to_string())
+            .finish()
+    }
 }
 
 impl Statement {

@@ -1,12 +1,16 @@
 //! The engine the REPL, piped input and `rlfe run` share: statements run in one session,
 //! and `\` meta-commands (at a statement boundary, ending at the line break) change how
-//! it runs and what it shows.
+//! it runs and what it shows. In scripts, meta-commands run only when allowed
+//! (`--allow-meta`); the REPL always allows them.
 
-use routine_load_fe::parser::{self, lexer::Splitter};
+use routine_load_fe::diagnostics::Source;
+use routine_load_fe::parser;
 use routine_load_fe::plan::StaticTopicMetadata;
+use routine_load_fe::session::input::{split_meta, MetaLine};
 use routine_load_fe::session::render::{self as output, Style};
 use routine_load_fe::session::{ResultSet, Session};
-use std::io::Write;
+use routine_load_fe::text::Script;
+use std::io::{Read, Write};
 
 pub const META_HELP: &str = r#"Meta-commands (end at the line break):
   \help                   this text
@@ -18,11 +22,15 @@ pub const META_HELP: &str = r#"Meta-commands (end at the line break):
   \partitions TOPIC N     the partition count of a topic, for planning
   \set timezone TZ        the session time zone
   \reveal-secrets on|off  show secret values in plans
-  \i FILE                 run a script
+  \i FILE                 run a script (a regular file; errors show no lines of it)
   \explain CODE           what a rule checks, with its examples (\rules lists them)
   \q                      quit (Ctrl-D too; Ctrl-C cancels the current input)
 Statements end at ';' and may span lines. Tab completes keywords, property keys
-(after "property. the librdkafka keys), databases, tables and jobs."#;
+(after "property. the librdkafka keys), databases, tables and jobs.
+In scripts (rlfe run, piped input) meta-commands run only with --allow-meta."#;
+
+/// How deep `\i` may nest.
+pub const MAX_INCLUDE_DEPTH: usize = 8;
 
 /// How results are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,41 +46,25 @@ pub struct Engine {
     pub metadata: StaticTopicMetadata,
     pub style: Style,
     pub format: Format,
+    /// Whether meta-commands in the input run (the REPL; scripts with --allow-meta).
+    pub allow_meta: bool,
     /// False once a statement has failed.
     pub all_ok: bool,
     /// Set by `\q`.
     pub quit: bool,
+    /// How many `\i` files are being run.
+    depth: usize,
 }
 
-/// Finds the meta-command lines at statement boundaries: returns the text with those
-/// lines blanked (positions kept) and each command with its byte offset.
-pub fn split_meta(text: &str) -> (String, Vec<(usize, String)>) {
-    let mut masked = text.as_bytes().to_vec();
-    let mut metas = Vec::new();
-    for chunk in Splitter::new(text) {
-        let mut pos = chunk.offset;
-        for line in chunk.text.split_inclusive('\n') {
-            let t = line.trim();
-            if t.starts_with('\\') {
-                metas.push((pos, t.trim_end_matches(';').trim().to_string()));
-                for b in masked
-                    .iter_mut()
-                    .skip(pos)
-                    .take(line.trim_end_matches('\n').len())
-                {
-                    *b = b' ';
-                }
-            } else if !(t.is_empty() || t.starts_with("--") || t.starts_with('#')) {
-                break;
-            }
-            pos += line.len();
-        }
-    }
-    // Only ASCII bytes were replaced (by spaces), so the text stays valid UTF-8.
-    (
-        String::from_utf8(masked).unwrap_or_else(|_| text.to_string()),
-        metas,
-    )
+/// Reads at most `limit + 1` bytes, so a larger input is known to be too large
+/// without being read whole.
+pub fn read_limited(mut reader: impl Read, limit: usize) -> std::io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    reader
+        .by_ref()
+        .take(u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1))
+        .read_to_end(&mut buf)?;
+    Ok(buf)
 }
 
 impl Engine {
@@ -82,38 +74,59 @@ impl Engine {
             metadata: StaticTopicMetadata::default(),
             style,
             format,
+            allow_meta: false,
             all_ok: true,
             quit: false,
+            depth: 0,
         }
     }
 
-    /// Runs a script: statements and meta-commands in order, writing as it goes.
+    /// Runs text typed or piped in.
     pub fn run_text(&mut self, text: &str, out: &mut dyn Write) -> std::io::Result<()> {
-        let (sql, metas) = split_meta(text);
-        let source = parser::mask::source(&sql);
+        self.run_script(&Script::new(text), true, out)
+    }
+
+    /// Runs a script read as bytes.
+    pub fn run_bytes(&mut self, bytes: &[u8], out: &mut dyn Write) -> std::io::Result<()> {
+        self.run_script(&Script::from_bytes(bytes), true, out)
+    }
+
+    /// Runs a script: statements and meta-commands in order, writing as it goes.
+    /// `shown`: whether diagnostics may draw the script's lines (not for `\i` files).
+    fn run_script(
+        &mut self,
+        script: &Script<'_>,
+        shown: bool,
+        out: &mut dyn Write,
+    ) -> std::io::Result<()> {
+        if let Some(r) = self.session.refuse_oversized(script.text()) {
+            self.all_ok = false;
+            return self.write_result(&r, &Source::hidden(""), out);
+        }
+        let (sql, metas) = split_meta(script.text());
+        let script = script.with_text(sql);
+        let sql = script.text();
+        let mut source = if shown {
+            Source::new(sql)
+        } else {
+            Source::hidden(sql)
+        };
         let mut metas = metas.into_iter().peekable();
         let opts = self.session.options.parse.clone();
-        for parsed in parser::statements(&sql, &opts) {
-            let start = parsed.range.start
-                + sql
-                    .get(parsed.range.clone())
-                    .map_or(0, |s| s.len() - s.trim_start().len());
-            while let Some((_, cmd)) = metas.next_if(|(at, _)| *at < start) {
-                self.meta(&cmd, out)?;
+        for parsed in parser::script_statements(&script, &opts) {
+            while let Some(m) = metas.next_if(|m| m.offset < parsed.range.start) {
+                self.meta_line(&m, out)?;
                 if self.quit {
                     return Ok(());
                 }
             }
-            let r = self.session.execute_parsed(&parsed, &sql);
+            let r = self.session.execute_parsed(&parsed, sql);
+            source.add_secrets(&r.secrets);
             self.all_ok &= r.ok;
-            let text = match self.format {
-                Format::Json => output::json_line(&r, self.style.reveal) + "\n",
-                Format::Text => output::text(&r, &source, self.style),
-            };
-            out.write_all(text.as_bytes())?;
+            self.write_result(&r, &source, out)?;
         }
-        for (_, cmd) in metas {
-            self.meta(&cmd, out)?;
+        for m in metas {
+            self.meta_line(&m, out)?;
             if self.quit {
                 break;
             }
@@ -121,14 +134,93 @@ impl Engine {
         Ok(())
     }
 
-    /// Runs one meta-command.
-    pub fn meta(&mut self, line: &str, out: &mut dyn Write) -> std::io::Result<()> {
-        let mut msg = String::new();
-        self.meta_text(line, &mut msg);
+    fn write_result(
+        &self,
+        r: &routine_load_fe::session::StatementResult,
+        source: &Source<'_>,
+        out: &mut dyn Write,
+    ) -> std::io::Result<()> {
+        let text = match self.format {
+            Format::Json => output::json_line(r, self.style.reveal) + "\n",
+            Format::Text => output::text(r, source, self.style),
+        };
+        out.write_all(text.as_bytes())
+    }
+
+    /// A meta-command line of a script: run when allowed, else refused.
+    fn meta_line(&mut self, m: &MetaLine, out: &mut dyn Write) -> std::io::Result<()> {
+        if self.allow_meta {
+            return self.meta(&m.command, out);
+        }
+        self.all_ok = false;
+        let name = m.command.split_whitespace().next().unwrap_or("\\");
+        let msg = format!(
+            "rlfe: line {}: meta-command {} is not run in a script; pass --allow-meta to run meta-commands\n",
+            m.start.line,
+            routine_load_fe::diagnostics::render::escape_controls(name)
+        );
+        let _ = std::io::stderr().write_all(msg.as_bytes());
+        Ok(())
+    }
+
+    /// Runs `\i FILE`: a regular file within the size limit, at most
+    /// [`MAX_INCLUDE_DEPTH`] deep; diagnostics show no lines of it.
+    fn include(&mut self, path: &str, out: &mut dyn Write) -> std::io::Result<()> {
+        let refuse = |why: String| format!("cannot run {path}: {why}\n");
+        let limit = self.session.options.parse.max_script_bytes;
+        let text = if self.depth >= MAX_INCLUDE_DEPTH {
+            Err(refuse(format!(
+                "\\i is nested more than {MAX_INCLUDE_DEPTH} deep"
+            )))
+        } else {
+            match std::fs::metadata(path) {
+                Err(e) => Err(refuse(e.to_string())),
+                Ok(m) if !m.is_file() => Err(refuse("not a regular file".into())),
+                Ok(m) if m.len() > limit as u64 => Err(refuse(format!(
+                    "larger than the script size limit of {limit} bytes"
+                ))),
+                Ok(_) => std::fs::File::open(path)
+                    .and_then(|f| read_limited(f, limit))
+                    .map_err(|e| refuse(e.to_string())),
+            }
+        };
+        match text {
+            Ok(bytes) => {
+                self.depth += 1;
+                let result = self.run_script(&Script::from_bytes(&bytes), false, out);
+                self.depth -= 1;
+                result
+            }
+            Err(msg) => {
+                self.all_ok = false;
+                self.say(&msg, out)
+            }
+        }
+    }
+
+    /// Meta-command output: stdout in text mode, stderr in JSON mode.
+    fn say(&self, msg: &str, out: &mut dyn Write) -> std::io::Result<()> {
         match self.format {
             Format::Text => out.write_all(msg.as_bytes()),
-            Format::Json => std::io::stderr().write_all(msg.as_bytes()),
+            Format::Json => {
+                let _ = std::io::stderr().write_all(msg.as_bytes());
+                Ok(())
+            }
         }
+    }
+
+    /// Runs one meta-command.
+    pub fn meta(&mut self, line: &str, out: &mut dyn Write) -> std::io::Result<()> {
+        let mut parts = line.split_whitespace();
+        if parts.next() == Some("\\i") {
+            return match parts.next() {
+                Some(path) => self.include(path, out),
+                None => self.say("usage: \\i FILE\n", out),
+            };
+        }
+        let mut msg = String::new();
+        self.meta_text(line, &mut msg);
+        self.say(&msg, out)
     }
 
     fn meta_text(&mut self, line: &str, out: &mut String) {
@@ -186,9 +278,14 @@ impl Engine {
             },
             "\\partitions" => match (args.first(), args.get(1).and_then(|n| n.parse::<i32>().ok())) {
                 (Some(t), Some(n)) if n >= 0 => {
-                    self.metadata.set(*t, n);
-                    self.session.metadata = Box::new(self.metadata.clone());
-                    say(format!("Topic {t} has {n} partition(s)."));
+                    match routine_load_fe::plan::check_partition_count(n, self.session.options.max_partitions) {
+                        Ok(()) => {
+                            self.metadata.set(*t, n);
+                            self.session.metadata = Box::new(self.metadata.clone());
+                            say(format!("Topic {t} has {n} partition(s)."));
+                        }
+                        Err(e) => say(format!("\\partitions: {e}")),
+                    }
                 }
                 _ => say("usage: \\partitions TOPIC N".into()),
             },
@@ -225,18 +322,6 @@ impl Engine {
                 None => say("usage: \\explain CODE".into()),
             },
             "\\rules" => say(routine_load_fe::diagnostics::rules::listing()),
-            "\\i" => match args.first() {
-                Some(path) => match std::fs::read_to_string(path) {
-                    Ok(sql) => {
-                        let mut buf = Vec::new();
-                        if self.run_text(&sql, &mut buf).is_ok() {
-                            out.push_str(&String::from_utf8_lossy(&buf));
-                        }
-                    }
-                    Err(e) => say(format!("cannot read {path}: {e}")),
-                },
-                None => say("usage: \\i FILE".into()),
-            },
             other => say(format!("unknown meta-command {other}: \\help lists them")),
         }
     }
@@ -318,22 +403,5 @@ impl Engine {
                 .unwrap_or_default()
         ));
         out
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::split_meta;
-
-    #[test]
-    fn meta_lines_only_at_statement_boundaries() {
-        let text =
-            "\\plan on\nSHOW ROUTINE LOAD;\n  \\partitions t 3\n-- c\nCREATE x\n\\not meta\n;\n\\q";
-        let (sql, metas) = split_meta(text);
-        let cmds: Vec<&str> = metas.iter().map(|(_, c)| c.as_str()).collect();
-        assert_eq!(cmds, ["\\plan on", "\\partitions t 3", "\\q"]);
-        assert_eq!(sql.len(), text.len());
-        assert!(sql.contains("\\not meta"));
-        assert!(!sql.contains("\\plan"));
     }
 }

@@ -10,7 +10,7 @@ use routine_load_fe::plan::thrift::Protocol;
 use routine_load_fe::plan::StaticTopicMetadata;
 use routine_load_fe::session::render::Style;
 use routine_load_fe::session::{DeterministicIds, Session, SessionOptions, SystemIds};
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -63,6 +63,10 @@ struct Common {
     /// Show secret values in plans (JSON and text). Thrift bytes always carry them.
     #[arg(long, global = true)]
     reveal_secrets: bool,
+    /// Run `\` meta-commands found in scripts (\i FILE, \partitions, …); without it they
+    /// are refused, so linting an untrusted script cannot read other files.
+    #[arg(long, global = true)]
+    allow_meta: bool,
     /// Reproducible ids, UUIDs and clock (for tests and snapshots).
     #[arg(long, hide = true, global = true)]
     deterministic: bool,
@@ -145,26 +149,56 @@ pub fn main() -> i32 {
     match run(cli) {
         Ok(code) => code,
         Err(msg) => {
-            eprintln!("rlfe: {msg}");
+            warn(&format!("rlfe: {msg}"));
             2
         }
     }
+}
+
+/// A line on standard error; a closed or full stderr is ignored (there is nowhere
+/// left to report it).
+fn warn(line: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = err
+        .write_all(line.as_bytes())
+        .and_then(|()| err.write_all(b"\n"));
 }
 
 fn color_wanted(stream_is_tty: bool) -> bool {
     stream_is_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-fn read_input(file: Option<&str>) -> Result<String, String> {
+/// Reads the script (a file, or standard input for `-` or nothing), at most one byte
+/// past the script size limit: a larger script is refused by the session, not read
+/// whole.
+fn read_input(file: Option<&str>, limit: usize) -> Result<Vec<u8>, String> {
     match file {
-        None | Some("-") => {
-            let mut s = String::new();
-            std::io::stdin()
-                .read_to_string(&mut s)
-                .map_err(|e| format!("cannot read standard input: {e}"))?;
-            Ok(s)
+        None | Some("-") => engine::read_limited(std::io::stdin().lock(), limit)
+            .map_err(|e| format!("cannot read standard input: {e}")),
+        Some(path) => std::fs::File::open(path)
+            .and_then(|f| engine::read_limited(f, limit))
+            .map_err(|e| format!("cannot read {path}: {e}")),
+    }
+}
+
+/// Reads a file named by an option (catalog, metadata): UTF-8, within the size limit.
+fn read_option_file(path: &str, limit: usize) -> Result<String, String> {
+    let bytes = std::fs::File::open(path)
+        .and_then(|f| engine::read_limited(f, limit))
+        .map_err(|e| format!("cannot read {path}: {e}"))?;
+    if bytes.len() > limit {
+        return Err(format!("{path} is larger than the limit of {limit} bytes"));
+    }
+    String::from_utf8(bytes).map_err(|e| format!("{path} is not UTF-8: {e}"))
+}
+
+/// Where output goes: a closed pipe ends it quietly, any other failure is an error.
+fn finish_output(result: std::io::Result<()>) -> Result<(), String> {
+    match result {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write the output: {e}"))
         }
-        Some(path) => std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}")),
+        _ => Ok(()),
     }
 }
 
@@ -192,17 +226,19 @@ fn session(common: &Common, demo: bool) -> Result<Session, String> {
             common.time_zone
         ));
     }
+    let limit = options.parse.max_script_bytes;
+    let max_partitions = options.max_partitions;
     let mut metadata = match &common.metadata {
         Some(path) => {
-            let text =
-                std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-            StaticTopicMetadata::parse_file(&text).map_err(|e| format!("{path}: {e}"))?
+            let text = read_option_file(path, limit)?;
+            StaticTopicMetadata::parse_file(&text, max_partitions)
+                .map_err(|e| format!("{path}: {e}"))?
         }
         None => StaticTopicMetadata::default(),
     };
     for spec in &common.partitions {
-        let (t, n) =
-            StaticTopicMetadata::parse_spec(spec).map_err(|e| format!("--partitions: {e}"))?;
+        let (t, n) = StaticTopicMetadata::parse_spec(spec, max_partitions)
+            .map_err(|e| format!("--partitions: {e}"))?;
         metadata.set(t, n);
     }
     let mut s = Session::new(options).with_metadata(Box::new(metadata));
@@ -211,12 +247,13 @@ fn session(common: &Common, demo: bool) -> Result<Session, String> {
             .map_err(|d| format!("the demo catalog failed to load: {}", d.message))?;
     }
     if let Some(path) = &common.catalog {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+        let text = read_option_file(path, limit)?;
         let failed = s.load_catalog_script(&text);
         if !failed.is_empty() {
             let mut msg = format!("{path}: the catalog script has errors:\n");
-            let source = routine_load_fe::parser::mask::source(&text);
+            let mut source = routine_load_fe::diagnostics::Source::new(&text);
             for r in failed {
+                source.add_secrets(&r.secrets);
                 for d in r.errors() {
                     msg.push_str(&routine_load_fe::diagnostics::render(
                         d,
@@ -278,8 +315,8 @@ fn run_script(
     format: RunFormat,
     file: Option<&str>,
 ) -> Result<i32, String> {
-    let sql = read_input(file)?;
     let session = session(common, demo)?;
+    let input = read_input(file, session.options.parse.max_script_bytes)?;
     let style = Style {
         render: if color_wanted(std::io::stdout().is_terminal()) {
             RenderStyle::Fancy
@@ -295,41 +332,61 @@ fn run_script(
         RunFormat::Json => engine::Format::Json,
     };
     let mut engine = engine::Engine::new(session, style, format);
+    engine.allow_meta = common.allow_meta;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    match engine.run_text(&sql, &mut out).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            return Err(format!("cannot write the output: {e}"))
-        }
-        _ => {}
-    }
+    finish_output(
+        engine
+            .run_bytes(&input, &mut out)
+            .and_then(|()| out.flush()),
+    )?;
     Ok(i32::from(!engine.all_ok))
 }
 
-fn plan(common: &Common, format: PlanFormat, file: Option<&str>) -> Result<i32, String> {
-    let sql = read_input(file)?;
-    let mut s = session(common, false)?;
-    let mut failed = false;
-    let mut bytes = Vec::new();
-    let mut text = String::new();
-    let stderr_style = if color_wanted(std::io::stderr().is_terminal()) {
+/// Runs a script through a session, drawing each result's diagnostics with `draw`
+/// (to standard error): what `plan` and `iam-policy` share.
+fn run_quietly(
+    s: &mut Session,
+    input: &[u8],
+    mut each: impl FnMut(
+        &routine_load_fe::session::StatementResult,
+        &routine_load_fe::diagnostics::Source<'_>,
+    ),
+) {
+    let script = routine_load_fe::text::Script::from_bytes(input);
+    let mut source = routine_load_fe::diagnostics::Source::new(script.text());
+    s.run_decoded(&script, |r| {
+        source.add_secrets(&r.secrets);
+        each(&r, &source);
+    });
+}
+
+fn stderr_style() -> RenderStyle {
+    if color_wanted(std::io::stderr().is_terminal()) {
         RenderStyle::Fancy
     } else {
         RenderStyle::Plain
-    };
-    let source = routine_load_fe::parser::mask::source(&sql);
-    for r in s.execute_sql(&sql) {
+    }
+}
+
+fn plan(common: &Common, format: PlanFormat, file: Option<&str>) -> Result<i32, String> {
+    let mut s = session(common, false)?;
+    let input = read_input(file, s.options.parse.max_script_bytes)?;
+    let mut failed = false;
+    let mut bytes = Vec::new();
+    let mut text = String::new();
+    let mut encode_error = None;
+    let style = stderr_style();
+    run_quietly(&mut s, &input, |r, source| {
         failed |= !r.ok;
         if !r.ok {
             for d in &r.diagnostics {
-                eprint!(
-                    "{}",
-                    routine_load_fe::diagnostics::render(d, &source, stderr_style)
-                );
+                let _ = std::io::stderr()
+                    .write_all(routine_load_fe::diagnostics::render(d, source, style).as_bytes());
             }
-            continue;
+            return;
         }
-        let Some(p) = &r.plan else { continue };
+        let Some(p) = &r.plan else { return };
         match format {
             PlanFormat::Json => {
                 text.push_str(
@@ -338,9 +395,21 @@ fn plan(common: &Common, format: PlanFormat, file: Option<&str>) -> Result<i32, 
                 text.push('\n');
             }
             PlanFormat::Text => text.push_str(&p.to_text(common.reveal_secrets)),
-            PlanFormat::ThriftBinary => bytes.extend(p.to_thrift(Protocol::Binary)?),
-            PlanFormat::ThriftCompact => bytes.extend(p.to_thrift(Protocol::Compact)?),
+            PlanFormat::ThriftBinary | PlanFormat::ThriftCompact => {
+                let protocol = if format == PlanFormat::ThriftBinary {
+                    Protocol::Binary
+                } else {
+                    Protocol::Compact
+                };
+                match p.to_thrift(protocol) {
+                    Ok(b) => bytes.extend(b),
+                    Err(e) => encode_error = Some(e),
+                }
+            }
         }
+    });
+    if let Some(e) = encode_error {
+        return Err(e);
     }
     let mut out = std::io::stdout().lock();
     let written = if bytes.is_empty() {
@@ -348,27 +417,28 @@ fn plan(common: &Common, format: PlanFormat, file: Option<&str>) -> Result<i32, 
     } else {
         out.write_all(&bytes)
     };
-    written
-        .and_then(|()| out.flush())
-        .map_err(|e| format!("cannot write the output: {e}"))?;
+    finish_output(written.and_then(|()| out.flush()))?;
     Ok(i32::from(failed))
 }
 
 fn iam_policy(common: &Common, only: Option<&str>, file: Option<&str>) -> Result<i32, String> {
-    let sql = read_input(file)?;
     let mut s = session(common, false)?;
+    let input = read_input(file, s.options.parse.max_script_bytes)?;
     let mut failed = false;
-    let mut docs = Vec::new();
-    let source = routine_load_fe::parser::mask::source(&sql);
-    for r in s.execute_sql(&sql) {
+    let style = stderr_style();
+    // Errors and warnings (a wildcard topic, say) go to stderr, as `run` shows them.
+    run_quietly(&mut s, &input, |r, source| {
         failed |= !r.ok;
-        for d in r.errors() {
-            eprint!(
-                "{}",
-                routine_load_fe::diagnostics::render(d, &source, RenderStyle::Plain)
-            );
+        for d in r
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity != routine_load_fe::diagnostics::Severity::Note)
+        {
+            let _ = std::io::stderr()
+                .write_all(routine_load_fe::diagnostics::render(d, source, style).as_bytes());
         }
-    }
+    });
+    let mut docs = Vec::new();
     for e in s.jobs.iter() {
         if only.is_some_and(|j| j != e.job.name) {
             continue;
@@ -376,33 +446,28 @@ fn iam_policy(common: &Common, only: Option<&str>, file: Option<&str>) -> Result
         match routine_load_fe::analyzer::security::policy::for_job(&e.job) {
             Ok(p) => {
                 for a in &p.assumptions() {
-                    eprintln!("note: {}: assumption: {a}", e.job.name);
+                    warn(&format!("note: {}: assumption: {a}", e.job.name));
                 }
                 for n in &p.notes() {
-                    eprintln!("note: {}: {n}", e.job.name);
+                    warn(&format!("note: {}: {n}", e.job.name));
                 }
                 docs.push(p.document());
             }
-            Err(why) => eprintln!("note: {why}"),
+            Err(why) => warn(&format!("note: {why}")),
         }
     }
     if docs.is_empty() {
-        eprintln!("rlfe: no MSK IAM job in the input");
+        warn("rlfe: no MSK IAM job in the input");
         return Ok(1);
     }
-    println!("{}", docs.join("\n\n"));
+    write_stdout(&(docs.join("\n\n") + "\n"))?;
     Ok(i32::from(failed))
 }
 
 /// Writes to standard output; a closed pipe ends the output quietly.
 fn write_stdout(text: &str) -> Result<(), String> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(format!("cannot write the output: {e}"))
-        }
-        _ => Ok(()),
-    }
+    finish_output(out.write_all(text.as_bytes()).and_then(|()| out.flush()))
 }
 
 fn explain(code: &str) -> Result<i32, String> {

@@ -7,7 +7,6 @@ use routine_load_fe::keys::aws::CANONICAL_AWS_KEYS;
 use routine_load_fe::keys::job::JobKey;
 use routine_load_fe::keys::kafka::KafkaKey;
 use routine_load_fe::keys::librdkafka;
-use routine_load_fe::parser::has_complete_statement;
 use routine_load_fe::session::render::Style;
 use routine_load_fe::session::Session;
 use rustyline::completion::{Completer, Pair};
@@ -277,9 +276,7 @@ fn highlight_sql(line: &str) -> String {
 
 impl Validator for RlfeHelper {
     fn validate(&self, ctx: &mut ValidationContext) -> rustyline::Result<ValidationResult> {
-        let input = ctx.input();
-        let t = input.trim();
-        if t.is_empty() || t.starts_with('\\') || has_complete_statement(input) {
+        if routine_load_fe::session::input::is_complete(ctx.input()) {
             Ok(ValidationResult::Valid(None))
         } else {
             Ok(ValidationResult::Incomplete)
@@ -309,6 +306,7 @@ pub fn run(session: Session, color: bool) -> Result<i32, String> {
         reveal: false,
     };
     let mut engine = Engine::new(session, style, Format::Text);
+    engine.allow_meta = true;
     refresh_names(&engine, &names);
     let config = Config::builder().auto_add_history(false).build();
     let mut editor: Editor<RlfeHelper, DefaultHistory> = Editor::with_config(config)
@@ -326,11 +324,12 @@ pub fn run(session: Session, color: bool) -> Result<i32, String> {
         .current_db
         .clone()
         .unwrap_or_else(|| "none".into());
-    println!(
+    let stdout = std::io::stdout();
+    let _ = writeln!(
+        stdout.lock(),
         "rlfe {} — Doris routine load, offline. Current database: {db}. \\help for help, \\q to quit.",
         env!("CARGO_PKG_VERSION")
     );
-    let stdout = std::io::stdout();
     loop {
         let prompt = format!(
             "rlfe:{}> ",

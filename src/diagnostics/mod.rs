@@ -85,6 +85,76 @@ pub struct Diagnostic {
     /// The MySQL error Doris answers with, when it is not the rule's own (a rule whose
     /// messages come from different rows of Doris's error table).
     pub mysql: Option<&'static MysqlError>,
+    /// Where the same rule fired again in the statement, folded into this finding
+    /// ([`fold_repeats`]).
+    pub repeats: Repeats,
+}
+
+/// The places of a folded finding's repeats (boxed: most findings have none, and a
+/// diagnostic stays small enough to return in a `Result`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+// One pointer when empty, which `Option<Vec>` (three words) is not.
+#[allow(clippy::box_collection)]
+pub struct Repeats(Option<Box<Vec<Span>>>);
+
+impl Repeats {
+    /// How many.
+    pub fn len(&self) -> usize {
+        self.0.as_ref().map_or(0, |v| v.len())
+    }
+
+    /// None at all.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The places, in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Span> {
+        self.0.as_deref().map_or(&[][..], |v| v.as_slice()).iter()
+    }
+
+    fn push(&mut self, span: Span) {
+        self.0.get_or_insert_with(Default::default).push(span);
+    }
+}
+
+/// How many findings of one rule a statement shows before the rest are folded into
+/// the first one as positions.
+pub const SHOWN_REPEATS: usize = 3;
+
+/// Folds repeated warnings and notes: when one rule fires more than
+/// [`SHOWN_REPEATS`] times in a statement, its first finding stays and carries the
+/// places of the others (errors are never folded). Linear in the findings.
+pub fn fold_repeats(diags: &mut Vec<Diagnostic>) {
+    let mut counts: crate::text::hash::FastMap<&'static str, usize> = Default::default();
+    for d in diags.iter().filter(|d| d.severity != Severity::Error) {
+        *counts.entry(d.code()).or_default() += 1;
+    }
+    if counts.values().all(|n| *n <= SHOWN_REPEATS) {
+        return;
+    }
+    let mut first: crate::text::hash::FastMap<&'static str, usize> = Default::default();
+    let mut out: Vec<Diagnostic> = Vec::with_capacity(diags.len());
+    for d in diags.drain(..) {
+        let folded = d.severity != Severity::Error
+            && counts.get(d.code()).is_some_and(|n| *n > SHOWN_REPEATS);
+        if !folded {
+            out.push(d);
+            continue;
+        }
+        match first.get(d.code()).and_then(|i| out.get_mut(*i)) {
+            Some(kept) => {
+                if let Some(span) = d.span {
+                    kept.repeats.push(span);
+                }
+            }
+            None => {
+                first.insert(d.code(), out.len());
+                out.push(d);
+            }
+        }
+    }
+    *diags = out;
 }
 
 impl Serialize for Diagnostic {
@@ -111,6 +181,7 @@ impl Diagnostic {
             span: None,
             help: None,
             mysql: None,
+            repeats: Repeats::default(),
         }
     }
 

@@ -4,6 +4,7 @@
 //! or cost more than the window it draws.
 
 use super::{Diagnostic, Severity};
+use crate::text::mask::{floor, mask_ranges, masked_form, normalize_ranges, MASK};
 use crate::text::LineIndex;
 use std::borrow::Cow;
 use std::fmt::{self, Write};
@@ -47,9 +48,13 @@ pub fn render_width(
             .span
             .map(|s| format!("{}:{}: ", s.start.line, s.start.column))
             .unwrap_or_default();
+        let more = match diag.repeats.len() {
+            0 => String::new(),
+            n => format!(" (+{n} more)"),
+        };
         let _ = writeln!(
             out,
-            "{at}{head}: {}",
+            "{at}{head}: {}{more}",
             escape_controls(&diag.message).replace('\n', " ")
         );
         return out;
@@ -81,6 +86,9 @@ pub fn render_width(
             );
         }
     }
+    if !diag.repeats.is_empty() {
+        let _ = writeln!(out, "  {} {}", paint.gutter("= also:"), repeats_text(diag));
+    }
     let help = diag.help_with_hint();
     let _ = writeln!(
         out,
@@ -89,6 +97,23 @@ pub fn render_width(
         wrap(&escape_controls(&help), width, 10)
     );
     out
+}
+
+/// The places a folded finding also has, the first few listed.
+fn repeats_text(diag: &Diagnostic) -> String {
+    const LISTED: usize = 8;
+    let n = diag.repeats.len();
+    let places: Vec<String> = diag
+        .repeats
+        .iter()
+        .take(LISTED)
+        .map(|s| format!("{}:{}", s.start.line, s.start.column))
+        .collect();
+    format!(
+        "{n} more like it in this statement, at {}{}",
+        places.join(", "),
+        if n > LISTED { ", …" } else { "" }
+    )
 }
 
 fn head_len(diag: &Diagnostic) -> usize {
@@ -183,49 +208,79 @@ fn drawn(c: char) -> (char, usize) {
     }
 }
 
-/// A script prepared for drawing diagnostics: its lines indexed once, and its text with
-/// secret values replaced (the parser knows which).
-#[derive(Debug, Clone)]
+/// A piece of a drawn line: a character, or the mask over a secret value.
+enum Cell {
+    Char(char),
+    Mask(&'static str),
+}
+
+/// A script prepared for drawing diagnostics: its lines indexed once, and the byte
+/// ranges of its secret values, drawn as the mask. Drawing a diagnostic costs the
+/// window it draws, not the script.
+#[derive(Clone)]
 pub struct Source<'a> {
     text: &'a str,
     lines: LineIndex,
-    masked: Cow<'a, str>,
-    /// The masked text's lines (masking may replace line breaks).
-    masked_lines: Option<LineIndex>,
-    /// The replaced byte ranges of `text`, in order, with the shift (masked offset
-    /// minus original offset) after each.
-    replaced: Vec<(Range<usize>, isize)>,
+    /// Sorted, not overlapping.
+    secrets: Vec<Range<usize>>,
+    /// False for text that must not be shown (another file's): locations only.
+    shown: bool,
+}
+
+impl fmt::Debug for Source<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Source")
+            .field("bytes", &self.text.len())
+            .field("lines", &self.lines.lines())
+            .field("secrets", &self.secrets.len())
+            .field("shown", &self.shown)
+            .finish()
+    }
 }
 
 impl<'a> Source<'a> {
     /// A source without secrets.
-    pub fn plain(text: &'a str) -> Self {
+    pub fn new(text: &'a str) -> Self {
         Source {
             text,
             lines: LineIndex::new(text),
-            masked: Cow::Borrowed(text),
-            masked_lines: None,
-            replaced: Vec::new(),
+            secrets: Vec::new(),
+            shown: true,
         }
     }
 
-    /// A source whose `masked` text replaced the given ranges of `text` (in order, not
-    /// overlapping) by texts of the given lengths.
-    pub fn masked(text: &'a str, masked: String, replaced: Vec<(Range<usize>, usize)>) -> Self {
-        let mut shift: isize = 0;
-        let replaced = replaced
-            .into_iter()
-            .map(|(r, len)| {
-                shift += len as isize - (r.end - r.start) as isize;
-                (r, shift)
-            })
-            .collect();
+    /// A source whose given byte ranges are secret values.
+    pub fn with_secrets(text: &'a str, mut secrets: Vec<Range<usize>>) -> Self {
+        normalize_ranges(&mut secrets);
         Source {
-            text,
-            lines: LineIndex::new(text),
-            masked_lines: Some(LineIndex::new(&masked)),
-            masked: Cow::Owned(masked),
-            replaced,
+            secrets,
+            ..Source::new(text)
+        }
+    }
+
+    /// A source whose text is never drawn (a file the user did not write): diagnostics
+    /// show their location only.
+    pub fn hidden(text: &'a str) -> Self {
+        Source {
+            shown: false,
+            ..Source::new(text)
+        }
+    }
+
+    /// Marks more byte ranges as secret values (cheap when they come in order, as a
+    /// script's statements do).
+    pub fn add_secrets(&mut self, ranges: &[Range<usize>]) {
+        let in_order = match (self.secrets.last(), ranges.first()) {
+            (Some(last), Some(first)) => first.start >= last.end,
+            _ => true,
+        } && ranges
+            .iter()
+            .zip(ranges.iter().skip(1))
+            .all(|(a, b)| a.end <= b.start);
+        self.secrets
+            .extend(ranges.iter().filter(|r| r.start < r.end).cloned());
+        if !in_order {
+            normalize_ranges(&mut self.secrets);
         }
     }
 
@@ -234,9 +289,14 @@ impl<'a> Source<'a> {
         self.text
     }
 
+    /// The byte ranges of the secret values, in order.
+    pub fn secrets(&self) -> &[Range<usize>] {
+        &self.secrets
+    }
+
     /// The text with secret values masked.
-    pub fn masked_text(&self) -> &str {
-        &self.masked
+    pub fn masked_text(&self) -> String {
+        mask_ranges(self.text, &self.secrets)
     }
 
     /// The byte offset of a location in the original text.
@@ -244,54 +304,91 @@ impl<'a> Source<'a> {
         self.lines.offset(self.text, at.line, at.column)
     }
 
-    /// The masked text's line index.
-    fn masked_line_index(&self) -> &LineIndex {
-        self.masked_lines.as_ref().unwrap_or(&self.lines)
+    /// Where an offset of the original text is in [`Source::masked_text`] (an offset
+    /// inside a secret maps to the start of its mask).
+    pub fn masked_offset(&self, offset: usize) -> usize {
+        let mut shift: isize = 0;
+        for r in &self.secrets {
+            if r.start >= offset {
+                break;
+            }
+            let form = masked_form(self.text.get(r.clone()).unwrap_or("")).len() as isize;
+            if r.end > offset {
+                return (r.start as isize + shift).max(0) as usize;
+            }
+            shift += form - (r.end - r.start) as isize;
+        }
+        (offset as isize + shift).max(0) as usize
     }
 
-    /// Where an offset of the original text is in the masked text (an offset inside a
-    /// replaced range maps to the start of its replacement).
-    pub fn masked_offset(&self, offset: usize) -> usize {
-        let before = self.replaced.partition_point(|(r, _)| r.end <= offset);
-        let shift = before
-            .checked_sub(1)
-            .and_then(|i| self.replaced.get(i))
-            .map_or(0, |(_, s)| *s);
-        match self.replaced.get(before) {
-            Some((r, _)) if r.start < offset => (r.start as isize + shift).max(0) as usize,
-            _ => (offset as isize + shift).max(0) as usize,
+    /// The secret range holding byte `pos`.
+    fn secret_at(&self, pos: usize) -> Option<&Range<usize>> {
+        let i = self.secrets.partition_point(|r| r.end <= pos);
+        self.secrets.get(i).filter(|r| r.start <= pos)
+    }
+
+    fn mask_of(&self, r: &Range<usize>, from: usize) -> &'static str {
+        if from == r.start {
+            masked_form(self.text.get(r.clone()).unwrap_or(""))
+        } else {
+            MASK
         }
     }
-}
 
-impl Source<'_> {
-    /// The line a span starts on, in the masked text, cut to at most `width` columns
-    /// around the span, with the carets' place. Work is bounded by the window.
+    /// The cell at `pos` and where the next one starts.
+    fn forward(&self, pos: usize, line_end: usize) -> Option<(Cell, usize, usize)> {
+        if pos >= line_end {
+            return None;
+        }
+        if let Some(r) = self.secret_at(pos) {
+            let form = self.mask_of(r, pos);
+            return Some((Cell::Mask(form), form.len(), r.end.min(line_end)));
+        }
+        let c = self.text.get(pos..)?.chars().next()?;
+        let (shown, w) = drawn(c);
+        Some((Cell::Char(shown), w, pos + c.len_utf8()))
+    }
+
+    /// The width of the cell before `pos` and where it starts.
+    fn backward(&self, pos: usize, line_start: usize) -> Option<(usize, usize)> {
+        if pos <= line_start {
+            return None;
+        }
+        let c = self.text.get(..pos)?.chars().next_back()?;
+        let prev = pos - c.len_utf8();
+        if let Some(r) = self.secret_at(prev) {
+            let from = r.start.max(line_start);
+            return Some((self.mask_of(r, from).len(), from));
+        }
+        Some((drawn(c).1, prev))
+    }
+
+    /// The line a span starts on, cut to at most `width` columns around the span, with
+    /// the carets' place. Work is bounded by the window.
     fn snippet(&self, span: crate::text::Span, width: usize) -> Option<Snippet> {
-        let masked = self.masked_text();
-        let lines = self.masked_line_index();
-        let start = self
-            .masked_offset(self.offset(span.start))
-            .min(masked.len());
-        let end = self
-            .masked_offset(self.offset(span.end))
-            .clamp(start, masked.len());
-        let line = lines.line_range(masked, lines.line_of(start))?;
+        if !self.shown {
+            return None;
+        }
+        let text = self.text;
+        let mut start = floor(text, self.offset(span.start));
+        if let Some(r) = self.secret_at(start) {
+            start = r.start;
+        }
+        let end = floor(text, self.offset(span.end)).max(start);
+        let line = self.lines.line_range(text, self.lines.line_of(start))?;
         let end = end.min(line.end);
         let avail = width.saturating_sub(12).max(20);
         // The window starts at the line's start when that leaves room for the span
         // (capped at two thirds of the width); otherwise a third of the width before it.
         let span_cols = (end - start).min(avail * 2 / 3);
         let left_max = avail.saturating_sub(span_cols);
-        let (mut from, mut third) = (start, start);
-        let mut cols = 0;
-        for (i, c) in masked.get(line.start..start)?.char_indices().rev() {
-            let (_, w) = drawn(c);
+        let (mut from, mut third, mut cols) = (start, start, 0);
+        while let Some((w, prev)) = self.backward(from, line.start) {
             if cols + w > left_max {
                 break;
             }
             cols += w;
-            from = line.start + i;
+            from = prev;
             if cols <= avail / 3 {
                 third = from;
             }
@@ -299,39 +396,36 @@ impl Source<'_> {
         if from > line.start {
             from = third;
         }
-        // …to as far as the width allows.
-        let mut text = String::new();
-        let (mut caret_start, mut caret_len, mut used) = (0, 0, 0);
+        let mut drawn_line = String::new();
+        let (mut caret_start, mut caret_len, mut used) = (None, 0, 0);
         if from > line.start {
-            text.push('…');
+            drawn_line.push('…');
             used = 1;
         }
-        let mut to = from;
-        for (i, c) in masked.get(from..line.end)?.char_indices() {
-            let (shown, w) = drawn(c);
+        let mut pos = from;
+        while let Some((cell, w, next)) = self.forward(pos, line.end) {
             if used + w > avail {
                 break;
             }
-            let at = from + i;
-            if at == start {
-                caret_start = used;
+            if caret_start.is_none() && next > start {
+                caret_start = Some(used);
             }
-            if at >= start && at < end.max(start + 1) {
+            if next > start && pos < end.max(start + 1) {
                 caret_len += w;
             }
-            text.push(shown);
+            match cell {
+                Cell::Char(c) => drawn_line.push(c),
+                Cell::Mask(m) => drawn_line.push_str(m),
+            }
             used += w;
-            to = at + c.len_utf8();
+            pos = next;
         }
-        if start >= to {
-            caret_start = used;
-        }
-        if to < line.end {
-            text.push('…');
+        if pos < line.end {
+            drawn_line.push('…');
         }
         Some(Snippet {
-            line: text,
-            caret_start,
+            line: drawn_line,
+            caret_start: caret_start.unwrap_or(used),
             caret_len,
         })
     }
@@ -341,7 +435,7 @@ impl Source<'_> {
 #[derive(Debug)]
 pub struct Adapter<'a> {
     diag: &'a Diagnostic,
-    source: &'a str,
+    source: String,
     span: Option<miette::SourceSpan>,
 }
 
@@ -349,7 +443,7 @@ impl<'a> Adapter<'a> {
     /// The diagnostic over its (masked) source.
     pub fn new(diag: &'a Diagnostic, source: &'a Source<'a>) -> Self {
         let masked = source.masked_text();
-        let span = diag.span.map(|s| {
+        let span = diag.span.filter(|_| source.shown).map(|s| {
             let start = source.masked_offset(source.offset(s.start));
             let end = source
                 .masked_offset(source.offset(s.end))

@@ -5,8 +5,7 @@
 //! (audit-log masking) plus every librdkafka, Java and AWS secret and their aliases,
 //! applied everywhere, also where Doris prints secrets (SHOW, client properties).
 
-/// The mask that replaces a secret value, whole.
-pub const MASK: &str = "******";
+pub use crate::text::mask::MASK;
 
 /// Doris's general sensitive keys, compared ignoring case.
 const DORIS_SENSITIVE: &[&str] = &[
@@ -80,6 +79,8 @@ const CLIENT_SECRETS: &[&str] = &[
     "ssl.keystore.password",
     "ssl.key.pem",
     "ssl_key",
+    "ssl.keystore.key",
+    "basic.auth.user.info",
     "sasl.oauthbearer.config",
     "sasl.oauthbearer.client.secret",
     "sasl.oauthbearer.client.credentials.client.secret",
@@ -112,13 +113,51 @@ const SECRET_SUFFIXES: &[&str] = &[
     "session_key",
 ];
 
-/// True when the value of `key` (as written, with or without `property.`) is a secret.
+/// Key spellings compared as one: Unicode compatibility forms folded (fullwidth
+/// `ｐａｓｓｗｏｒｄ` is `password`), invisible characters (zero-width spaces and joiners,
+/// soft hyphens, direction marks) removed, ASCII letters lower-cased.
+pub fn normalize_key(key: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::UnicodeNormalization;
+    if key.is_ascii() {
+        return if key.bytes().any(|b| b.is_ascii_uppercase()) {
+            key.to_ascii_lowercase().into()
+        } else {
+            key.into()
+        };
+    }
+    let mut folded: String = key.nfkc().filter(|c| !is_invisible(*c)).collect();
+    folded.make_ascii_lowercase();
+    folded.into()
+}
+
+/// Characters that draw nothing: a key spelt with them looks like the key without them.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}'
+    )
+}
+
+/// True when the value of `key` (as written, with or without `property.`, in any
+/// spelling [`normalize_key`] folds) is a secret.
 pub fn is_secret_key(key: &str) -> bool {
-    let lower: std::borrow::Cow<'_, str> = if key.bytes().any(|b| b.is_ascii_uppercase()) {
-        key.to_ascii_lowercase().into()
-    } else {
-        key.into()
-    };
+    let lower = normalize_key(key);
     let lower: &str = &lower;
     let client = lower.strip_prefix("property.").unwrap_or(lower);
     // One hashed set for both lists (no client secret starts with `property.`).
@@ -195,6 +234,13 @@ mod tests {
             "property.sasl.oauthbearer.client.secret",
             "password",
             "property.my.api.token",
+            "property.ssl.keystore.key",
+            "basic.auth.user.info",
+            "property.sasl.ｐａｓｓｗｏｒｄ",
+            "ｐａｓｓｗｏｒｄ",
+            "pass\u{200B}word",
+            "property.sasl.pass\u{00AD}word",
+            "PROPERTY.SASL.PASSWORD",
         ] {
             assert!(is_secret_key(k), "{k} should be secret");
         }

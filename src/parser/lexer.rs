@@ -24,6 +24,71 @@ pub struct Chunk<'a> {
     pub terminated: bool,
 }
 
+impl Chunk<'_> {
+    /// The byte offset in `text` of a script location inside this chunk, through an
+    /// index of the chunk's own lines.
+    pub(crate) fn offset_of(&self, index: &crate::text::LineIndex, at: Location) -> usize {
+        let (line, column) = if at.line == self.start.line {
+            (1, (at.column + 1).saturating_sub(self.start.column).max(1))
+        } else {
+            ((at.line + 1).saturating_sub(self.start.line), at.column)
+        };
+        index.offset(self.text, line, column)
+    }
+
+    /// How many bytes of blanks and comments the chunk starts with, and where what
+    /// follows them starts.
+    pub(crate) fn leading_trivia(&self) -> (usize, Location) {
+        let bytes = self.text.as_bytes();
+        let mut i = 0;
+        loop {
+            while bytes.get(i).is_some_and(|b| b.is_ascii_whitespace()) {
+                i += 1;
+            }
+            match (bytes.get(i), bytes.get(i + 1)) {
+                (Some(b'-'), Some(b'-')) | (Some(b'#'), _) => {
+                    while bytes.get(i).is_some_and(|b| *b != b'\n') {
+                        i += 1;
+                    }
+                }
+                (Some(b'/'), Some(b'*')) => {
+                    let mut depth = 0usize;
+                    while i < bytes.len() {
+                        match (bytes.get(i), bytes.get(i + 1)) {
+                            (Some(b'/'), Some(b'*')) => {
+                                depth += 1;
+                                i += 2;
+                            }
+                            (Some(b'*'), Some(b'/')) => {
+                                depth -= 1;
+                                i += 2;
+                                if depth == 0 {
+                                    break;
+                                }
+                            }
+                            _ => i += 1,
+                        }
+                    }
+                }
+                _ => break,
+            }
+        }
+        let i = i.min(bytes.len());
+        let skipped = self.text.get(..i).unwrap_or("");
+        let at = match skipped.rfind('\n') {
+            Some(nl) => Location::new(
+                self.start.line + skipped.matches('\n').count() as u64,
+                1 + skipped.get(nl + 1..).map_or(0, |t| t.chars().count()) as u64,
+            ),
+            None => Location::new(
+                self.start.line,
+                self.start.column + skipped.chars().count() as u64,
+            ),
+        };
+        (i, at)
+    }
+}
+
 /// Iterates over the statements of a script.
 pub struct Splitter<'a> {
     src: &'a str,

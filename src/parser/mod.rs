@@ -44,15 +44,17 @@ pub struct ParseOptions {
     pub max_statement_bytes: usize,
     /// Deepest expression nesting (default 64).
     pub max_expression_depth: usize,
-    /// Most operators in one expression (default 1000): a long flat chain such as
-    /// `1 + 1 + …` builds a tree as deep as it is long.
-    pub max_expression_operators: usize,
+    /// Most nodes (operators and operands) in one expression (default 2000): a long
+    /// flat chain such as `1 + 1 + …` builds a tree as deep as it is long.
+    pub max_expression_nodes: usize,
     /// Most entries in one property list (default 1024).
     pub max_properties: usize,
     /// Most items in one list: columns, partition names, key columns (default 10000).
     pub max_list_items: usize,
     /// Most statements in one script (default 100000).
     pub max_statements: usize,
+    /// Largest script, in bytes (default 64 MiB): readers stop there.
+    pub max_script_bytes: usize,
 }
 
 impl Default for ParseOptions {
@@ -60,31 +62,48 @@ impl Default for ParseOptions {
         ParseOptions {
             max_statement_bytes: 1 << 20,
             max_expression_depth: 64,
-            max_expression_operators: 1000,
+            max_expression_nodes: 2000,
             max_properties: 1024,
             max_list_items: 10_000,
             max_statements: 100_000,
+            max_script_bytes: 64 << 20,
         }
     }
 }
 
-/// One statement of a script: where it is, and its AST or its parse error.
+/// One statement of a script: where it is, its AST or its parse error, and where its
+/// secret values are.
 #[derive(Debug, Clone)]
 pub struct ParsedStatement {
     /// Position among the script's statements, from 0.
     pub index: usize,
-    /// Byte range of the statement's text in the script (without the `;`).
+    /// Byte range of the statement's text in the script: from its first token (after
+    /// blanks and comments) to the end of its last, without the `;`.
     pub range: Range<usize>,
-    /// Where it starts.
+    /// Where its first token starts.
     pub start: Location,
     /// Its AST, or its parse error.
     pub result: Result<Statement, Diagnostic>,
+    /// Byte ranges of the script holding secret values (in order): from the AST's
+    /// property lists when the statement parsed, else from a lenient scan of its text.
+    pub secrets: Vec<Range<usize>>,
 }
 
 impl ParsedStatement {
-    /// The statement's text, trimmed.
+    /// The statement's text.
     pub fn sql<'a>(&self, script: &'a str) -> &'a str {
-        script.get(self.range.clone()).unwrap_or("").trim()
+        script.get(self.range.clone()).unwrap_or("")
+    }
+
+    /// The statement's text with its secret values masked.
+    pub fn masked_sql(&self, script: &str) -> String {
+        let base = self.range.start;
+        let relative: Vec<Range<usize>> = self
+            .secrets
+            .iter()
+            .map(|r| r.start.saturating_sub(base)..r.end.saturating_sub(base))
+            .collect();
+        crate::text::mask::mask_ranges(self.sql(script), &relative)
     }
 }
 
@@ -113,61 +132,191 @@ pub fn statements<'a>(
     sql: &'a str,
     options: &'a ParseOptions,
 ) -> impl Iterator<Item = ParsedStatement> + 'a {
+    parse_lazily(sql, &[], options)
+}
+
+/// Lazily parses a decoded script: as [`statements`], and a statement holding a byte
+/// that was not UTF-8 fails with a located ENCODING error (the others still run).
+pub fn script_statements<'a>(
+    script: &'a crate::text::Script<'a>,
+    options: &'a ParseOptions,
+) -> impl Iterator<Item = ParsedStatement> + 'a {
+    parse_lazily(script.text(), script.invalid(), options)
+}
+
+fn parse_lazily<'a>(
+    sql: &'a str,
+    invalid: &'a [crate::text::InvalidByte],
+    options: &'a ParseOptions,
+) -> impl Iterator<Item = ParsedStatement> + 'a {
     let mut index = 0usize;
     let mut over_limit = false;
+    let mut invalid = invalid.iter().peekable();
     lexer::Splitter::new(sql).filter_map(move |chunk| {
         if over_limit {
             return None;
         }
-        let parsed = parse_chunk(&chunk, options)?;
+        let chunk_end = chunk.offset + chunk.text.len();
+        let mut bad = None;
+        while let Some(b) = invalid.next_if(|b| b.offset < chunk_end) {
+            bad = bad.or(Some(*b));
+        }
+        let (trivia, start) = chunk.leading_trivia();
+        let body = chunk.text.get(trivia..).unwrap_or("").trim_end();
+        if body.is_empty() && bad.is_none() {
+            return None;
+        }
+        let range = chunk.offset + trivia..chunk.offset + trivia + body.len();
         let this = index;
         index += 1;
-        let result = if this >= options.max_statements {
+        let (result, secrets) = if let Some(b) = bad {
+            let e = encoding_error(&chunk, &b);
+            let secrets = crate::keys::masking::secret_ranges(chunk.text)
+                .into_iter()
+                .map(|r| r.start + chunk.offset..r.end + chunk.offset)
+                .collect();
+            (Err(e), secrets)
+        } else if this >= options.max_statements {
             over_limit = true;
-            Err(LIMIT
+            let e = LIMIT
                 .error(format!(
                     "script has more than {} statements; the rest is not parsed",
                     options.max_statements
                 ))
-                .at(Span::new(chunk.start, chunk.start))
-                .with_help("split the script into smaller scripts"))
+                .at(Span::new(start, start))
+                .with_help(
+                    "split the script into smaller scripts, or raise the statement count limit",
+                );
+            (Err(e), Vec::new())
+        } else if body.len() > options.max_statement_bytes {
+            let e = LIMIT
+                .error(format!(
+                    "statement is {} bytes, more than the limit of {} bytes",
+                    body.len(),
+                    options.max_statement_bytes
+                ))
+                .at(Span::new(start, start))
+                .with_help("split the statement, or raise the statement size limit");
+            (Err(e), Vec::new())
         } else {
-            parsed
+            parse_chunk(&chunk, options)?
         };
         Some(ParsedStatement {
             index: this,
-            range: chunk.offset..chunk.offset + chunk.text.len(),
-            start: chunk.start,
+            range,
+            start,
             result,
+            secrets,
         })
     })
 }
 
-/// Parses one chunk; `None` when it holds no statement (only blanks and comments).
-fn parse_chunk(chunk: &Chunk<'_>, options: &ParseOptions) -> Option<Result<Statement, Diagnostic>> {
-    if chunk.text.len() > options.max_statement_bytes {
-        let first = chunk.text.find(|c: char| !c.is_whitespace()).unwrap_or(0);
-        let _ = first;
-        return Some(Err(LIMIT
-            .error(format!(
-                "statement is {} bytes, more than the limit of {} bytes",
-                chunk.text.len(),
-                options.max_statement_bytes
-            ))
-            .at(Span::new(chunk.start, chunk.start))
-            .with_help(
-                "split the statement, or raise the statement size limit",
-            )));
-    }
-    let tokens = match lexer::tokenize(chunk) {
-        Ok(t) => t,
-        Err(e) => return Some(Err(e)),
+/// The error of a statement holding a byte that is not UTF-8, at the byte.
+fn encoding_error(chunk: &Chunk<'_>, bad: &crate::text::InvalidByte) -> Diagnostic {
+    let before = chunk
+        .text
+        .get(..bad.offset.saturating_sub(chunk.offset))
+        .unwrap_or("");
+    let at = match before.rfind('\n') {
+        Some(nl) => Location::new(
+            chunk.start.line + before.matches('\n').count() as u64,
+            1 + before.get(nl + 1..).map_or(0, |t| t.chars().count()) as u64,
+        ),
+        None => Location::new(
+            chunk.start.line,
+            chunk.start.column + before.chars().count() as u64,
+        ),
     };
-    if tokens.is_empty() {
-        return None;
+    ENCODING
+        .error(format!(
+            "invalid UTF-8: byte 0x{:02X} (byte {} of the input) is not part of a character",
+            bad.byte, bad.input_offset
+        ))
+        .at(Span::new(at, Location::new(at.line, at.column + 1)))
+        .with_help("save the script as UTF-8; the script's other statements still run")
+}
+
+/// A statement's AST or parse error, and its secret values' byte ranges.
+type ChunkParse = (Result<Statement, Diagnostic>, Vec<Range<usize>>);
+
+/// Parses one chunk, and finds its secret values; `None` when it holds no statement.
+fn parse_chunk(chunk: &Chunk<'_>, options: &ParseOptions) -> Option<ChunkParse> {
+    let lenient = || {
+        crate::keys::masking::secret_ranges(chunk.text)
+            .into_iter()
+            .map(|r| r.start + chunk.offset..r.end + chunk.offset)
+            .collect::<Vec<_>>()
+    };
+    let result = match lexer::tokenize(chunk) {
+        Ok(tokens) if tokens.is_empty() => return None,
+        Ok(tokens) => StatementParser::new(chunk, tokens, options).parse(),
+        Err(e) => Err(e),
+    };
+    let secrets = match &result {
+        Ok(Statement::Other(_)) | Err(_) => lenient(),
+        Ok(stmt) => ast_secrets(stmt, chunk),
+    };
+    let result = result.map_err(|d| without_secrets(d, chunk, &secrets));
+    Some((result, secrets))
+}
+
+/// The script byte ranges of a parsed statement's secret property values.
+fn ast_secrets(stmt: &Statement, chunk: &Chunk<'_>) -> Vec<Range<usize>> {
+    let spans: Vec<Span> = stmt
+        .property_lists()
+        .into_iter()
+        .flat_map(|l| l.entries.iter())
+        .filter(|p| crate::keys::secrets::is_secret_key(p.key()))
+        .map(|p| p.value.span)
+        .collect();
+    if spans.is_empty() {
+        return Vec::new();
     }
-    let mut p = StatementParser::new(chunk, tokens, options);
-    Some(p.parse())
+    let index = LineIndex::new(chunk.text);
+    let mut out: Vec<Range<usize>> = spans
+        .iter()
+        .map(|s| {
+            chunk.offset + chunk.offset_of(&index, s.start)
+                ..chunk.offset + chunk.offset_of(&index, s.end)
+        })
+        .collect();
+    crate::text::mask::normalize_ranges(&mut out);
+    out
+}
+
+/// A parse error that cannot show a secret: a token it points at inside a secret
+/// value is named by its kind and length, and any secret text it quotes is masked.
+fn without_secrets(mut d: Diagnostic, chunk: &Chunk<'_>, secrets: &[Range<usize>]) -> Diagnostic {
+    use crate::keys::masking::{describe_token_at, scrub, secret_words};
+    if secrets.is_empty() {
+        return d;
+    }
+    let relative: Vec<Range<usize>> = secrets
+        .iter()
+        .map(|r| r.start - chunk.offset..r.end - chunk.offset)
+        .collect();
+    if let Some(span) = d.span {
+        let at = chunk.offset_of(&LineIndex::new(chunk.text), span.start);
+        if relative.iter().any(|r| r.start <= at && at < r.end) {
+            let head = d
+                .message
+                .find(", found ")
+                .map_or(d.message.as_ref(), |i| &d.message[..i]);
+            d.message = format!(
+                "{head}, found {} (part of a secret value, not shown)",
+                describe_token_at(chunk.text, at)
+            )
+            .into();
+        }
+    }
+    let words = secret_words(chunk.text, &relative);
+    if let Some(m) = scrub(&d.message, &words) {
+        d.message = m.into();
+    }
+    if let Some(h) = d.help.as_ref().and_then(|h| scrub(h, &words)) {
+        d.help = Some(h.into());
+    }
+    d
 }
 
 /// Parses one statement's tokens: the helpers every statement builder shares.
@@ -178,6 +327,8 @@ pub(crate) struct StatementParser<'a> {
     line_index: Option<LineIndex>,
     /// A `>` left over from splitting a `>>` token in nested type arguments.
     pending_gt: bool,
+    /// Where the statement's last token ends.
+    last_end: Location,
 }
 
 static DIALECT: DorisDialect = DorisDialect;
@@ -188,6 +339,9 @@ const STATEMENT_KEYWORDS: &[&str] = &[
 
 impl<'a> StatementParser<'a> {
     fn new(chunk: &'a Chunk<'a>, tokens: Vec<TokenWithSpan>, options: &'a ParseOptions) -> Self {
+        let last_end = tokens
+            .last()
+            .map_or(chunk.start, |t| Location::from(t.span.end));
         let p = Parser::new(&DIALECT)
             .with_recursion_limit(options.max_expression_depth)
             .with_tokens_with_locations(tokens);
@@ -197,6 +351,7 @@ impl<'a> StatementParser<'a> {
             options,
             line_index: None,
             pending_gt: false,
+            last_end,
         }
     }
 
@@ -321,7 +476,7 @@ impl<'a> StatementParser<'a> {
     /// Hands the statement to sqlparser.
     fn parse_other(&mut self, first: Option<&str>) -> Result<Statement, Diagnostic> {
         match self.p.parse_statement() {
-            Ok(s) => Ok(Statement::Other(Box::new(s))),
+            Ok(s) => Ok(Statement::Other(OtherStatement::new(s))),
             Err(e) => {
                 let mut d = self.sqlparser_error(e);
                 if let Some(word) = first {
@@ -330,6 +485,7 @@ impl<'a> StatementParser<'a> {
                     if !known && d.span.map(|s| s.start) == Some(self.first_token_start()) {
                         d.message =
                             format!("unknown statement '{}'", self.first_word_text()).into();
+                        d.span = Some(self.p.token_at(0).span.into());
                         let hint = did_you_mean(word, STATEMENT_KEYWORDS.iter().copied(), 1);
                         d.help = Some(match hint.first() {
                             Some(k) => format!("did you mean {k}?").into(),
@@ -450,35 +606,11 @@ impl<'a> StatementParser<'a> {
     /// "expected …, found …" at the next token.
     pub(crate) fn expected(&self, what: &str) -> Diagnostic {
         let tok = self.peek();
-        let found = if self.follows_secret_key() {
-            // The token may be a secret value: name its kind, never its text.
-            match tok.token {
-                Token::SingleQuotedString(_) | Token::DoubleQuotedString(_) => {
-                    "a string".to_string()
-                }
-                Token::Word(_) | Token::Number(..) => "a value".to_string(),
-                ref t => Self::describe(t),
-            }
-        } else {
+        P0.error(format!(
+            "expected {what}, found {}",
             Self::describe(&tok.token)
-        };
-        P0.error(format!("expected {what}, found {found}"))
-            .at(self.token_span(tok))
-    }
-
-    /// Whether the next token comes right after a secret property key (`key` or
-    /// `key =`), where it would be the secret value.
-    fn follows_secret_key(&self) -> bool {
-        let text = |t: &TokenWithSpan| match &t.token {
-            Token::SingleQuotedString(s) | Token::DoubleQuotedString(s) => Some(s.clone()),
-            Token::Word(w) => Some(w.value.clone()),
-            _ => None,
-        };
-        let last = self.p.get_current_token();
-        let before = self.p.get_previous_token();
-        let is_secret =
-            |t: &TokenWithSpan| text(t).is_some_and(|k| crate::keys::secrets::is_secret_key(&k));
-        is_secret(last) || (matches!(last.token, Token::Eq | Token::DoubleEq) && is_secret(before))
+        ))
+        .at(self.token_span(tok))
     }
 
     fn token_span(&self, tok: &TokenWithSpan) -> Span {
@@ -522,6 +654,9 @@ impl<'a> StatementParser<'a> {
             None => text,
         };
         let span = match at {
+            // sqlparser places the end of the statement at line 0: point just past the
+            // last token instead.
+            Some(l) if l.line == 0 => Span::new(self.last_end, self.last_end),
             Some(l) => Span::new(l, Location::new(l.line, l.column + 1)),
             None => self.token_span(self.peek()),
         };
@@ -655,17 +790,8 @@ impl<'a> StatementParser<'a> {
         let index = self
             .line_index
             .get_or_insert_with(|| LineIndex::new(chunk.text));
-        let rel = |l: Location| {
-            if l.line == chunk.start.line {
-                (1, l.column + 1 - chunk.start.column)
-            } else {
-                (l.line + 1 - chunk.start.line, l.column)
-            }
-        };
-        let (sl, sc) = rel(span.start);
-        let (el, ec) = rel(span.end);
-        let a = index.offset(chunk.text, sl, sc);
-        let b = index.offset(chunk.text, el, ec);
+        let a = chunk.offset_of(index, span.start);
+        let b = chunk.offset_of(index, span.end);
         chunk.text.get(a..b).unwrap_or("")
     }
 
@@ -837,10 +963,11 @@ impl<'a> StatementParser<'a> {
     /// rendering) recurses that deep.
     fn check_expression_size(&self) -> Result<(), Diagnostic> {
         use sqlparser::keywords::Keyword;
-        let limit = self.options.max_expression_operators;
+        let limit = self.options.max_expression_nodes;
         let mut depth = 0usize;
-        let mut operators = 0usize;
-        let mut i = self.p.get_current_index() + 1;
+        let mut nodes = 0usize;
+        let first = self.p.get_current_index() + 1;
+        let mut i = first;
         loop {
             let tok = self.p.token_at(i);
             match &tok.token {
@@ -851,20 +978,6 @@ impl<'a> StatementParser<'a> {
                 Token::Comma if depth == 0 => break,
                 Token::Comma | Token::Period => {}
                 Token::Word(w) => match w.keyword {
-                    Keyword::AND
-                    | Keyword::OR
-                    | Keyword::XOR
-                    | Keyword::NOT
-                    | Keyword::IS
-                    | Keyword::LIKE
-                    | Keyword::ILIKE
-                    | Keyword::RLIKE
-                    | Keyword::REGEXP
-                    | Keyword::IN
-                    | Keyword::BETWEEN
-                    | Keyword::DIV
-                    | Keyword::CASE
-                    | Keyword::WHEN => operators += 1,
                     Keyword::PARTITION
                     | Keyword::PARTITIONS
                     | Keyword::TBLPROPERTIES
@@ -878,18 +991,16 @@ impl<'a> StatementParser<'a> {
                         break
                     }
                     _ if depth == 0 && w.value.eq_ignore_ascii_case("PROPERTIES") => break,
-                    _ => {}
+                    _ => nodes += 1,
                 },
-                Token::Number(..)
-                | Token::SingleQuotedString(_)
-                | Token::DoubleQuotedString(_)
-                | Token::Placeholder(_) => {}
-                _ => operators += 1,
+                _ => nodes += 1,
             }
-            if operators > limit {
+            if nodes > limit {
                 return Err(LIMIT
-                    .error(format!("expression has more than {limit} operators"))
-                    .at(self.token_span(tok))
+                    .error(format!(
+                        "expression has more than {limit} nodes (operators and operands)"
+                    ))
+                    .at(self.token_span(self.p.token_at(first)))
                     .with_help("split the condition, or raise the expression size limit"));
             }
             i += 1;

@@ -27,8 +27,9 @@ impl StaticTopicMetadata {
         self.topics.insert(topic.into(), partitions);
     }
 
-    /// Reads `TOPIC=N` (as `--partitions` takes it).
-    pub fn parse_spec(spec: &str) -> Result<(String, i32), String> {
+    /// Reads `TOPIC=N` (as `--partitions` takes it), N at most `max` (the session's
+    /// partition limit, so a typo cannot make the plan allocate gigabytes).
+    pub fn parse_spec(spec: &str, max: usize) -> Result<(String, i32), String> {
         let (t, n) = spec
             .rsplit_once('=')
             .ok_or_else(|| format!("expected TOPIC=N, got '{spec}'"))?;
@@ -39,22 +40,33 @@ impl StaticTopicMetadata {
         if t.trim().is_empty() || n < 0 {
             return Err(format!("expected TOPIC=N with N >= 0, got '{spec}'"));
         }
+        check_partition_count(n, max)?;
         Ok((t.trim().to_string(), n))
     }
 
-    /// Reads a metadata file: one `TOPIC=N` per line; `#` starts a comment.
-    pub fn parse_file(text: &str) -> Result<Self, String> {
+    /// Reads a file of `TOPIC=N` lines (`#` starts a comment), each N at most `max`.
+    pub fn parse_file(text: &str, max: usize) -> Result<Self, String> {
         let mut m = StaticTopicMetadata::default();
         for (i, line) in text.lines().enumerate() {
             let line = line.split('#').next().unwrap_or("").trim();
             if line.is_empty() {
                 continue;
             }
-            let (t, n) = Self::parse_spec(line).map_err(|e| format!("line {}: {e}", i + 1))?;
+            let (t, n) = Self::parse_spec(line, max).map_err(|e| format!("line {}: {e}", i + 1))?;
             m.set(t, n);
         }
         Ok(m)
     }
+}
+
+/// A partition count within the limit, or why not.
+pub fn check_partition_count(n: i32, max: usize) -> Result<(), String> {
+    if usize::try_from(n).is_ok_and(|n| n > max) {
+        return Err(format!(
+            "{n} partitions is more than the limit of {max} partitions per topic"
+        ));
+    }
+    Ok(())
 }
 
 impl TopicMetadata for StaticTopicMetadata {

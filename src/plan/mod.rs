@@ -6,13 +6,17 @@ mod metadata;
 pub mod thrift;
 
 pub use ids::{DeterministicIds, IdGenerator, SystemIds};
-pub use metadata::{StaticTopicMetadata, TopicMetadata};
+pub use metadata::{check_partition_count, StaticTopicMetadata, TopicMetadata};
+
+/// Most partitions a topic may have for planning (the default of
+/// `SessionOptions::max_partitions`): one task entry is planned per partition.
+pub const DEFAULT_MAX_PARTITIONS: usize = 100_000;
 
 use crate::analyzer::endpoint;
 use crate::analyzer::model::{AuthMode, Format, KafkaOffset, RoutineLoadJob};
 use crate::analyzer::security::policy;
 use crate::analyzer::FeConfig;
-use crate::diagnostics::rules::{PLAN_FILE, PLAN_PARTITIONS, PLAN_TIMES};
+use crate::diagnostics::rules::{LIMIT, PLAN_FILE, PLAN_PARTITIONS, PLAN_TIMES};
 use crate::diagnostics::Diagnostic;
 use crate::keys::job::{alphabetical_order, format_ratio, Rendering, Value};
 use crate::keys::kafka::{DEFAULT_OFFSETS, ORIGIN_DEFAULT_OFFSETS};
@@ -307,6 +311,7 @@ pub fn plan_job(
     job: &RoutineLoadJob,
     config: &FeConfig,
     metadata: &dyn TopicMetadata,
+    max_partitions: usize,
     ids: &mut dyn IdGenerator,
 ) -> Plan {
     let src = &job.source;
@@ -316,6 +321,19 @@ pub fn plan_job(
     let partitions: Vec<(i32, i64)> = match &src.partition_offsets {
         Some(list) => list.iter().map(|(p, o)| (*p, o.wire_value())).collect(),
         None => match metadata.partitions(&src.broker_list, &src.topic) {
+            Some(parts) if parts.len() > max_partitions => {
+                notes.push(
+                    LIMIT
+                        .error(format!(
+                            "topic '{}' has {} partitions, more than the limit of {max_partitions}",
+                            src.topic,
+                            parts.len()
+                        ))
+                        .with_severity(crate::diagnostics::Severity::Warning)
+                        .with_help("no tasks planned; raise the partition limit to plan them"),
+                );
+                Vec::new()
+            }
             Some(parts) => parts
                 .into_iter()
                 .map(|p| (p, src.default_offset.wire_value()))

@@ -25,6 +25,7 @@ pub fn session_for(example: &Example) -> Session {
             Setup::MaxStatements(n) => options.parse.max_statements = n,
             Setup::MaxStatementBytes(n) => options.parse.max_statement_bytes = n,
             Setup::MaxExpressionDepth(n) => options.parse.max_expression_depth = n,
+            Setup::ReplacementIsInvalidByte => {}
         }
     }
     let mut session = Session::new(options);
@@ -41,7 +42,19 @@ pub fn session_for(example: &Example) -> Session {
 
 /// Runs an example: every statement's result, in order.
 pub fn run(example: &Example) -> Vec<StatementResult> {
-    session_for(example).execute_sql(example.sql)
+    let mut session = session_for(example);
+    let mut out = Vec::new();
+    if example.setup.contains(&Setup::ReplacementIsInvalidByte) {
+        let bytes = example.sql.replace('\u{fffd}', "\u{1}").into_bytes();
+        let bytes: Vec<u8> = bytes
+            .into_iter()
+            .map(|b| if b == 1 { 0xFF } else { b })
+            .collect();
+        session.run_bytes(&bytes, |r| out.push(r));
+    } else {
+        session.run_script(example.sql, |r| out.push(r));
+    }
+    out
 }
 
 /// The findings of an example's last statement, its plan's notes included.

@@ -4,6 +4,7 @@
 //! `rlfe plan`, the REPL and gateways share it.
 
 pub mod examples;
+pub mod input;
 mod registry;
 pub mod render;
 
@@ -20,7 +21,7 @@ use crate::ast::{Location, Statement, StatementKind};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::parser::{self, ParseOptions, ParsedStatement};
 use crate::plan::{self, Plan, StaticTopicMetadata, TopicMetadata};
-use crate::text::Span;
+use crate::text::{Script, Span};
 use serde::Serialize;
 
 /// The demo catalog of the REPL and of `--demo`: a `demo` database (current) with the
@@ -49,6 +50,10 @@ pub struct StatementResult {
     /// Where the statement starts in the script.
     #[serde(skip)]
     pub start: Location,
+    /// Byte ranges of the script holding the statement's secret values: a renderer
+    /// draws them masked ([`crate::diagnostics::Source::add_secrets`]).
+    #[serde(skip)]
+    pub secrets: Vec<std::ops::Range<usize>>,
 }
 
 impl StatementResult {
@@ -63,6 +68,7 @@ impl StatementResult {
             rows: None,
             plan: None,
             start: Location::default(),
+            secrets: Vec::new(),
         }
     }
 
@@ -98,6 +104,12 @@ pub struct SessionOptions {
     pub ids: Box<dyn IdGenerator>,
     /// Show secret values in plans (JSON and text). Off by default.
     pub reveal_secrets: bool,
+    /// Most partitions a topic may have for planning (default 100000): a larger count
+    /// from the metadata plans no tasks and warns.
+    pub max_partitions: usize,
+    /// Most findings one statement reports (default 100); repeated warnings of one
+    /// rule are folded first.
+    pub max_diagnostics: usize,
 }
 
 impl Default for SessionOptions {
@@ -111,6 +123,8 @@ impl Default for SessionOptions {
             parse: ParseOptions::default(),
             ids: Box::new(SystemIds::default()),
             reveal_secrets: false,
+            max_partitions: plan::DEFAULT_MAX_PARTITIONS,
+            max_diagnostics: 100,
         }
     }
 }
@@ -203,13 +217,36 @@ impl Session {
     }
 
     /// Runs a script statement by statement, handing each result to `on_result` as soon
-    /// as it exists (memory stays bounded by the largest statement).
-    pub fn run_script(&mut self, sql: &str, mut on_result: impl FnMut(StatementResult)) {
+    /// as it exists (memory stays bounded by the largest statement). The script is
+    /// decoded as [`Script::new`] does (a leading byte-order mark dropped, lone CRs read
+    /// as line breaks): spans refer to that text.
+    pub fn run_script(&mut self, sql: &str, on_result: impl FnMut(StatementResult)) {
+        self.run_decoded(&Script::new(sql), on_result);
+    }
+
+    /// Runs a script given as bytes: a statement holding a byte that is not UTF-8
+    /// fails alone, located at the byte. Spans refer to [`Script::from_bytes`]'s text.
+    pub fn run_bytes(&mut self, bytes: &[u8], on_result: impl FnMut(StatementResult)) {
+        self.run_decoded(&Script::from_bytes(bytes), on_result);
+    }
+
+    /// Runs a decoded script.
+    pub fn run_decoded(&mut self, script: &Script<'_>, mut on_result: impl FnMut(StatementResult)) {
+        if let Some(r) = self.refuse_oversized(script.text()) {
+            on_result(r);
+            return;
+        }
         let opts = self.options.parse.clone();
-        for parsed in parser::statements(sql, &opts) {
-            let r = self.execute_parsed(&parsed, sql);
+        for parsed in parser::script_statements(script, &opts) {
+            let r = self.execute_parsed(&parsed, script.text());
             on_result(r);
         }
+    }
+
+    /// The result that refuses a script over the script size limit, if it is.
+    pub fn refuse_oversized(&self, script: &str) -> Option<StatementResult> {
+        let limit = self.options.parse.max_script_bytes;
+        (script.len() > limit).then(|| script_too_large(limit))
     }
 
     /// Runs a script and collects the results.
@@ -221,7 +258,6 @@ impl Session {
 
     /// Runs one parsed statement of `script`.
     pub fn execute_parsed(&mut self, parsed: &ParsedStatement, script: &str) -> StatementResult {
-        let sql = parser::mask::statement_text(parsed, script);
         let mut r = match &parsed.result {
             Err(d) => {
                 let mut r = StatementResult::new(StatementKind::Unknown);
@@ -232,8 +268,9 @@ impl Session {
             Ok(stmt) => self.execute(stmt),
         };
         r.index = parsed.index;
-        r.sql = sql;
+        r.sql = echo(parsed, script, self.options.parse.max_statement_bytes);
         r.start = parsed.start;
+        r.secrets = parsed.secrets.clone();
         r
     }
 
@@ -255,7 +292,7 @@ impl Session {
         let mut outcome = analyzer::analyze(stmt, &self.context());
         crate::diagnostics::rules::apply_suppressions(&mut outcome.diagnostics);
         let mut r = StatementResult::new(stmt.kind());
-        r.diagnostics = outcome.diagnostics;
+        r.diagnostics = self.reported(outcome.diagnostics, stmt);
         r.rows = outcome.rows;
         if self.accepts(&r.diagnostics) {
             r.message = outcome.message;
@@ -278,7 +315,56 @@ impl Session {
             }
         }
         r.ok = self.accepts(&r.diagnostics);
+        if !r.ok && r.first_error().is_none() {
+            // Failed by --deny-warnings: the warnings are the statement's errors.
+            for d in &mut r.diagnostics {
+                if d.severity == Severity::Warning {
+                    d.severity = Severity::Error;
+                }
+            }
+        }
         r
+    }
+
+    /// The findings as reported: repeated warnings folded, at most `max_diagnostics`,
+    /// and no message quoting one of the statement's secret values.
+    fn reported(&self, mut diags: Vec<Diagnostic>, stmt: &Statement) -> Vec<Diagnostic> {
+        crate::diagnostics::fold_repeats(&mut diags);
+        let max = self.options.max_diagnostics;
+        if diags.len() > max {
+            let hidden = diags.len() - max;
+            diags.truncate(max);
+            diags.push(
+                crate::diagnostics::rules::LIMIT
+                    .error(format!(
+                        "{hidden} more diagnostics of this statement are not shown (the limit is {max})"
+                    ))
+                    .with_severity(Severity::Note)
+                    .with_help("fix the findings shown, or raise the diagnostics limit"),
+            );
+        }
+        let secrets: Vec<&str> = stmt
+            .property_lists()
+            .into_iter()
+            .flat_map(|l| l.entries.iter())
+            .filter(|p| crate::keys::secrets::is_secret_key(p.key()))
+            .map(|p| p.value.text.as_str())
+            .collect();
+        if !secrets.is_empty() {
+            for d in &mut diags {
+                if let Some(m) = crate::keys::masking::scrub(&d.message, &secrets) {
+                    d.message = m.into();
+                }
+                if let Some(h) = d
+                    .help
+                    .as_ref()
+                    .and_then(|h| crate::keys::masking::scrub(h, &secrets))
+                {
+                    d.help = Some(h.into());
+                }
+            }
+        }
+        diags
     }
 
     /// Applies one change; a catalog refusal is the statement's error.
@@ -387,6 +473,7 @@ impl Session {
             job,
             &self.options.config,
             self.metadata.as_ref(),
+            self.options.max_partitions,
             self.options.ids.as_mut(),
         )
     }
@@ -403,4 +490,35 @@ impl Session {
     pub fn create_sql(&self, job: &RoutineLoadJob, reveal: bool) -> String {
         canonical_create_sql(job, reveal)
     }
+}
+
+/// The result of a script over the size limit: nothing of it runs.
+fn script_too_large(limit: usize) -> StatementResult {
+    let mut r = StatementResult::new(StatementKind::Unknown);
+    r.ok = false;
+    r.start = Location::new(1, 1);
+    r.diagnostics.push(
+        crate::diagnostics::rules::LIMIT
+            .error(format!(
+                "script is larger than the limit of {limit} bytes; nothing is run"
+            ))
+            .at(Span::new(Location::new(1, 1), Location::new(1, 2)))
+            .with_help("split the script, or raise the script size limit"),
+    );
+    r
+}
+
+/// How many bytes of a statement over the size limit are echoed.
+const ECHOED_OF_OVERSIZED: usize = 256;
+
+/// The statement's text as echoed: secrets masked; a statement over the size limit
+/// cut to its start.
+fn echo(parsed: &ParsedStatement, script: &str, max_bytes: usize) -> String {
+    if parsed.range.len() <= max_bytes {
+        return parsed.masked_sql(script);
+    }
+    let text = parsed.sql(script);
+    let cut = crate::text::mask::floor(text, ECHOED_OF_OVERSIZED);
+    let head = crate::keys::masking::mask_sql(text.get(..cut).unwrap_or(""));
+    format!("{head}… ({} bytes)", text.len())
 }

@@ -3,6 +3,7 @@
 
 use super::{ResultSet, StatementResult};
 use crate::ast::StatementKind;
+use crate::diagnostics::render::escape_controls;
 use crate::diagnostics::{render, Diagnostic, RenderStyle, Severity, Source};
 use serde_json::json;
 
@@ -39,11 +40,7 @@ pub fn table(rs: &ResultSet) -> String {
         return vertical(rs);
     }
     let mut widths: Vec<usize> = rs.columns.iter().map(|c| c.chars().count()).collect();
-    let cell = |s: &str| {
-        s.replace('\n', "\\n")
-            .replace('\t', "\\t")
-            .replace('\0', "\\0")
-    };
+    let cell = |s: &str| escape_cell(s);
     for row in &rs.rows {
         for (i, v) in row.iter().enumerate() {
             if let Some(w) = widths.get_mut(i) {
@@ -81,6 +78,12 @@ pub fn table(rs: &ResultSet) -> String {
     out
 }
 
+/// A value as a table cell: line breaks and tabs as `\n` and `\t`, other control
+/// characters escaped, so a value cannot move the cursor or clear the screen.
+fn escape_cell(s: &str) -> String {
+    escape_controls(&s.replace('\n', "\\n").replace('\t', "\\t")).into_owned()
+}
+
 /// The mysql client's vertical (`\G`) layout.
 pub fn vertical(rs: &ResultSet) -> String {
     let pad = rs
@@ -96,7 +99,11 @@ pub fn vertical(rs: &ResultSet) -> String {
             i + 1
         ));
         for (c, v) in rs.columns.iter().zip(row) {
-            out.push_str(&format!("{c:>pad$}: {v}\n"));
+            out.push_str(&format!(
+                "{:>pad$}: {}\n",
+                escape_cell(c),
+                escape_controls(v)
+            ));
         }
     }
     let n = rs.rows.len();
@@ -113,18 +120,16 @@ pub fn vertical(rs: &ResultSet) -> String {
 pub fn text(r: &StatementResult, source: &Source<'_>, style: Style) -> String {
     let mut out = String::new();
     if let Some(e) = r.first_error() {
-        out.push_str(&e.mysql_error_line());
+        // A warning made an error by --deny-warnings is not Doris's answer.
+        let line = if e.rule.severity == Severity::Warning {
+            format!("ERROR (--deny-warnings): {}", e.message)
+        } else {
+            e.mysql_error_line()
+        };
+        out.push_str(&escape_controls(&line));
         out.push('\n');
-    } else if !r.ok {
-        if let Some(w) = r
-            .diagnostics
-            .iter()
-            .find(|d| d.severity == Severity::Warning)
-        {
-            out.push_str(&format!("ERROR (--deny-warnings): {}\n", w.message));
-        }
     } else if let Some(m) = &r.message {
-        out.push_str(m);
+        out.push_str(&escape_controls(m));
         out.push('\n');
     }
     if let Some(rows) = &r.rows {
@@ -151,14 +156,22 @@ pub fn text(r: &StatementResult, source: &Source<'_>, style: Style) -> String {
 }
 
 fn diag_json(d: &Diagnostic) -> serde_json::Value {
-    json!({
-        "stage": d.stage,
-        "code": d.code(),
-        "message": d.message,
-        "line": d.line(),
-        "column": d.column(),
-        "help": d.help_with_hint(),
-    })
+    let mut v = serde_json::Map::new();
+    v.insert("stage".into(), json!(d.stage));
+    v.insert("code".into(), json!(d.code()));
+    v.insert("message".into(), json!(d.message));
+    v.insert("line".into(), json!(d.line()));
+    v.insert("column".into(), json!(d.column()));
+    v.insert("help".into(), json!(d.help_with_hint()));
+    if !d.repeats.is_empty() {
+        let places: Vec<_> = d
+            .repeats
+            .iter()
+            .map(|s| json!({"line": s.start.line, "column": s.start.column}))
+            .collect();
+        v.insert("repeats".into(), json!(places));
+    }
+    serde_json::Value::Object(v)
 }
 
 /// One JSON Lines object (the `rlfe run --format json` contract).

@@ -161,6 +161,9 @@ pub enum Setup {
     MaxStatementBytes(usize),
     /// Expression nesting of at most this many levels.
     MaxExpressionDepth(usize),
+    /// The script is run as bytes, each U+FFFD in it standing for the byte 0xFF (not
+    /// UTF-8).
+    ReplacementIsInvalidByte,
 }
 
 /// A runnable example of a rule: a script (the last statement is the one shown),

@@ -63,9 +63,13 @@ pub static LIMIT: RuleDef = RuleDef {
         r#"expression nesting is deeper than the limit of {n} levels"#,
         r#"{context} list has more than {n} properties"#,
         r#"the {what} list has more than {n} items"#,
+        r#"expression has more than {n} nodes (operators and operands)"#,
+        r#"script is larger than the limit of {limit} bytes; nothing is run"#,
+        r#"topic '{topic}' has {n} partitions, more than the limit of {limit}"#,
+        r#"{n} more diagnostics of this statement are not shown (the limit is {limit})"#,
     ],
     summary: r#"The input is larger than one of rlfe's input limits."#,
-    doc: r#"rlfe reads untrusted input (a gateway exposes it to the network), so it bounds what one statement may cost: statement size, statements per script, expression nesting, properties per list and items per list. Input beyond a limit is rejected with a located error instead of being parsed; the next statement still runs. The limits are generous for real statements and can be raised through `ParseOptions`; the README lists each one with its default."#,
+    doc: r#"rlfe reads untrusted input (a gateway exposes it to the network), so it bounds what a script may cost: script size, statement size, statements per script, expression nesting and nodes, properties per list, items per list, partitions per topic and diagnostics per statement. Input beyond a limit is rejected with a located error instead of being parsed; the next statement still runs. The limits are generous for real statements and can be raised through `ParseOptions` and `SessionOptions`; the README lists each one with its default."#,
     trips: Example::with(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "property.client.id" = "c");"#,
         r#""property.client.id" = "c""#,
@@ -75,5 +79,26 @@ pub static LIMIT: RuleDef = RuleDef {
     ..DORIS_ERROR
 };
 
+/// Part of the script is not UTF-8.
+pub static ENCODING: RuleDef = RuleDef {
+    code: r#"ENCODING"#,
+    kind: RuleKind::Limit,
+    stage: Stage::Parse,
+    messages: &[r#"invalid UTF-8: byte {byte} (byte {n} of the input) is not part of a character"#],
+    summary: r#"Part of the script is not UTF-8."#,
+    doc: r#"Doris reads statement text as UTF-8. A byte that cannot be part of a UTF-8 character (a Latin-1 `é` saved by an old editor, a truncated multi-byte character, binary data) makes the statement it falls in fail with this error, located at the byte; the other statements of the script still run. A byte-order mark at the start of the script is not an error: it is skipped, as editors hide it. Save the script as UTF-8 (`iconv -f latin1 -t utf-8`) to fix it."#,
+    trips: Example::with(
+        "SHOW ROUTINE LOAD; -- caf\u{fffd}",
+        "\u{fffd}",
+        &[Setup::ReplacementIsInvalidByte],
+    ),
+    passes: Example::with(
+        "SHOW ROUTINE LOAD; -- caf\u{e9}",
+        "",
+        &[Setup::ReplacementIsInvalidByte],
+    ),
+    ..DORIS_ERROR
+};
+
 /// The rules of this family, in order.
-pub(super) static RULES: &[Rule] = &[&P0, &P1, &LIMIT];
+pub(super) static RULES: &[Rule] = &[&P0, &P1, &LIMIT, &ENCODING];

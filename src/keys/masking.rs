@@ -1,0 +1,487 @@
+//! Finding secret values in SQL text that may not parse, for the echo of a failed
+//! statement, the text of a statement outside the dialect, the REPL's history and the
+//! source a diagnostic is drawn on.
+//!
+//! The scan is lenient and never fails: an unterminated string, name or comment runs
+//! to the end of the text. After a secret key (a quoted key, a bare key followed by
+//! `=` or a literal, or `IDENTIFIED BY`), everything up to the next `,`, `)` or `;` at
+//! the key's depth is the value, whatever its tokens are; a text that breaks off
+//! inside an unterminated token is masked from the first secret key in that token to
+//! its end. One pass, linear in the text.
+
+use super::secrets::is_secret_key;
+use std::ops::Range;
+
+/// What the lenient scan sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A name, keyword or number (letters, digits, `_`, `$`, `.`, any non-ASCII).
+    Word,
+    /// A string or backquoted name; `closed` is false when it runs to the end.
+    Quoted {
+        quote: u8,
+        closed: bool,
+    },
+    /// A comment; `closed` is false for a `/*` without its `*/`.
+    Comment {
+        closed: bool,
+    },
+    /// A run of `=`, `:`, `<`, `>`, `!`: `=`, `:=`, `=>`, `==`, …
+    Operator,
+    Comma,
+    Semicolon,
+    Open,
+    Close,
+    /// Any other character.
+    Other,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    kind: Kind,
+    /// The token's bytes.
+    range: (usize, usize),
+    /// The text a key test looks at: a word, or what is inside the quotes.
+    body: (usize, usize),
+}
+
+/// The tokens of `text`, whitespace left out.
+struct Scan<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$' | b'.') || b >= 0x80
+}
+
+impl Iterator for Scan<'_> {
+    type Item = Tok;
+
+    fn next(&mut self) -> Option<Tok> {
+        let bytes = self.text.as_bytes();
+        // Whitespace, ASCII or not (a non-ASCII space is not part of a word).
+        loop {
+            let rest = self.text.get(self.pos..)?;
+            let c = rest.chars().next()?;
+            if !c.is_whitespace() {
+                break;
+            }
+            self.pos += c.len_utf8();
+        }
+        let start = self.pos;
+        let b = *bytes.get(start)?;
+        let next = bytes.get(start + 1).copied();
+        let end_of_line = |from: usize| {
+            bytes
+                .get(from..)
+                .and_then(|r| r.iter().position(|c| *c == b'\n'))
+                .map_or(bytes.len(), |n| from + n)
+        };
+        let (kind, end, body) = match b {
+            b'\'' | b'"' | b'`' => {
+                let mut i = start + 1;
+                let mut closed = false;
+                while let Some(&c) = bytes.get(i) {
+                    if c == b && bytes.get(i + 1) == Some(&b) {
+                        i += 2;
+                    } else if c == b {
+                        closed = true;
+                        break;
+                    } else if c == b'\\' && b != b'`' {
+                        i += 2;
+                    } else {
+                        i += 1;
+                    }
+                }
+                let i = i.min(bytes.len());
+                let end = if closed { i + 1 } else { i };
+                (Kind::Quoted { quote: b, closed }, end, (start + 1, i))
+            }
+            b'-' if next == Some(b'-') => {
+                let e = end_of_line(start);
+                (Kind::Comment { closed: true }, e, (start, e))
+            }
+            b'#' => {
+                let e = end_of_line(start);
+                (Kind::Comment { closed: true }, e, (start, e))
+            }
+            b'/' if next == Some(b'*') => {
+                let (mut i, mut depth) = (start, 0usize);
+                let mut closed = false;
+                while i < bytes.len() {
+                    match (bytes.get(i), bytes.get(i + 1)) {
+                        (Some(b'/'), Some(b'*')) => {
+                            depth += 1;
+                            i += 2;
+                        }
+                        (Some(b'*'), Some(b'/')) => {
+                            depth -= 1;
+                            i += 2;
+                            if depth == 0 {
+                                closed = true;
+                                break;
+                            }
+                        }
+                        _ => i += 1,
+                    }
+                }
+                (Kind::Comment { closed }, i, (start, i))
+            }
+            b',' => (Kind::Comma, start + 1, (start, start)),
+            b';' => (Kind::Semicolon, start + 1, (start, start)),
+            b'(' => (Kind::Open, start + 1, (start, start)),
+            b')' => (Kind::Close, start + 1, (start, start)),
+            b'=' | b':' | b'<' | b'>' | b'!' => {
+                let n = bytes.get(start..).map_or(1, |r| {
+                    r.iter()
+                        .take_while(|c| matches!(c, b'=' | b':' | b'<' | b'>' | b'!'))
+                        .count()
+                });
+                (Kind::Operator, start + n, (start, start + n))
+            }
+            _ if is_word_byte(b) => {
+                let mut e = start;
+                // Words stop at whitespace, ASCII or not.
+                while let Some(c) = self.text.get(e..).and_then(|r| r.chars().next()) {
+                    if c.is_whitespace() || (c.is_ascii() && !is_word_byte(c as u8)) {
+                        break;
+                    }
+                    e += c.len_utf8();
+                }
+                (Kind::Word, e, (start, e))
+            }
+            _ => {
+                let len = self.text.get(start..)?.chars().next()?.len_utf8();
+                (Kind::Other, start + len, (start, start + len))
+            }
+        };
+        self.pos = end.max(start + 1).min(bytes.len());
+        while !self.text.is_char_boundary(self.pos) {
+            self.pos += 1;
+        }
+        Some(Tok {
+            kind,
+            range: (start, self.pos),
+            body: (body.0, body.1.min(self.pos)),
+        })
+    }
+}
+
+/// The parts of a quoted text or comment a key may be: runs of word characters.
+fn parts(text: &str, from: usize, to: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let body = text.get(from..to).unwrap_or("");
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let rest = body.get(at..)?;
+        let skip = rest
+            .char_indices()
+            .find(|(_, c)| !c.is_whitespace() && (!c.is_ascii() || is_word_byte(*c as u8)))?
+            .0;
+        let begin = at + skip;
+        let len = body
+            .get(begin..)?
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace() || (c.is_ascii() && !is_word_byte(*c as u8)))
+            .map_or(body.len() - begin, |(i, _)| i);
+        at = begin + len;
+        Some((from + begin, from + begin + len))
+    })
+}
+
+/// The end of the first secret key among the parts of `from..to`.
+fn first_secret_part(text: &str, from: usize, to: usize) -> Option<usize> {
+    parts(text, from, to)
+        .find(|(a, b)| text.get(*a..*b).is_some_and(is_secret_key))
+        .map(|(_, b)| b)
+}
+
+fn body<'a>(text: &'a str, t: &Tok) -> &'a str {
+    text.get(t.body.0..t.body.1).unwrap_or("")
+}
+
+/// Byte ranges of the secret values in `text`, in order, not overlapping.
+pub fn secret_ranges(text: &str) -> Vec<Range<usize>> {
+    let toks: Vec<Tok> = Scan { text, pos: 0 }.collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(t) = toks.get(i) {
+        let next = toks.get(i + 1).map(|n| n.kind);
+        let is_key = match t.kind {
+            Kind::Quoted { closed: true, .. } => {
+                let b = body(text, t);
+                is_secret_key(b.trim()) || first_secret_part(text, t.body.0, t.body.1).is_some()
+            }
+            Kind::Word => {
+                is_secret_key(body(text, t))
+                    && matches!(
+                        next,
+                        Some(
+                            Kind::Operator
+                                | Kind::Quoted {
+                                    quote: b'\'' | b'"',
+                                    ..
+                                }
+                        )
+                    )
+                    || body(text, t).eq_ignore_ascii_case("identified")
+                        && toks
+                            .get(i + 1)
+                            .is_some_and(|n| body(text, n).eq_ignore_ascii_case("by"))
+            }
+            // Broken off inside a string, name or comment: the rest from its first
+            // secret key on.
+            Kind::Quoted { closed: false, .. } | Kind::Comment { closed: false } => {
+                if let Some(from) = first_secret_part(text, t.body.0, t.body.1) {
+                    if from < text.len() {
+                        out.push(from..text.len());
+                    }
+                    break;
+                }
+                false
+            }
+            _ => false,
+        };
+        i += 1;
+        if !is_key {
+            continue;
+        }
+        if t.kind == Kind::Word && body(text, t).eq_ignore_ascii_case("identified") {
+            i += 1;
+        }
+        if toks.get(i).is_some_and(|n| n.kind == Kind::Operator) {
+            i += 1;
+        }
+        let (mut depth, mut first, mut last) = (0usize, None, 0);
+        while let Some(v) = toks.get(i) {
+            match v.kind {
+                Kind::Comma | Kind::Semicolon | Kind::Close if depth == 0 => break,
+                Kind::Open => depth += 1,
+                Kind::Close => depth -= 1,
+                _ => {}
+            }
+            first.get_or_insert(v.range.0);
+            last = v.range.1;
+            i += 1;
+        }
+        if let Some(a) = first {
+            out.push(a..last);
+        }
+    }
+    out
+}
+
+/// SQL text with every secret value replaced by the mask (quotes kept).
+pub fn mask_sql(text: &str) -> String {
+    crate::text::mask::mask_ranges(text, &secret_ranges(text))
+}
+
+/// The words and quoted texts inside the given ranges of `text`: what a message that
+/// quotes a token could show of a secret (at least three characters each).
+pub fn secret_words<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    for r in ranges {
+        let Some(inner) = text.get(r.clone()) else {
+            continue;
+        };
+        for t in (Scan {
+            text: inner,
+            pos: 0,
+        }) {
+            let b = inner.get(t.body.0..t.body.1).unwrap_or("").trim();
+            if b.chars().count() >= 3 && !out.contains(&b) {
+                out.push(b);
+            }
+        }
+        if inner.chars().count() >= 3 && !out.contains(&inner) {
+            out.push(inner);
+        }
+    }
+    out
+}
+
+/// `message` with every occurrence of the given secret texts replaced by the mask.
+pub fn scrub(message: &str, secrets: &[&str]) -> Option<String> {
+    let mut out: Option<String> = None;
+    for s in secrets.iter().filter(|s| s.chars().count() >= 3) {
+        let current = out.as_deref().unwrap_or(message);
+        if current.contains(s) {
+            out = Some(current.replace(s, super::secrets::MASK));
+        }
+    }
+    out
+}
+
+/// A one-word description of the token at byte `at` of `text` and its length in
+/// characters: what an error message may say instead of quoting a secret.
+pub fn describe_token_at(text: &str, at: usize) -> String {
+    let mut scan = Scan { text, pos: at };
+    match scan.next() {
+        Some(t) => {
+            let len = text
+                .get(t.range.0..t.range.1)
+                .map_or(0, |s| s.chars().count());
+            let kind = match t.kind {
+                Kind::Quoted { quote: b'`', .. } => "a quoted name",
+                Kind::Quoted { .. } => "a string",
+                Kind::Word
+                    if text
+                        .get(t.range.0..t.range.1)
+                        .is_some_and(|w| w.bytes().next().is_some_and(|b| b.is_ascii_digit())) =>
+                {
+                    "a number"
+                }
+                Kind::Word => "a word",
+                Kind::Comment { .. } => "a comment",
+                _ => "a symbol",
+            };
+            format!(
+                "{kind} of {len} character{}",
+                if len == 1 { "" } else { "s" }
+            )
+        }
+        None => "the end of the statement".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn masked(s: &str) -> String {
+        mask_sql(s)
+    }
+
+    #[test]
+    fn masks_the_value_after_a_secret_key_whatever_its_tokens() {
+        for (sql, want) in [
+            (
+                r#"("property.sasl.password" = "S3", "k" = "v")"#,
+                r#"("property.sasl.password" = "******", "k" = "v")"#,
+            ),
+            (
+                r#"("property.sasl.password" = "A" "B", "k" = "v")"#,
+                r#"("property.sasl.password" = "******", "k" = "v")"#,
+            ),
+            (
+                r#"("property.sasl.password" => "A")"#,
+                r#"("property.sasl.password" => "******")"#,
+            ),
+            (
+                r#"("property.sasl.password" := "A")"#,
+                r#"("property.sasl.password" := "******")"#,
+            ),
+            (
+                r#"("property.sasl.password" = = "A")"#,
+                r#"("property.sasl.password" = ******)"#,
+            ),
+            (
+                r#"("property.sasl.password" = @x, "k" = 1)"#,
+                r#"("property.sasl.password" = ******, "k" = 1)"#,
+            ),
+            (
+                r#"("property.sasl.password" = -x)"#,
+                r#"("property.sasl.password" = ******)"#,
+            ),
+            (
+                r#"("property.sasl.password" = (x, y), "k" = 1)"#,
+                r#"("property.sasl.password" = ******, "k" = 1)"#,
+            ),
+            (
+                r#"("property.sasl.password" = ?x)"#,
+                r#"("property.sasl.password" = ******)"#,
+            ),
+            (
+                r#"("property.sasl.password" = 0xABCDEF)"#,
+                r#"("property.sasl.password" = ******)"#,
+            ),
+            (
+                r#"("property.sasl.password" = N'A')"#,
+                r#"("property.sasl.password" = ******)"#,
+            ),
+            (
+                r#"("property.sasl.password" "A")"#,
+                r#"("property.sasl.password" "******")"#,
+            ),
+            (
+                r#"("property.sasl.password" = "A"#,
+                r#"("property.sasl.password" = ******"#,
+            ),
+            ("SET password = 'A'", "SET password = '******'"),
+            ("SET aws.secret_key = 'A'", "SET aws.secret_key = '******'"),
+            (
+                "CREATE USER u IDENTIFIED BY 'A'",
+                "CREATE USER u IDENTIFIED BY '******'",
+            ),
+            (
+                "create user u identified by password '*A'",
+                "create user u identified by ******",
+            ),
+            (
+                r#"SELECT * FROM s3("uri" = "s3://b/k", "s3.secret_key" = "A", "format" = "csv")"#,
+                r#"SELECT * FROM s3("uri" = "s3://b/k", "s3.secret_key" = "******", "format" = "csv")"#,
+            ),
+            (
+                r#"("ｐａｓｓｗｏｒｄ" = "A")"#,
+                r#"("ｐａｓｓｗｏｒｄ" = "******")"#,
+            ),
+            (
+                "(\"pass\u{200B}word\" = \"A\")",
+                "(\"pass\u{200B}word\" = \"******\")",
+            ),
+        ] {
+            assert_eq!(masked(sql), want, "{sql}");
+        }
+    }
+
+    #[test]
+    fn masks_the_rest_after_a_key_in_a_broken_token() {
+        // A key missing its closing quote.
+        let m = masked(r#"("property.sasl.password = "S3CR3T", "k" = "v")"#);
+        assert!(!m.contains("S3CR3T"), "{m}");
+        // An unterminated backquote or comment before the key.
+        for sql in [
+            r#"CREATE ROUTINE LOAD `j ON t FROM KAFKA ("property.sasl.password" = "S3CR3T")"#,
+            r#"CREATE /* ROUTINE LOAD j ON t FROM KAFKA ("property.sasl.password" = "S3CR3T")"#,
+            r#"CREATE 'x FROM KAFKA ("property.sasl.password" = "S3CR3T")"#,
+        ] {
+            let m = masked(sql);
+            assert!(!m.contains("S3CR3T"), "{m}");
+            assert!(m.contains("password"), "{m}");
+        }
+    }
+
+    #[test]
+    fn leaves_other_text_alone() {
+        for sql in [
+            r#"("property.sasl.username" = "u", "kafka_topic" = "password")"#,
+            "SELECT password FROM users",
+            "COLUMNS(password, k1)",
+            "",
+            "'",
+            "/*",
+        ] {
+            assert_eq!(masked(sql), sql);
+        }
+    }
+
+    #[test]
+    fn describes_tokens_without_quoting_them() {
+        assert_eq!(
+            describe_token_at(r#"x "abc""#, 2),
+            "a string of 5 characters"
+        );
+        assert_eq!(describe_token_at("x 12e5", 2), "a number of 4 characters");
+        assert_eq!(describe_token_at("x", 1), "the end of the statement");
+    }
+
+    #[test]
+    fn scrubs_secret_words() {
+        let text = r#"("property.sasl.password" = "S3CR3T_A" "S3CR3T_B")"#;
+        let ranges = secret_ranges(text);
+        let words = secret_words(text, &ranges);
+        let m = scrub(r#"expected ',', found "S3CR3T_B""#, &words).unwrap();
+        assert!(!m.contains("S3CR3T"), "{m}");
+        assert_eq!(scrub("nothing here", &words), None);
+    }
+}

@@ -439,7 +439,8 @@ pub(crate) fn tail(
                 ));
             }
         }
-        let elements: Vec<&str> = op.value().split(',').map(str::trim).collect();
+        let located = split_list(op.value());
+        let elements: Vec<&str> = located.iter().map(|(e, _)| *e).collect();
         let count = partitions.as_ref().map_or(0, Vec::len);
         // K9
         if elements.len() != count {
@@ -465,7 +466,7 @@ pub(crate) fn tail(
                 }
             }
         } else {
-            for e in &elements {
+            for (e, at) in &located {
                 if let Some(o) = is_logical(e) {
                     offsets.push(o);
                 } else if !e.is_empty() && e.bytes().all(|b| b.is_ascii_digit()) {
@@ -473,7 +474,7 @@ pub(crate) fn tail(
                         diags.push(warn(
                             &Q27,
                             format!("offset {e} does not fit in 64 bits; Doris reads it as 0"),
-                            op.value.span,
+                            op.value.sub_span(*at..*at + e.len()),
                             "give an offset below 9223372036854775808",
                         ));
                         0
@@ -571,4 +572,16 @@ mod tests {
         assert_eq!((b.host.as_str(), b.port), ("::1", Some(9092)));
         assert_eq!(split_broker("broker1").port, None);
     }
+}
+
+/// The comma-separated elements of a list value, trimmed, each with its byte offset.
+fn split_list(value: &str) -> Vec<(&str, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for part in value.split(',') {
+        let lead = part.len() - part.trim_start().len();
+        out.push((part.trim(), at + lead));
+        at += part.len() + 1;
+    }
+    out
 }

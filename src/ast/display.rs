@@ -170,12 +170,24 @@ impl Display for PropertyList {
 /// sqlparser renders string literals without escaping backslashes (nor the quotes of a
 /// double-quoted literal), but Doris decodes them; such literals are re-escaped
 /// so the text reads back the same.
+/// A value written right after a secret key (`"password" = '…'` in a condition) is
+/// masked here as everywhere.
 impl Display for ExprNode {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        match &self.display {
-            Some(escaped) => write!(f, "{escaped}"),
-            None => write!(f, "{}", self.expr),
-        }
+        let text = match &self.display {
+            Some(escaped) => escaped.to_string(),
+            None => self.expr.to_string(),
+        };
+        f.write_str(&crate::keys::masking::mask_sql(&text))
+    }
+}
+
+impl fmt::Debug for ExprNode {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ExprNode")
+            .field("expr", &self.to_string())
+            .field("span", &self.span)
+            .finish()
     }
 }
 

@@ -98,6 +98,31 @@ pub struct PropertyText {
     pub span: Span,
 }
 
+impl PropertyText {
+    /// The span of the bytes `range` of the text, when the text is written as it reads
+    /// (on one line, without escapes, quoted or not); otherwise the whole span.
+    pub fn sub_span(&self, range: std::ops::Range<usize>) -> Span {
+        let (start, end) = (self.span.start, self.span.end);
+        let chars = self.text.chars().count() as u64;
+        let width = end.column.saturating_sub(start.column);
+        let lead = match width.checked_sub(chars) {
+            _ if start.line != end.line => return self.span,
+            Some(2) => 1,
+            Some(0) => 0,
+            _ => return self.span,
+        };
+        let (Some(before), Some(inner)) = (self.text.get(..range.start), self.text.get(range))
+        else {
+            return self.span;
+        };
+        let from = start.column + lead + before.chars().count() as u64;
+        Span::new(
+            Location::new(start.line, from),
+            Location::new(start.line, from + inner.chars().count() as u64),
+        )
+    }
+}
+
 /// One `key = value` entry. Its `Debug`, `Display` and `Serialize` mask secret values.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Property {
@@ -202,8 +227,8 @@ impl PropertyList {
 
 /// An expression parsed by sqlparser's expression parser, with the span of its text.
 /// The tree is shared, not copied, when the node is cloned: a copy would recurse as
-/// deep as the tree.
-#[derive(Debug, Clone, Serialize)]
+/// deep as the tree. Its Display, Debug and JSON forms mask secret values.
+#[derive(Clone, Serialize)]
 pub struct ExprNode {
     #[serde(serialize_with = "display_string")]
     /// The expression.

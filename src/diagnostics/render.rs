@@ -87,7 +87,12 @@ pub fn render_width(
         }
     }
     if !diag.repeats.is_empty() {
-        let _ = writeln!(out, "  {} {}", paint.gutter("= also:"), repeats_text(diag));
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            paint.gutter("= also:"),
+            wrap(&repeats_text(diag), width, 10)
+        );
     }
     let help = diag.help_with_hint();
     let _ = writeln!(

@@ -252,9 +252,16 @@ fn parse_chunk(chunk: &Chunk<'_>, options: &ParseOptions) -> Option<ChunkParse> 
         Ok(tokens) => StatementParser::new(chunk, tokens, options).parse(),
         Err(e) => Err(e),
     };
+    // A parsed statement's secrets are its secret properties' values, and whatever
+    // else follows a secret key (a condition on a string that is one, say).
     let secrets = match &result {
         Ok(Statement::Other(_)) | Err(_) => lenient(),
-        Ok(stmt) => ast_secrets(stmt, chunk),
+        Ok(stmt) => {
+            let mut s = ast_secrets(stmt, chunk);
+            s.extend(lenient());
+            crate::text::mask::normalize_ranges(&mut s);
+            s
+        }
     };
     let result = result.map_err(|d| without_secrets(d, chunk, &secrets));
     Some((result, secrets))
@@ -297,11 +304,9 @@ fn without_secrets(mut d: Diagnostic, chunk: &Chunk<'_>, secrets: &[Range<usize>
         .collect();
     if let Some(span) = d.span {
         let at = chunk.offset_of(&LineIndex::new(chunk.text), span.start);
-        if relative.iter().any(|r| r.start <= at && at < r.end) {
-            let head = d
-                .message
-                .find(", found ")
-                .map_or(d.message.as_ref(), |i| &d.message[..i]);
+        let found = d.message.find(", found ");
+        if let Some(i) = found.filter(|_| relative.iter().any(|r| r.start <= at && at < r.end)) {
+            let head = d.message.get(..i).unwrap_or("");
             d.message = format!(
                 "{head}, found {} (part of a secret value, not shown)",
                 describe_token_at(chunk.text, at)

@@ -267,6 +267,13 @@ impl Session {
             }
             Ok(stmt) => self.execute(stmt),
         };
+        // No message may quote what the statement's text holds as a secret.
+        let words = crate::keys::masking::secret_words(script, &parsed.secrets);
+        if !words.is_empty() {
+            for d in &mut r.diagnostics {
+                scrub(d, &words);
+            }
+        }
         r.index = parsed.index;
         r.sql = echo(parsed, script, self.options.parse.max_statement_bytes);
         r.start = parsed.start;
@@ -352,16 +359,7 @@ impl Session {
             .collect();
         if !secrets.is_empty() {
             for d in &mut diags {
-                if let Some(m) = crate::keys::masking::scrub(&d.message, &secrets) {
-                    d.message = m.into();
-                }
-                if let Some(h) = d
-                    .help
-                    .as_ref()
-                    .and_then(|h| crate::keys::masking::scrub(h, &secrets))
-                {
-                    d.help = Some(h.into());
-                }
+                scrub(d, &secrets);
             }
         }
         diags
@@ -521,4 +519,18 @@ fn echo(parsed: &ParsedStatement, script: &str, max_bytes: usize) -> String {
     let cut = crate::text::mask::floor(text, ECHOED_OF_OVERSIZED);
     let head = crate::keys::masking::mask_sql(text.get(..cut).unwrap_or(""));
     format!("{head}… ({} bytes)", text.len())
+}
+
+/// Masks the given secret texts in a finding's message and help.
+fn scrub(d: &mut Diagnostic, secrets: &[&str]) {
+    if let Some(m) = crate::keys::masking::scrub(&d.message, secrets) {
+        d.message = m.into();
+    }
+    if let Some(h) = d
+        .help
+        .as_ref()
+        .and_then(|h| crate::keys::masking::scrub(h, secrets))
+    {
+        d.help = Some(h.into());
+    }
 }

@@ -182,7 +182,7 @@ pub static Q27: RuleDef = RuleDef {
     mirrors: doris_src::KAFKA_PROPERTIES,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "kafka_partitions" = "0", "kafka_offsets" = "99999999999999999999");"#,
-        r#""99999999999999999999""#,
+        r#"99999999999999999999"#,
     ),
     passes: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "kafka_partitions" = "0", "kafka_offsets" = "9223372036854775807");"#,

@@ -542,6 +542,18 @@ pub(crate) fn tail(
     }
 }
 
+/// The comma-separated elements of a list value, trimmed, each with its byte offset.
+fn split_list(value: &str) -> Vec<(&str, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for part in value.split(',') {
+        let lead = part.len() - part.trim_start().len();
+        out.push((part.trim(), at + lead));
+        at += part.len() + 1;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -572,16 +584,4 @@ mod tests {
         assert_eq!((b.host.as_str(), b.port), ("::1", Some(9092)));
         assert_eq!(split_broker("broker1").port, None);
     }
-}
-
-/// The comma-separated elements of a list value, trimmed, each with its byte offset.
-fn split_list(value: &str) -> Vec<(&str, usize)> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    for part in value.split(',') {
-        let lead = part.len() - part.trim_start().len();
-        out.push((part.trim(), at + lead));
-        at += part.len() + 1;
-    }
-    out
 }

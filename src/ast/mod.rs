@@ -228,16 +228,14 @@ impl PropertyList {
 /// An expression parsed by sqlparser's expression parser, with the span of its text.
 /// The tree is shared, not copied, when the node is cloned: a copy would recurse as
 /// deep as the tree. Its Display, Debug and JSON forms mask secret values.
-#[derive(Clone, Serialize)]
+#[derive(Clone)]
 pub struct ExprNode {
-    #[serde(serialize_with = "display_string")]
     /// The expression.
     pub expr: std::sync::Arc<sqlparser::ast::Expr>,
     /// Where it is written.
     pub span: Span,
     /// The same expression with its string literals escaped for output, when they need
     /// it (sqlparser writes a literal's backslashes and quotes as they are).
-    #[serde(skip)]
     pub display: Option<std::sync::Arc<sqlparser::ast::Expr>>,
 }
 
@@ -252,6 +250,16 @@ impl ExprNode {
     }
 }
 
+impl Serialize for ExprNode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("ExprNode", 2)?;
+        st.serialize_field("expr", &self.to_string())?;
+        st.serialize_field("span", &self.span)?;
+        st.end()
+    }
+}
+
 impl PartialEq for ExprNode {
     fn eq(&self, other: &ExprNode) -> bool {
         self.expr == other.expr
@@ -259,13 +267,6 @@ impl PartialEq for ExprNode {
 }
 
 impl Eq for ExprNode {}
-
-pub(crate) fn display_string<T: fmt::Display, S: serde::Serializer>(
-    v: &T,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    s.collect_str(v)
-}
 
 /// Every statement the dialect knows, plus everything else sqlparser parses.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -306,7 +307,7 @@ pub enum Statement {
     /// `SHOW FILE`.
     ShowFile(ShowFile),
     /// A statement outside the routine-load dialect, parsed by sqlparser, for routing.
-    Other(#[serde(serialize_with = "display_string")] OtherStatement),
+    Other(OtherStatement),
 }
 
 /// A statement outside the routine-load dialect, as sqlparser parsed it. Its Display,
@@ -332,6 +333,15 @@ impl fmt::Display for OtherStatement {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // sqlparser reads `{:#}` as pretty-printing; keep its one-line form.
         f.write_str(&crate::keys::masking::mask_sql(&self.0.to_string()))
+    }
+}
+
+impl Serialize for OtherStatement {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("OtherStatement", 1)?;
+        st.serialize_field("sql", &self.to_string())?;
+        st.end()
     }
 }
 

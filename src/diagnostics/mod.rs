@@ -9,7 +9,7 @@
 pub mod render;
 pub mod rules;
 
-pub use render::{render, Adapter, RenderStyle, Source};
+pub use render::{render, render_width, Adapter, RenderStyle, Source};
 pub use rules::{MysqlError, Rule, RuleDef, RuleKind};
 
 use crate::text::Span;

@@ -207,23 +207,36 @@ pub fn secret_ranges(text: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while let Some(t) = toks.get(i) {
         let next = toks.get(i + 1).map(|n| n.kind);
+        // A key right before a separator has no value to mask: skip the key test (in a
+        // valid list that is every value, so only keys are tested).
+        let ends = matches!(
+            next,
+            None | Some(Kind::Comma | Kind::Close | Kind::Semicolon)
+        );
         let is_key = match t.kind {
+            Kind::Quoted { closed: true, .. } | Kind::Word if ends => false,
             Kind::Quoted { closed: true, .. } => {
                 let b = body(text, t);
                 is_secret_key(b.trim()) || first_secret_part(text, t.body.0, t.body.1).is_some()
             }
             Kind::Word => {
+                let after_set = i
+                    .checked_sub(1)
+                    .and_then(|p| toks.get(p))
+                    .is_some_and(|p| body(text, p).eq_ignore_ascii_case("set"));
                 is_secret_key(body(text, t))
-                    && matches!(
-                        next,
-                        Some(
-                            Kind::Operator
-                                | Kind::Quoted {
-                                    quote: b'\'' | b'"',
-                                    ..
-                                }
-                        )
-                    )
+                    && (after_set
+                        || matches!(
+                            next,
+                            Some(
+                                Kind::Operator
+                                    | Kind::Open
+                                    | Kind::Quoted {
+                                        quote: b'\'' | b'"',
+                                        ..
+                                    }
+                            )
+                        ))
                     || body(text, t).eq_ignore_ascii_case("identified")
                         && toks
                             .get(i + 1)
@@ -408,6 +421,10 @@ mod tests {
                 r#"("property.sasl.password" = ******"#,
             ),
             ("SET password = 'A'", "SET password = '******'"),
+            (
+                "SET PASSWORD FOR 'u'@'%' = PASSWORD('A')",
+                "SET PASSWORD ******",
+            ),
             ("SET aws.secret_key = 'A'", "SET aws.secret_key = '******'"),
             (
                 "CREATE USER u IDENTIFIED BY 'A'",

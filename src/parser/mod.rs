@@ -621,11 +621,7 @@ impl<'a> StatementParser<'a> {
     fn token_span(&self, tok: &TokenWithSpan) -> Span {
         if matches!(tok.token, Token::EOF) {
             // Point just past the last token.
-            let last: Location = self.p.get_current_token().span.end.into();
-            if last.line == 0 {
-                return Span::new(self.chunk.start, self.chunk.start);
-            }
-            return Span::new(last, last);
+            return Span::new(self.last_end, self.last_end);
         }
         tok.span.into()
     }

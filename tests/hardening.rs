@@ -55,7 +55,7 @@ fn assert_clean_exit(o: &Output, what: &str) {
 /// Text output as `rlfe run` writes it: one Source for the script, each statement's
 /// secrets added as it runs.
 fn run_text(s: &mut Session, sql: &str) -> (Vec<StatementResult>, String) {
-    let mut source = Source::new(sql);
+    let mut source = source(sql);
     let mut out = String::new();
     let mut results = Vec::new();
     let style = Style {

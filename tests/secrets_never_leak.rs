@@ -187,3 +187,211 @@ fn cli_outputs_never_print_secrets() {
         rlfe(&["plan", "--format", "json", "--reveal-secrets", "-"], &sql).contains(SECRETS[0])
     );
 }
+
+/// The marker every generated secret value carries.
+const MARKER: &str = "Qv7Marker";
+
+/// Statements of every kind the parser knows, and some it does not, split into tokens:
+/// a generated secret is put between any two of them.
+const SEEDS: &[&str] = &[
+    r#"CREATE ROUTINE LOAD demo.j ON example_tbl COLUMNS TERMINATED BY ",", COLUMNS(k1, v1 = k1 + 1), WHERE k1 > 0 PROPERTIES ("desired_concurrent_number" = "2", "format" = "json") FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "PLAIN", "property.sasl.username" = "u") COMMENT "c";"#,
+    r#"ALTER ROUTINE LOAD FOR demo.j PROPERTIES ("max_error_number" = "5") FROM KAFKA ("kafka_partitions" = "0", "kafka_offsets" = "10");"#,
+    r#"CREATE FILE "ca.pem" IN demo PROPERTIES ("url" = "https://example.com/ca.pem", "catalog" = "kafka");"#,
+    r#"SELECT * FROM s3("uri" = "s3://b/k", "format" = "csv");"#,
+    r#"CREATE USER u IDENTIFIED BY 'x';"#,
+    r#"SET time_zone = 'UTC';"#,
+    r#"CREATE ROUTINE LOAD demo.j2 ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.c.abc123.c2.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1");"#,
+];
+
+/// A seed's tokens: quoted texts whole, words, and single punctuation characters.
+fn tokens(seed: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = seed.chars().collect();
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        if c.is_whitespace() {
+            i += 1;
+        } else if matches!(c, '"' | '\'' | '`') {
+            let end = chars[i + 1..]
+                .iter()
+                .position(|d| *d == c)
+                .map_or(chars.len(), |n| i + n + 2);
+            out.push(chars[i..end.min(chars.len())].iter().collect());
+            i = end;
+        } else if c.is_alphanumeric() || c == '_' || c == '.' {
+            let end = chars[i..]
+                .iter()
+                .position(|d| !(d.is_alphanumeric() || *d == '_' || *d == '.'))
+                .map_or(chars.len(), |n| i + n);
+            out.push(chars[i..end].iter().collect());
+            i = end;
+        } else {
+            out.push(c.to_string());
+            i += 1;
+        }
+    }
+    out
+}
+
+const KEYS: &[&str] = &[
+    r#""property.sasl.password""#,
+    r#"'aws.secret_key'"#,
+    r#""aws.access_key""#,
+    "`password`",
+    "password",
+    "property.sasl.password",
+    r#""property.ssl.keystore.key""#,
+    r#""s3.secret_key""#,
+    "IDENTIFIED BY",
+    r#""property.sasl.ｐａｓｓｗｏｒｄ""#,
+    "\"property.sasl.pass\u{200b}word\"",
+    r#""property.sasl.pasword""#,
+    r#""property.sasl.jaas.config""#,
+];
+
+const SEPARATORS: &[&str] = &[" = ", " ", " => ", " := ", " = = ", "=", " == ", " : "];
+
+/// Value shapes; `M` is replaced by the marker.
+const VALUES: &[&str] = &[
+    r#""M""#,
+    "'M'",
+    "M",
+    "N'M'",
+    "b'M'",
+    "e'M'",
+    "@M",
+    "-M",
+    "(M)",
+    "?M",
+    r#""M" "M""#,
+    "1e5M",
+    r#""M"#,
+    "'M",
+    "`M",
+    "/* M",
+    "M)",
+    "(M",
+    r#""M\"x""#,
+    "X'M'",
+    "M M M",
+    "'M' + 1",
+];
+
+#[derive(Debug, Clone)]
+enum Mutation {
+    None,
+    /// Drop the token right before the secret.
+    DropBefore,
+    /// Drop the token right after it.
+    DropAfter,
+    /// Cut the statement right after it.
+    Truncate,
+    /// The secret twice.
+    Twice,
+}
+
+fn generated() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    (
+        proptest::sample::select(SEEDS),
+        any::<proptest::sample::Index>(),
+        proptest::sample::select(KEYS),
+        proptest::sample::select(SEPARATORS),
+        proptest::sample::select(VALUES),
+        prop_oneof![
+            Just(Mutation::None),
+            Just(Mutation::DropBefore),
+            Just(Mutation::DropAfter),
+            Just(Mutation::Truncate),
+            Just(Mutation::Twice),
+        ],
+    )
+        .prop_map(|(seed, at, key, sep, value, mutation)| {
+            let mut toks = tokens(seed);
+            let at = at.index(toks.len() + 1);
+            let secret = format!("{key}{sep}{}", value.replace('M', MARKER));
+            let secret = match mutation {
+                Mutation::Twice => format!("{secret}, {secret}"),
+                _ => secret,
+            };
+            let mut before: Vec<String> = toks.drain(..at).collect();
+            let mut after = toks;
+            match mutation {
+                Mutation::DropBefore => {
+                    before.pop();
+                }
+                Mutation::DropAfter if !after.is_empty() => {
+                    after.remove(0);
+                }
+                Mutation::Truncate => after.clear(),
+                _ => {}
+            }
+            format!("{} {secret} {}", before.join(" "), after.join(" "))
+        })
+}
+
+/// Every rendering of one script: the library's, the session's, the lenient ones.
+fn every_rendering(sql: &str) -> String {
+    use routine_load_fe::session::render::{json_line, text, Style};
+    let mut out = String::new();
+    for p in parse_script(sql, &ParseOptions::default()) {
+        out.push_str(&p.masked_sql(sql));
+        match &p.result {
+            Ok(stmt) => {
+                out.push_str(&format!("{stmt}{stmt:?}"));
+                out.push_str(&serde_json::to_string(stmt).unwrap());
+            }
+            Err(d) => out.push_str(&format!("{d:?}{d}")),
+        }
+    }
+    out.push_str(&routine_load_fe::parser::mask::mask_sql(sql));
+    let mut s = session();
+    s.load_demo().unwrap();
+    let lenient = routine_load_fe::parser::mask::source(sql);
+    let mut source = routine_load_fe::parser::mask::source(sql);
+    let style = Style {
+        render: RenderStyle::Plain,
+        show_plan: true,
+        plan_json: false,
+        reveal: false,
+    };
+    s.run_script(sql, |r| {
+        source.add_secrets(&r.secrets);
+        out.push_str(&text(&r, &source, style));
+        out.push_str(&json_line(&r, false));
+        out.push_str(&format!("{r:?}"));
+        for d in &r.diagnostics {
+            for style in [RenderStyle::Plain, RenderStyle::Fancy, RenderStyle::Short] {
+                out.push_str(&render(d, &lenient, style));
+            }
+            out.push_str(&format!(
+                "{:?}",
+                routine_load_fe::diagnostics::Adapter::new(d, &source)
+            ));
+        }
+        if let Some(p) = &r.plan {
+            out.push_str(&p.to_text(false));
+            out.push_str(&p.to_json(false).to_string());
+        }
+    });
+    for e in s.jobs.iter() {
+        out.push_str(&format!("{e:?}"));
+        out.push_str(&routine_load_fe::analyzer::render::canonical_create_sql(
+            &e.job, false,
+        ));
+    }
+    out
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+    /// A secret value put anywhere in a statement (after any token, in any spelling of
+    /// a secret key, with any separator, in any token shape, broken or not) is never
+    /// printed.
+    #[test]
+    fn no_marker_in_any_output(sql in generated()) {
+        let out = every_rendering(&sql);
+        proptest::prop_assert!(!out.contains(MARKER), "{sql}\n---\n{}", &out[out.find(MARKER).unwrap().saturating_sub(300)..]);
+    }
+}

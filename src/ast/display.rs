@@ -266,10 +266,11 @@ impl Display for LoadProperty {
 impl Display for ColumnItem {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.name)?;
-        if let Some(expr) = &self.expr {
-            write!(f, " = {expr}")?;
+        match &self.expr {
+            Some(_) if self.is_secret() => write!(f, " = {}", crate::keys::secrets::MASK),
+            Some(expr) => write!(f, " = {expr}"),
+            None => Ok(()),
         }
-        Ok(())
     }
 }
 

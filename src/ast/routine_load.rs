@@ -164,13 +164,55 @@ pub enum PartitionNames {
     Star,
 }
 
-/// An item of `COLUMNS (…)`: a column, or `column = expression`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// An item of `COLUMNS (…)`: a column, or `column = expression`. A column named as a
+/// secret key (`password = '…'`) has its expression masked in Display, Debug and JSON.
+#[derive(Clone, PartialEq, Eq)]
 pub struct ColumnItem {
     /// The column.
     pub name: Ident,
     /// Its expression, for `column = expression`.
     pub expr: Option<ExprNode>,
+}
+
+impl ColumnItem {
+    /// Whether the column's name marks its expression as a secret.
+    pub fn is_secret(&self) -> bool {
+        if self.name.quoted {
+            crate::keys::secrets::is_secret_key(&self.name.value)
+        } else {
+            crate::keys::secrets::is_secret_word(&self.name.value)
+        }
+    }
+
+    /// The expression as it may be shown.
+    fn shown_expr(&self) -> Option<String> {
+        self.expr.as_ref().map(|e| {
+            if self.is_secret() {
+                crate::keys::secrets::MASK.to_string()
+            } else {
+                e.to_string()
+            }
+        })
+    }
+}
+
+impl std::fmt::Debug for ColumnItem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ColumnItem")
+            .field("name", &self.name)
+            .field("expr", &self.shown_expr())
+            .finish()
+    }
+}
+
+impl Serialize for ColumnItem {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("ColumnItem", 2)?;
+        st.serialize_field("name", &self.name)?;
+        st.serialize_field("expr", &self.shown_expr())?;
+        st.end()
+    }
 }
 
 /// `ALTER ROUTINE LOAD FOR [db.]job …`

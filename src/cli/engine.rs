@@ -107,7 +107,7 @@ impl Engine {
         let script = script.with_text(sql);
         let sql = script.text();
         let mut source = if shown {
-            Source::new(sql)
+            parser::mask::source(sql)
         } else {
             Source::hidden(sql)
         };

@@ -251,7 +251,7 @@ fn session(common: &Common, demo: bool) -> Result<Session, String> {
         let failed = s.load_catalog_script(&text);
         if !failed.is_empty() {
             let mut msg = format!("{path}: the catalog script has errors:\n");
-            let mut source = routine_load_fe::diagnostics::Source::new(&text);
+            let mut source = routine_load_fe::parser::mask::source(&text);
             for r in failed {
                 source.add_secrets(&r.secrets);
                 for d in r.errors() {
@@ -354,7 +354,7 @@ fn run_quietly(
     ),
 ) {
     let script = routine_load_fe::text::Script::from_bytes(input);
-    let mut source = routine_load_fe::diagnostics::Source::new(script.text());
+    let mut source = routine_load_fe::parser::mask::source(script.text());
     s.run_decoded(&script, |r| {
         source.add_secrets(&r.secrets);
         each(&r, &source);

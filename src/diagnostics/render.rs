@@ -202,6 +202,8 @@ struct Snippet {
     caret_start: usize,
     /// How many carets.
     caret_len: usize,
+    /// The bytes of `line` under the carets.
+    caret_bytes: Range<usize>,
 }
 
 /// One character as drawn in a snippet (one column wide at least, for the carets).
@@ -222,12 +224,18 @@ enum Cell {
 /// A script prepared for drawing diagnostics: its lines indexed once, and the byte
 /// ranges of its secret values, drawn as the mask. Drawing a diagnostic costs the
 /// window it draws, not the script.
+///
+/// Secrets come in two sets: those known before any statement runs (a lenient scan of
+/// the whole script, so a window reaching into a later statement masks it too) and
+/// those each statement adds as it runs (from its AST), in script order.
 #[derive(Clone)]
 pub struct Source<'a> {
     text: &'a str,
     lines: LineIndex,
     /// Sorted, not overlapping.
     secrets: Vec<Range<usize>>,
+    /// Sorted, not overlapping (they may overlap `secrets`).
+    added: Vec<Range<usize>>,
     /// False for text that must not be shown (another file's): locations only.
     shown: bool,
 }
@@ -237,7 +245,7 @@ impl fmt::Debug for Source<'_> {
         f.debug_struct("Source")
             .field("bytes", &self.text.len())
             .field("lines", &self.lines.lines())
-            .field("secrets", &self.secrets.len())
+            .field("secrets", &(self.secrets.len() + self.added.len()))
             .field("shown", &self.shown)
             .finish()
     }
@@ -250,6 +258,7 @@ impl<'a> Source<'a> {
             text,
             lines: LineIndex::new(text),
             secrets: Vec::new(),
+            added: Vec::new(),
             shown: true,
         }
     }
@@ -272,20 +281,20 @@ impl<'a> Source<'a> {
         }
     }
 
-    /// Marks more byte ranges as secret values (cheap when they come in order, as a
-    /// script's statements do).
+    /// Marks more byte ranges as secret values: cheap when they come in script order,
+    /// as a script's statements do.
     pub fn add_secrets(&mut self, ranges: &[Range<usize>]) {
-        let in_order = match (self.secrets.last(), ranges.first()) {
+        let in_order = match (self.added.last(), ranges.first()) {
             (Some(last), Some(first)) => first.start >= last.end,
             _ => true,
         } && ranges
             .iter()
             .zip(ranges.iter().skip(1))
             .all(|(a, b)| a.end <= b.start);
-        self.secrets
+        self.added
             .extend(ranges.iter().filter(|r| r.start < r.end).cloned());
         if !in_order {
-            normalize_ranges(&mut self.secrets);
+            normalize_ranges(&mut self.added);
         }
     }
 
@@ -294,14 +303,17 @@ impl<'a> Source<'a> {
         self.text
     }
 
-    /// The byte ranges of the secret values, in order.
-    pub fn secrets(&self) -> &[Range<usize>] {
-        &self.secrets
+    /// The byte ranges of the secret values, in order, merged (a copy: linear in
+    /// their number).
+    pub fn secrets(&self) -> Vec<Range<usize>> {
+        let mut all: Vec<Range<usize>> = self.secrets.iter().chain(&self.added).cloned().collect();
+        normalize_ranges(&mut all);
+        all
     }
 
-    /// The text with secret values masked.
+    /// The whole text with secret values masked (a copy of the script).
     pub fn masked_text(&self) -> String {
-        mask_ranges(self.text, &self.secrets)
+        mask_ranges(self.text, &self.secrets())
     }
 
     /// The byte offset of a location in the original text.
@@ -310,10 +322,10 @@ impl<'a> Source<'a> {
     }
 
     /// Where an offset of the original text is in [`Source::masked_text`] (an offset
-    /// inside a secret maps to the start of its mask).
+    /// inside a secret maps to the start of its mask). Linear in the secrets.
     pub fn masked_offset(&self, offset: usize) -> usize {
         let mut shift: isize = 0;
-        for r in &self.secrets {
+        for r in &self.secrets() {
             if r.start >= offset {
                 break;
             }
@@ -326,10 +338,16 @@ impl<'a> Source<'a> {
         (offset as isize + shift).max(0) as usize
     }
 
-    /// The secret range holding byte `pos`.
-    fn secret_at(&self, pos: usize) -> Option<&Range<usize>> {
-        let i = self.secrets.partition_point(|r| r.end <= pos);
-        self.secrets.get(i).filter(|r| r.start <= pos)
+    /// The secret range holding byte `pos` (the union of the two sets' ranges there).
+    fn secret_at(&self, pos: usize) -> Option<Range<usize>> {
+        let find = |set: &[Range<usize>]| {
+            let i = set.partition_point(|r| r.end <= pos);
+            set.get(i).filter(|r| r.start <= pos).cloned()
+        };
+        match (find(&self.secrets), find(&self.added)) {
+            (Some(a), Some(b)) => Some(a.start.min(b.start)..a.end.max(b.end)),
+            (a, b) => a.or(b),
+        }
     }
 
     fn mask_of(&self, r: &Range<usize>, from: usize) -> &'static str {
@@ -346,7 +364,7 @@ impl<'a> Source<'a> {
             return None;
         }
         if let Some(r) = self.secret_at(pos) {
-            let form = self.mask_of(r, pos);
+            let form = self.mask_of(&r, pos);
             return Some((Cell::Mask(form), form.len(), r.end.min(line_end)));
         }
         let c = self.text.get(pos..)?.chars().next()?;
@@ -363,7 +381,7 @@ impl<'a> Source<'a> {
         let prev = pos - c.len_utf8();
         if let Some(r) = self.secret_at(prev) {
             let from = r.start.max(line_start);
-            return Some((self.mask_of(r, from).len(), from));
+            return Some((self.mask_of(&r, from).len(), from));
         }
         Some((drawn(c).1, prev))
     }
@@ -408,6 +426,7 @@ impl<'a> Source<'a> {
             used = 1;
         }
         let mut pos = from;
+        let mut caret_bytes: Option<Range<usize>> = None;
         while let Some((cell, w, next)) = self.forward(pos, line.end) {
             if used + w > avail {
                 break;
@@ -415,12 +434,16 @@ impl<'a> Source<'a> {
             if caret_start.is_none() && next > start {
                 caret_start = Some(used);
             }
-            if next > start && pos < end.max(start + 1) {
-                caret_len += w;
-            }
+            let under = next > start && pos < end.max(start + 1);
+            let at = drawn_line.len();
             match cell {
                 Cell::Char(c) => drawn_line.push(c),
                 Cell::Mask(m) => drawn_line.push_str(m),
+            }
+            if under {
+                caret_len += w;
+                let r = caret_bytes.get_or_insert(at..at);
+                r.end = drawn_line.len();
             }
             used += w;
             pos = next;
@@ -428,10 +451,12 @@ impl<'a> Source<'a> {
         if pos < line.end {
             drawn_line.push('…');
         }
+        let len = drawn_line.len();
         Some(Snippet {
             line: drawn_line,
             caret_start: caret_start.unwrap_or(used),
             caret_len,
+            caret_bytes: caret_bytes.unwrap_or(len..len),
         })
     }
 }
@@ -445,20 +470,25 @@ pub struct Adapter<'a> {
 }
 
 impl<'a> Adapter<'a> {
-    /// The diagnostic over its (masked) source.
+    /// The diagnostic over its source line, cut to the window a drawing shows and
+    /// masked as drawings are (so its cost is the window's, not the script's).
     pub fn new(diag: &'a Diagnostic, source: &'a Source<'a>) -> Self {
-        let masked = source.masked_text();
-        let span = diag.span.filter(|_| source.shown).map(|s| {
-            let start = source.masked_offset(source.offset(s.start));
-            let end = source
-                .masked_offset(source.offset(s.end))
-                .max(start + 1)
-                .min(masked.len().max(start));
-            miette::SourceSpan::new(start.into(), end.saturating_sub(start))
-        });
+        let snippet = diag.span.and_then(|s| source.snippet(s, DEFAULT_WIDTH));
+        let (text, span) = match snippet {
+            Some(sn) => {
+                let len = sn
+                    .caret_bytes
+                    .len()
+                    .max(1)
+                    .min(sn.line.len().saturating_sub(sn.caret_bytes.start));
+                let span = miette::SourceSpan::new(sn.caret_bytes.start.into(), len);
+                (sn.line, Some(span))
+            }
+            None => (String::new(), None),
+        };
         Adapter {
             diag,
-            source: masked,
+            source: text,
             span,
         }
     }

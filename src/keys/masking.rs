@@ -3,13 +3,13 @@
 //! source a diagnostic is drawn on.
 //!
 //! The scan is lenient and never fails: an unterminated string, name or comment runs
-//! to the end of the text. After a secret key (a quoted key, a bare key followed by
-//! `=` or a literal, or `IDENTIFIED BY`), everything up to the next `,`, `)` or `;` at
+//! to the end of the text. After a secret key (quoted, or a bare word naming one, or
+//! `IDENTIFIED BY`), everything up to the next `,`, `)` or `;` at
 //! the key's depth is the value, whatever its tokens are; a text that breaks off
 //! inside an unterminated token is masked from the first secret key in that token to
 //! its end. One pass, linear in the text.
 
-use super::secrets::is_secret_key;
+use super::secrets::{is_secret_key, is_secret_word};
 use std::ops::Range;
 
 /// What the lenient scan sees.
@@ -220,23 +220,7 @@ pub fn secret_ranges(text: &str) -> Vec<Range<usize>> {
                 is_secret_key(b.trim()) || first_secret_part(text, t.body.0, t.body.1).is_some()
             }
             Kind::Word => {
-                let after_set = i
-                    .checked_sub(1)
-                    .and_then(|p| toks.get(p))
-                    .is_some_and(|p| body(text, p).eq_ignore_ascii_case("set"));
-                is_secret_key(body(text, t))
-                    && (after_set
-                        || matches!(
-                            next,
-                            Some(
-                                Kind::Operator
-                                    | Kind::Open
-                                    | Kind::Quoted {
-                                        quote: b'\'' | b'"',
-                                        ..
-                                    }
-                            )
-                        ))
+                is_secret_word(body(text, t))
                     || body(text, t).eq_ignore_ascii_case("identified")
                         && toks
                             .get(i + 1)
@@ -421,6 +405,7 @@ mod tests {
                 r#"("property.sasl.password" = ******"#,
             ),
             ("SET password = 'A'", "SET password = '******'"),
+            ("(password A, k = 1)", "(password ******, k = 1)"),
             (
                 "SET PASSWORD FOR 'u'@'%' = PASSWORD('A')",
                 "SET PASSWORD ******",
@@ -472,7 +457,8 @@ mod tests {
     fn leaves_other_text_alone() {
         for sql in [
             r#"("property.sasl.username" = "u", "kafka_topic" = "password")"#,
-            "SELECT password FROM users",
+            "SELECT token FROM users",
+            "CREATE ROUTINE LOAD secret ON t",
             "COLUMNS(password, k1)",
             "",
             "'",

@@ -160,17 +160,7 @@ pub fn is_secret_key(key: &str) -> bool {
     let lower = normalize_key(key);
     let lower: &str = &lower;
     let client = lower.strip_prefix("property.").unwrap_or(lower);
-    // One hashed set for both lists (no client secret starts with `property.`).
-    static EXACT: std::sync::OnceLock<crate::text::hash::FastSet<&'static str>> =
-        std::sync::OnceLock::new();
-    let exact = EXACT.get_or_init(|| {
-        DORIS_SENSITIVE
-            .iter()
-            .chain(CLIENT_SECRETS)
-            .copied()
-            .collect()
-    });
-    if exact.contains(lower) || exact.contains(client) {
+    if is_listed(lower, client) {
         return true;
     }
     if client == "aws.credentials_provider" || client.ends_with(".location") {
@@ -186,6 +176,30 @@ pub fn is_secret_key(key: &str) -> bool {
         || super::job::JobKey::parse(client).is_some()
         || super::aws::CANONICAL_AWS_KEYS.contains(&client);
     !known && is_near_secret(client)
+}
+
+/// One hashed set for both lists (no client secret starts with `property.`).
+fn is_listed(lower: &str, client: &str) -> bool {
+    static EXACT: std::sync::OnceLock<crate::text::hash::FastSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let exact = EXACT.get_or_init(|| {
+        DORIS_SENSITIVE
+            .iter()
+            .chain(CLIENT_SECRETS)
+            .copied()
+            .collect()
+    });
+    exact.contains(lower) || exact.contains(client)
+}
+
+/// True when `key`, written as a bare word (not quoted), names a secret: a listed
+/// secret key (`password`, `secret_key`) or a dotted key [`is_secret_key`] accepts
+/// (`aws.secret_key`). Single words the patterns would catch (`token`, `secret`) are
+/// more often names than keys.
+pub fn is_secret_word(word: &str) -> bool {
+    let lower = normalize_key(word);
+    let client = lower.strip_prefix("property.").unwrap_or(&lower);
+    is_listed(&lower, client) || (lower.contains('.') && is_secret_key(&lower))
 }
 
 /// A key one or two edits away from a secret key (`sasl.pasword`): its value is masked

@@ -11,6 +11,10 @@ use routine_load_fe::{parse_statement, DorisDialect, ParseOptions};
 use sqlparser::tokenizer::Tokenizer;
 use std::hint::black_box;
 
+#[path = "support.rs"]
+mod support;
+use support::estimate_ns;
+
 /// The typical MSK IAM statement of the benchmarks (the original design's example 1).
 const MSK_IAM: &str = include_str!("../benches/msk_iam.sql");
 
@@ -120,20 +124,6 @@ fn scaling(c: &mut Criterion) {
         }
         g.finish();
     }
-}
-
-/// A benchmark's time in this run, from criterion's estimates: the slope (what
-/// criterion prints for these linear samplings), else the mean.
-fn estimate_ns(group: &str, bench: &str) -> Option<f64> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("target/criterion")
-        .join(group)
-        .join(bench)
-        .join("new/estimates.json");
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
-    v.pointer("/slope/point_estimate")
-        .or_else(|| v.pointer("/mean/point_estimate"))?
-        .as_f64()
 }
 
 /// Prints the goals of the issue against this run's numbers.

@@ -1,5 +1,6 @@
 //! parse → analyze → plan on arbitrary input: it must give statements or located
-//! errors, and never panic. Every rendering path runs too (text, JSON, Thrift).
+//! errors, and never panic, whatever the bytes (UTF-8 or not). Every rendering path runs
+//! too (text, JSON, Thrift).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -13,12 +14,16 @@ const CATALOG: &str = "CREATE DATABASE db1; USE db1; \
       PROPERTIES (\"enable_unique_key_skip_bitmap_column\" = \"true\");";
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(sql) = std::str::from_utf8(data) else { return };
     let mut s = Session::new(SessionOptions { ids: Box::new(DeterministicIds::default()), ..SessionOptions::default() });
     s.execute_sql(CATALOG);
-    for r in s.execute_sql(sql) {
+    let script = routine_load_fe::text::Script::from_bytes(data);
+    let mut source = routine_load_fe::parser::mask::source(script.text());
+    let mut results = Vec::new();
+    s.run_decoded(&script, |r| results.push(r));
+    for r in results {
+        source.add_secrets(&r.secrets);
         for d in &r.diagnostics {
-            let _ = render(d, &routine_load_fe::parser::mask::source(sql), RenderStyle::Plain);
+            let _ = render(d, &source, RenderStyle::Plain);
             assert!(d.stage != routine_load_fe::Stage::Parse || d.span.is_some(), "parse error without a location");
         }
         if let Some(plan) = &r.plan {

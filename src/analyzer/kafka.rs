@@ -440,6 +440,7 @@ pub(crate) fn tail(
             }
         }
         let located = split_list(op.value());
+        let places = op.value.char_spans();
         let elements: Vec<&str> = located.iter().map(|(e, _)| *e).collect();
         let count = partitions.as_ref().map_or(0, Vec::len);
         // K9
@@ -474,7 +475,7 @@ pub(crate) fn tail(
                         diags.push(warn(
                             &Q27,
                             format!("offset {e} does not fit in 64 bits; Doris reads it as 0"),
-                            op.value.sub_span(*at..*at + e.len()),
+                            places.span(*at..*at + e.len()),
                             "give an offset below 9223372036854775808",
                         ));
                         0
@@ -542,14 +543,19 @@ pub(crate) fn tail(
     }
 }
 
-/// The comma-separated elements of a list value, trimmed, each with its byte offset.
+/// The comma-separated elements of a list value, trimmed, each with its offset in
+/// characters (counted once, along the way). Elements are ASCII digits or words when
+/// they are offsets worth pointing at, so their length in bytes is their length.
 fn split_list(value: &str) -> Vec<(&str, usize)> {
     let mut out = Vec::new();
     let mut at = 0;
     for part in value.split(',') {
-        let lead = part.len() - part.trim_start().len();
+        let trimmed = part.trim_start();
+        let lead = part
+            .get(..part.len() - trimmed.len())
+            .map_or(0, |l| l.chars().count());
         out.push((part.trim(), at + lead));
-        at += part.len() + 1;
+        at += part.chars().count() + 1;
     }
     out
 }

@@ -99,27 +99,51 @@ pub struct PropertyText {
 }
 
 impl PropertyText {
-    /// The span of the bytes `range` of the text, when the text is written as it reads
-    /// (on one line, without escapes, quoted or not); otherwise the whole span.
-    pub fn sub_span(&self, range: std::ops::Range<usize>) -> Span {
+    /// Spans of parts of the text, worked out once for many parts.
+    pub fn char_spans(&self) -> CharSpans {
         let (start, end) = (self.span.start, self.span.end);
-        let chars = self.text.chars().count() as u64;
-        let width = end.column.saturating_sub(start.column);
-        let lead = match width.checked_sub(chars) {
-            _ if start.line != end.line => return self.span,
-            Some(2) => 1,
-            Some(0) => 0,
-            _ => return self.span,
+        let chars = if self.text.is_ascii() {
+            self.text.len()
+        } else {
+            self.text.chars().count()
+        } as u64;
+        // Written as it reads: the span is the text's characters, and two quotes.
+        let first = match end.column.saturating_sub(start.column).checked_sub(chars) {
+            _ if start.line != end.line => None,
+            Some(2) => Some(start.column + 1),
+            Some(0) => Some(start.column),
+            _ => None,
         };
-        let (Some(before), Some(inner)) = (self.text.get(..range.start), self.text.get(range))
-        else {
-            return self.span;
-        };
-        let from = start.column + lead + before.chars().count() as u64;
-        Span::new(
-            Location::new(start.line, from),
-            Location::new(start.line, from + inner.chars().count() as u64),
-        )
+        CharSpans {
+            whole: self.span,
+            first,
+        }
+    }
+}
+
+/// Where the characters of a property's text are, when it is written as it reads (on
+/// one line, without escapes); otherwise every part is the whole text's span.
+#[derive(Debug, Clone, Copy)]
+pub struct CharSpans {
+    whole: Span,
+    /// The column of the text's first character.
+    first: Option<u64>,
+}
+
+impl CharSpans {
+    /// The span of the characters `chars` (character offsets into the text).
+    pub fn span(&self, chars: std::ops::Range<usize>) -> Span {
+        match self.first {
+            Some(col) => {
+                let line = self.whole.start.line;
+                let from = col + chars.start as u64;
+                Span::new(
+                    Location::new(line, from),
+                    Location::new(line, from + chars.len() as u64),
+                )
+            }
+            None => self.whole,
+        }
     }
 }
 

@@ -90,11 +90,29 @@ fn repl_through_a_pseudo_terminal() -> Result<(), rexpect::error::Error> {
     p.exp_string("rlfe:demo> ")?;
     p.send_line("\\jobs")?;
     p.exp_string("STOPPED")?;
+
+    // A diagnostic past column 65,536 (from a file: the REPL's \i draws no lines of it).
+    let far = home.join("far.sql");
+    std::fs::write(&far, format!("{}FROBNICATE x;", " ".repeat(65_536))).unwrap();
+    p.send_line(&format!("\\i {}", far.display()))?;
+    p.exp_string("error[P0]: unknown statement 'FROBNICATE'")?;
+    p.exp_string("line 1, column 65537")?;
+    p.exp_string("rlfe:demo> ")?;
+    // A secret in a statement that does not parse stays out of the history.
+    p.send_line(
+        r#"CREATE ROUTINE LOAD j ON t FROM KAFKA ("property.sasl.password" = "S3CR3T_hist" "x");"#,
+    )?;
+    p.exp_string("found a string of 3 characters (part of a secret value, not shown)")?;
+    p.exp_string("rlfe:demo> ")?;
     p.send_line("\\q")?;
     p.exp_eof()?;
     // History is kept in the user's data directory, secrets masked.
     let history = std::fs::read_to_string(home.join("rlfe").join("history")).unwrap_or_default();
     assert!(history.contains("load_user_events"), "{history}");
+    assert!(
+        !history.contains("S3CR3T_hist") && history.contains("property.sasl.password"),
+        "{history}"
+    );
     std::fs::remove_dir_all(&home).ok();
     Ok(())
 }

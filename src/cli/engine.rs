@@ -6,7 +6,7 @@
 use routine_load_fe::diagnostics::Source;
 use routine_load_fe::parser;
 use routine_load_fe::plan::StaticTopicMetadata;
-use routine_load_fe::session::input::{split_meta, MetaLine};
+use routine_load_fe::session::input::{split_meta, MetaLine, MAX_INCLUDE_DEPTH};
 use routine_load_fe::session::render::{self as output, Style};
 use routine_load_fe::session::{ResultSet, Session};
 use routine_load_fe::text::Script;
@@ -28,9 +28,6 @@ pub const META_HELP: &str = r#"Meta-commands (end at the line break):
 Statements end at ';' and may span lines. Tab completes keywords, property keys
 (after "property. the librdkafka keys), databases, tables and jobs.
 In scripts (rlfe run, piped input) meta-commands run only with --allow-meta."#;
-
-/// How deep `\i` may nest.
-pub const MAX_INCLUDE_DEPTH: usize = 8;
 
 /// How results are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

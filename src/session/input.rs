@@ -5,6 +5,9 @@
 use crate::parser::lexer::Splitter;
 use crate::text::Location;
 
+/// How deep `\i FILE` may nest (a file that includes itself stops there).
+pub const MAX_INCLUDE_DEPTH: usize = 8;
+
 /// A meta-command line found in a script.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MetaLine {

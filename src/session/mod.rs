@@ -507,7 +507,7 @@ fn script_too_large(limit: usize) -> StatementResult {
 }
 
 /// How many bytes of a statement over the size limit are echoed.
-const ECHOED_OF_OVERSIZED: usize = 256;
+pub const ECHOED_OF_OVERSIZED: usize = 256;
 
 /// The statement's text as echoed: secrets masked; a statement over the size limit
 /// cut to its start.

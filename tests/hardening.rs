@@ -1,40 +1,21 @@
 //! Hostile inputs: no crash, no leak, no reach outside, nothing worse than linear. Each
 //! test reproduces a failure found by attacking rlfe, and checks the fix.
 
+mod common;
+
+use common::all_output;
 use routine_load_fe::diagnostics::{render, render_width, RenderStyle, Severity, Source};
 use routine_load_fe::parser::mask::source;
-use routine_load_fe::session::render::{json_line, text, Style};
+use routine_load_fe::session::render::json_line;
 use routine_load_fe::session::{DeterministicIds, Session, SessionOptions, StatementResult};
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-/// Runs the binary with `stdin`, bounded in time by the input (every case is small).
+/// The binary in the demo database (no catalog: table checks are skipped).
 fn rlfe(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rlfe"))
-        .args(args)
-        .args(["--database", "demo"])
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("rlfe runs");
-    let mut input = child.stdin.take().unwrap();
-    let bytes = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&bytes);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
-}
-
-fn all_output(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
+    let mut all = args.to_vec();
+    all.extend(["--database", "demo"]);
+    common::rlfe(&all, stdin)
 }
 
 /// The exit status is one rlfe chooses (0, 1, 2), never a panic (101) or an abort.
@@ -52,25 +33,9 @@ fn assert_clean_exit(o: &Output, what: &str) {
     );
 }
 
-/// Text output as `rlfe run` writes it: one Source for the script, each statement's
-/// secrets added as it runs.
+/// Text and JSON output as `rlfe run` writes it, plans left out.
 fn run_text(s: &mut Session, sql: &str) -> (Vec<StatementResult>, String) {
-    let mut source = source(sql);
-    let mut out = String::new();
-    let mut results = Vec::new();
-    let style = Style {
-        render: RenderStyle::Plain,
-        show_plan: false,
-        plan_json: false,
-        reveal: false,
-    };
-    s.run_script(sql, |r| {
-        source.add_secrets(&r.secrets);
-        out.push_str(&text(&r, &source, style));
-        out.push_str(&json_line(&r, false));
-        results.push(r);
-    });
-    (results, out)
+    common::scale::run_rendered(s, sql, false)
 }
 
 fn session() -> Session {

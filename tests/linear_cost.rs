@@ -3,10 +3,9 @@
 //! and the output grow in proportion. Times are measured by `cargo bench --bench
 //! linearity`.
 
-#[path = "common/scale.rs"]
-mod scale;
+mod common;
 
-use scale::{run_and_render, script, Dimension};
+use common::scale::{run_and_render, script, Dimension};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 

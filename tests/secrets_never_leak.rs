@@ -3,12 +3,12 @@
 //! diagnostics (plain and fancy), the piped REPL, `rlfe iam-policy`. None may print
 //! them; only the explicit opt-in reveals them in plans, and the Thrift bytes carry them.
 
+mod common;
+
 use routine_load_fe::diagnostics::{render, RenderStyle};
 use routine_load_fe::plan::thrift::Protocol;
 use routine_load_fe::session::{DeterministicIds, Session, SessionOptions};
 use routine_load_fe::{parse_script, parse_statement, ParseOptions};
-use std::io::Write;
-use std::process::{Command, Stdio};
 
 const SECRETS: [&str; 7] = [
     "pw-Secret-111",
@@ -147,26 +147,7 @@ fn library_renderings_never_print_secrets() {
 }
 
 fn rlfe(args: &[&str], stdin: &str) -> String {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rlfe"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
+    common::all_output(&common::rlfe(args, stdin))
 }
 
 #[test]
@@ -332,7 +313,6 @@ fn generated() -> impl proptest::strategy::Strategy<Value = String> {
 
 /// Every rendering of one script: the library's, the session's, the lenient ones.
 fn every_rendering(sql: &str) -> String {
-    use routine_load_fe::session::render::{json_line, text, Style};
     let mut out = String::new();
     for p in parse_script(sql, &ParseOptions::default()) {
         out.push_str(&p.masked_sql(sql));
@@ -345,20 +325,12 @@ fn every_rendering(sql: &str) -> String {
         }
     }
     out.push_str(&routine_load_fe::parser::mask::mask_sql(sql));
-    let mut s = session();
-    s.load_demo().unwrap();
+    let mut s = common::scale::demo_session();
     let lenient = routine_load_fe::parser::mask::source(sql);
-    let mut source = routine_load_fe::parser::mask::source(sql);
-    let style = Style {
-        render: RenderStyle::Plain,
-        show_plan: true,
-        plan_json: false,
-        reveal: false,
-    };
-    s.run_script(sql, |r| {
-        source.add_secrets(&r.secrets);
-        out.push_str(&text(&r, &source, style));
-        out.push_str(&json_line(&r, false));
+    let (results, rendered) = common::scale::run_rendered(&mut s, sql, true);
+    out.push_str(&rendered);
+    let source = routine_load_fe::parser::mask::source(sql);
+    for r in &results {
         out.push_str(&format!("{r:?}"));
         for d in &r.diagnostics {
             for style in [RenderStyle::Plain, RenderStyle::Fancy, RenderStyle::Short] {
@@ -370,10 +342,9 @@ fn every_rendering(sql: &str) -> String {
             ));
         }
         if let Some(p) = &r.plan {
-            out.push_str(&p.to_text(false));
             out.push_str(&p.to_json(false).to_string());
         }
-    });
+    }
     for e in s.jobs.iter() {
         out.push_str(&format!("{e:?}"));
         out.push_str(&routine_load_fe::analyzer::render::canonical_create_sql(

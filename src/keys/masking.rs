@@ -107,26 +107,8 @@ impl Iterator for Scan<'_> {
                 (Kind::Comment { closed: true }, e, (start, e))
             }
             b'/' if next == Some(b'*') => {
-                let (mut i, mut depth) = (start, 0usize);
-                let mut closed = false;
-                while i < bytes.len() {
-                    match (bytes.get(i), bytes.get(i + 1)) {
-                        (Some(b'/'), Some(b'*')) => {
-                            depth += 1;
-                            i += 2;
-                        }
-                        (Some(b'*'), Some(b'/')) => {
-                            depth -= 1;
-                            i += 2;
-                            if depth == 0 {
-                                closed = true;
-                                break;
-                            }
-                        }
-                        _ => i += 1,
-                    }
-                }
-                (Kind::Comment { closed }, i, (start, i))
+                let (end, closed) = crate::text::block_comment_end(bytes, start);
+                (Kind::Comment { closed }, end, (start, end))
             }
             b',' => (Kind::Comma, start + 1, (start, start)),
             b';' => (Kind::Semicolon, start + 1, (start, start)),

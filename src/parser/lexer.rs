@@ -51,41 +51,28 @@ impl Chunk<'_> {
                         i += 1;
                     }
                 }
-                (Some(b'/'), Some(b'*')) => {
-                    let mut depth = 0usize;
-                    while i < bytes.len() {
-                        match (bytes.get(i), bytes.get(i + 1)) {
-                            (Some(b'/'), Some(b'*')) => {
-                                depth += 1;
-                                i += 2;
-                            }
-                            (Some(b'*'), Some(b'/')) => {
-                                depth -= 1;
-                                i += 2;
-                                if depth == 0 {
-                                    break;
-                                }
-                            }
-                            _ => i += 1,
-                        }
-                    }
-                }
+                (Some(b'/'), Some(b'*')) => i = crate::text::block_comment_end(bytes, i).0,
                 _ => break,
             }
         }
         let i = i.min(bytes.len());
-        let skipped = self.text.get(..i).unwrap_or("");
-        let at = match skipped.rfind('\n') {
+        (i, self.location_at(i))
+    }
+
+    /// The script location of byte `at` of the chunk, counted from the chunk's start
+    /// (linear in `at`).
+    pub(crate) fn location_at(&self, at: usize) -> Location {
+        let before = self.text.get(..at).unwrap_or(self.text);
+        match before.rfind('\n') {
             Some(nl) => Location::new(
-                self.start.line + skipped.matches('\n').count() as u64,
-                1 + skipped.get(nl + 1..).map_or(0, |t| t.chars().count()) as u64,
+                self.start.line + before.matches('\n').count() as u64,
+                1 + before.get(nl + 1..).map_or(0, |t| t.chars().count()) as u64,
             ),
             None => Location::new(
                 self.start.line,
-                self.start.column + skipped.chars().count() as u64,
+                self.start.column + before.chars().count() as u64,
             ),
-        };
-        (i, at)
+        }
     }
 }
 

@@ -213,20 +213,7 @@ fn parse_lazily<'a>(
 
 /// The error of a statement holding a byte that is not UTF-8, at the byte.
 fn encoding_error(chunk: &Chunk<'_>, bad: &crate::text::InvalidByte) -> Diagnostic {
-    let before = chunk
-        .text
-        .get(..bad.offset.saturating_sub(chunk.offset))
-        .unwrap_or("");
-    let at = match before.rfind('\n') {
-        Some(nl) => Location::new(
-            chunk.start.line + before.matches('\n').count() as u64,
-            1 + before.get(nl + 1..).map_or(0, |t| t.chars().count()) as u64,
-        ),
-        None => Location::new(
-            chunk.start.line,
-            chunk.start.column + before.chars().count() as u64,
-        ),
-    };
+    let at = chunk.location_at(bad.offset.saturating_sub(chunk.offset));
     ENCODING
         .error(format!(
             "invalid UTF-8: byte 0x{:02X} (byte {} of the input) is not part of a character",

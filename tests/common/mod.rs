@@ -5,6 +5,40 @@ use routine_load_fe::diagnostics::{RenderStyle, Severity};
 use routine_load_fe::session::render::{text, Style};
 use routine_load_fe::session::{DeterministicIds, Session, SessionOptions, StatementResult};
 use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+pub mod scale;
+
+/// Runs the `rlfe` binary on `stdin` (written from a thread, so a large input cannot
+/// dead-lock against a full output pipe), without colours.
+pub fn rlfe(args: &[&str], stdin: impl AsRef<[u8]>) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rlfe"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("rlfe runs");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    let bytes = stdin.as_ref().to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&bytes);
+    });
+    let out = child.wait_with_output().expect("rlfe finishes");
+    let _ = writer.join();
+    out
+}
+
+/// Standard output and standard error, one after the other.
+pub fn all_output(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
 
 /// Runs `f` with insta writing to the top-level `snapshots/` folder.
 pub fn with_snapshots<F: FnOnce()>(f: F) {

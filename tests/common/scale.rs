@@ -4,7 +4,7 @@
 
 use routine_load_fe::diagnostics::RenderStyle;
 use routine_load_fe::session::render::{json_line, text, Style};
-use routine_load_fe::session::{DeterministicIds, Session, SessionOptions};
+use routine_load_fe::session::{DeterministicIds, Session, SessionOptions, StatementResult};
 
 /// What grows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,26 +101,39 @@ pub fn script(dim: Dimension, n: usize) -> String {
     }
 }
 
-/// Runs a script on the demo catalog and renders every result as `rlfe run` does, in
-/// text and in JSON, plans included. Returns the bytes written.
-pub fn run_and_render(sql: &str) -> usize {
+/// Runs a script in a session and renders every result as `rlfe run` does, in text and
+/// in JSON (one source for the script, each statement's secrets added as it runs).
+pub fn run_rendered(s: &mut Session, sql: &str, show_plan: bool) -> (Vec<StatementResult>, String) {
+    let mut source = routine_load_fe::parser::mask::source(sql);
+    let style = Style {
+        render: RenderStyle::Plain,
+        show_plan,
+        plan_json: false,
+        reveal: false,
+    };
+    let mut out = String::new();
+    let mut results = Vec::new();
+    s.run_script(sql, |r| {
+        source.add_secrets(&r.secrets);
+        out.push_str(&text(&r, &source, style));
+        out.push_str(&json_line(&r, false));
+        results.push(r);
+    });
+    (results, out)
+}
+
+/// A session on the demo catalog with reproducible ids.
+pub fn demo_session() -> Session {
     let mut s = Session::new(SessionOptions {
         ids: Box::new(DeterministicIds::default()),
         ..SessionOptions::default()
     });
     s.load_demo().expect("the demo catalog loads");
-    let mut source = routine_load_fe::parser::mask::source(sql);
-    let style = Style {
-        render: RenderStyle::Plain,
-        show_plan: true,
-        plan_json: false,
-        reveal: false,
-    };
-    let mut written = 0;
-    s.run_script(sql, |r| {
-        source.add_secrets(&r.secrets);
-        written += text(&r, &source, style).len();
-        written += json_line(&r, false).len();
-    });
-    written
+    s
+}
+
+/// Runs a script on the demo catalog and renders every result, plans included.
+/// Returns the bytes written.
+pub fn run_and_render(sql: &str) -> usize {
+    run_rendered(&mut demo_session(), sql, true).1.len()
 }

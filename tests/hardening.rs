@@ -662,6 +662,21 @@ fn smaller_findings() {
     assert!(!l[0]["errors"].as_array().unwrap().is_empty(), "{}", l[0]);
     let text = all_output(&rlfe(&["run", "--deny-warnings"], wild.as_bytes()));
     assert!(text.starts_with("ERROR (--deny-warnings): "), "{text}");
+    // Findings beyond the per-statement limit are counted in a located note.
+    let mut s = session();
+    s.current_db = Some("demo".into());
+    s.options.max_diagnostics = 1;
+    let r = s.execute_sql(&format!("SHOW ROUTINE LOAD;\n  {wild}"));
+    let last = r[1].diagnostics.last().unwrap();
+    assert_eq!(
+        (last.code(), last.severity),
+        ("LIMIT", Severity::Note),
+        "{:?}",
+        r[1].diagnostics
+    );
+    assert_eq!((last.line(), last.column()), (Some(2), Some(3)));
+    assert_eq!(last.stage, routine_load_fe::Stage::Analyze);
+    assert_eq!(r[1].diagnostics.len(), 2);
     // Warnings are errors under deny_warnings in the library too.
     let mut s = Session::new(SessionOptions {
         deny_warnings: true,

@@ -332,6 +332,9 @@ pub fn plan_job(
                         .with_severity(crate::diagnostics::Severity::Warning)
                         .with_help("no tasks planned; raise the partition limit to plan them"),
                 );
+                if let Some(d) = notes.last_mut() {
+                    d.stage = crate::diagnostics::Stage::Plan;
+                }
                 Vec::new()
             }
             Some(parts) => parts

@@ -267,6 +267,12 @@ impl Session {
             }
             Ok(stmt) => self.execute(stmt),
         };
+        // A limit about the whole statement points at its start.
+        for d in &mut r.diagnostics {
+            if std::ptr::eq(d.rule, &crate::diagnostics::rules::LIMIT) && d.span.is_none() {
+                d.span = Some(Span::new(parsed.start, parsed.start));
+            }
+        }
         // No message may quote what the statement's text holds as a secret.
         let words = crate::keys::masking::secret_words(script, &parsed.secrets);
         if !words.is_empty() {
@@ -349,6 +355,9 @@ impl Session {
                     .with_severity(Severity::Note)
                     .with_help("fix the findings shown, or raise the diagnostics limit"),
             );
+            if let Some(d) = diags.last_mut() {
+                d.stage = crate::diagnostics::Stage::Analyze;
+            }
         }
         let secrets: Vec<&str> = stmt
             .property_lists()

@@ -6,7 +6,8 @@
 //! 1. [`text`] and [`diagnostics`]: positions, the one diagnostic type, and the rule
 //!    registry every diagnostic points into;
 //! 2. [`ast`] and [`keys`]: the spanned AST, and the property vocabulary (which keys
-//!    exist, their types and defaults, which hold secrets);
+//!    exist, their types and defaults, which hold secrets); [`be`]: what Doris BE's
+//!    Kafka consumer (librdkafka 1.9.2) does with a job's client properties;
 //! 3. [`parser`]: SQL text → [`Statement`]s (a `DorisDialect` on sqlparser), a located
 //!    [`Diagnostic`] per statement that does not parse; masking secrets in SQL text;
 //! 4. [`analyzer`]: Doris FE's checks in Doris's order with Doris's exact texts, the
@@ -52,6 +53,7 @@
 
 pub mod analyzer;
 pub mod ast;
+pub mod be;
 pub mod diagnostics;
 pub mod keys;
 pub mod parser;

@@ -12,6 +12,7 @@ const LAYERS: &[&[&str]] = &[
     &["text"],
     &["diagnostics"],
     &["keys"],
+    &["be"],
     &["ast"],
     &["parser"],
     &["analyzer"],

@@ -65,6 +65,30 @@ impl Stage {
     }
 }
 
+/// What a finding says librdkafka, in Doris BE's consumer, does with the job's client
+/// properties (the BE sequence decides it): the findings of librdkafka's own verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClientEffect {
+    /// librdkafka refuses a property or the consumer: the job pauses when it starts.
+    Fails,
+    /// librdkafka (or the BE) ignores a property.
+    Ignored,
+    /// librdkafka accepts it and logs a configuration warning.
+    Warns,
+}
+
+impl ClientEffect {
+    /// `fails`, `ignored` or `warns`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClientEffect::Fails => "fails",
+            ClientEffect::Ignored => "ignored",
+            ClientEffect::Warns => "warns",
+        }
+    }
+}
+
 /// A located finding. `message` is what Doris would say (for Doris's checks); `help`
 /// says what to write instead.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -88,6 +112,8 @@ pub struct Diagnostic {
     /// Where the same rule fired again in the statement, folded into this finding
     /// ([`fold_repeats`]).
     pub repeats: Repeats,
+    /// librdkafka's verdict this finding reports, for the findings that report one.
+    pub effect: Option<ClientEffect>,
 }
 
 /// The places of a folded finding's repeats (boxed: most findings have none, and a
@@ -166,6 +192,9 @@ impl Serialize for Diagnostic {
         st.serialize_field("code", self.code())?;
         st.serialize_field("message", &self.message)?;
         st.serialize_field("help", &self.help)?;
+        if let Some(effect) = self.effect {
+            st.serialize_field("client_effect", &effect)?;
+        }
         st.end()
     }
 }
@@ -182,6 +211,7 @@ impl Diagnostic {
             help: None,
             mysql: None,
             repeats: Repeats::default(),
+            effect: None,
         }
     }
 
@@ -207,6 +237,12 @@ impl Diagnostic {
     /// Sets the help text.
     pub fn with_help(mut self, help: impl Into<Text>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Marks the finding as librdkafka's verdict.
+    pub fn with_effect(mut self, effect: ClientEffect) -> Self {
+        self.effect = Some(effect);
         self
     }
 

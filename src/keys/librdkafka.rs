@@ -161,89 +161,6 @@ pub fn lookup(key: &str) -> Option<&'static PropertyDef> {
     find(key).or_else(|| key.strip_prefix("topic.").and_then(find))
 }
 
-/// C's `strtol(value, &end, 0)` then a cast to 32 bits, as librdkafka parses integers.
-pub(crate) fn strtol_i32(value: &str) -> Option<i64> {
-    let s = value.trim_start();
-    let (neg, s) = match s.strip_prefix('-') {
-        Some(r) => (true, r),
-        None => (false, s.strip_prefix('+').unwrap_or(s)),
-    };
-    let (radix, digits) = if let Some(r) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
-        (16, r)
-    } else if s.len() > 1 && s.starts_with('0') {
-        (8, &s[1..])
-    } else {
-        (10, s)
-    };
-    let run: String = digits.chars().take_while(|c| c.is_digit(radix)).collect();
-    if run.is_empty() {
-        return if radix == 8 { Some(0) } else { None };
-    }
-    let v = i64::from_str_radix(&run, radix).unwrap_or(i64::MAX);
-    let v = if neg { -v } else { v };
-    #[allow(clippy::cast_possible_truncation)]
-    Some(i64::from(v as i32))
-}
-
-/// What librdkafka answers when the key is set to `value`: `None` when it accepts.
-pub(crate) fn set_error(def: &PropertyDef, value: &str) -> Option<String> {
-    let name = &def.name;
-    match &def.kind {
-        Kind::Boolean => {
-            if value.is_empty() {
-                return Some(format!(
-                    "Bool configuration property \"{name}\" cannot be set to empty value"
-                ));
-            }
-            let v = value.to_ascii_lowercase();
-            (!matches!(v.as_str(), "true" | "t" | "1" | "false" | "f" | "0"))
-                .then(|| format!("Expected bool value for \"{name}\": true or false"))
-        }
-        Kind::Integer { min, max } => {
-            if value.is_empty() {
-                return Some(format!(
-                    "Integer configuration property \"{name}\" cannot be set to empty value"
-                ));
-            }
-            match strtol_i32(value) {
-                None => Some(format!("Invalid value for configuration property \"{name}\"")),
-                Some(v) if v < *min || v > *max => Some(format!("Configuration property \"{name}\" value {v} is outside allowed range {min}..{max}")),
-                Some(_) => None,
-            }
-        }
-        Kind::Float { min, max } => {
-            if value.is_empty() {
-                return Some(format!(
-                    "Float configuration property \"{name}\" cannot be set to empty value"
-                ));
-            }
-            match value.trim().parse::<f64>() {
-                Ok(v) if v >= *min && v <= *max => None,
-                Ok(v) => Some(format!("Configuration property \"{name}\" value {v} is outside allowed range {min}..{max}")),
-                Err(_) => Some(format!("Invalid value for configuration property \"{name}\"")),
-            }
-        }
-        Kind::Enum(values) => {
-            if value.is_empty() {
-                return Some(format!(
-                    "Configuration property \"{name}\" cannot be set to empty value"
-                ));
-            }
-            let v = value.trim_start();
-            (!values.iter().any(|a| a.eq_ignore_ascii_case(v)))
-                .then(|| format!("Invalid value \"{value}\" for configuration property \"{name}\""))
-        }
-        Kind::Flags(values) => {
-            let bad = value
-                .split(',')
-                .map(str::trim)
-                .any(|f| !values.iter().any(|a| a.eq_ignore_ascii_case(f)));
-            bad.then(|| format!("Invalid value \"{value}\" for configuration property \"{name}\""))
-        }
-        Kind::Str | Kind::Pattern | Kind::Pointer | Kind::JavaOnly => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,29 +177,5 @@ mod tests {
         assert!(lookup("topic.auto.offset.reset").is_some());
         assert!(lookup("Security.Protocol").is_none());
         assert!(!lookup("metadata.recovery.strategy").unwrap().in_be_version);
-    }
-
-    #[test]
-    fn librdkafka_value_rules() {
-        let p = lookup("security.protocol").unwrap();
-        assert_eq!(set_error(p, "SASL_SSL"), None);
-        assert_eq!(set_error(p, " sasl_ssl"), None);
-        assert!(set_error(p, "SASL-SSL")
-            .unwrap()
-            .starts_with("Invalid value \"SASL-SSL\""));
-        assert!(set_error(p, "")
-            .unwrap()
-            .contains("cannot be set to empty value"));
-        let p = lookup("session.timeout.ms").unwrap();
-        assert!(set_error(p, "0").unwrap().contains("outside allowed range"));
-        assert_eq!(set_error(p, "1000ms"), None);
-        assert!(set_error(p, "abc")
-            .unwrap()
-            .starts_with("Invalid value for"));
-        assert_eq!(strtol_i32("0x3e8"), Some(1000));
-        assert_eq!(strtol_i32("99999999999"), Some(1_215_752_191));
-        let p = lookup("enable.partition.eof").unwrap();
-        assert_eq!(set_error(p, "T"), None);
-        assert!(set_error(p, "yes").is_some());
     }
 }

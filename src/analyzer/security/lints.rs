@@ -4,16 +4,16 @@
 //! Precedences between these rules are declared in the registry (`suppressed_by`).
 
 use super::jaas;
-use crate::analyzer::client::{ClientMap, ClientSettings, SaslMechanism, MECHANISMS};
+use crate::analyzer::client::{ClientMap, ClientSettings, SaslMechanism};
 use crate::analyzer::context::AnalyzeContext;
 use crate::analyzer::endpoint::{self, EndpointKind};
 use crate::analyzer::kafka::SourceInput;
 use crate::ast::Span;
 use crate::diagnostics::rules::*;
-use crate::diagnostics::{Diagnostic, Text};
-use crate::keys::aws::{is_aws_msk_iam, ACCEPTED_ALIASES, CANONICAL_AWS_KEYS};
+use crate::diagnostics::{ClientEffect, Diagnostic, Text};
+use crate::keys::aws::{ACCEPTED_ALIASES, CANONICAL_AWS_KEYS};
 use crate::keys::kafka::KafkaKey;
-use crate::keys::librdkafka::{self, Kind};
+use crate::keys::librdkafka;
 use crate::keys::secrets::is_secret_key;
 use crate::text::did_you_mean;
 
@@ -23,6 +23,8 @@ struct Lints<'x, 'a> {
     cm: &'x ClientMap<'a>,
     s: &'x ClientSettings<'a>,
     input: &'x SourceInput<'a>,
+    /// librdkafka's verdict, as findings.
+    consumer: &'x [Diagnostic],
     out: Vec<Diagnostic>,
 }
 
@@ -45,6 +47,13 @@ impl Lints<'_, '_> {
 
     fn get(&self, key: &str) -> Option<&str> {
         self.cm.get(key)
+    }
+
+    /// Whether librdkafka's verdict already reports a refusal under `rule`.
+    fn refused_by_librdkafka(&self, rule: Rule) -> bool {
+        self.consumer
+            .iter()
+            .any(|d| d.rule == rule && d.effect == Some(ClientEffect::Fails))
     }
 }
 
@@ -109,8 +118,18 @@ fn java_equivalent(key: &str, value: &str) -> Option<&'static str> {
     })
 }
 
-fn is_java_key(key: &str, value: &str) -> bool {
+pub(super) fn is_java_key(key: &str, value: &str) -> bool {
     key.starts_with("ssl.truststore.") || java_equivalent(key, value).is_some()
+}
+
+/// What to write instead of a Java client's key.
+pub(super) fn java_help(key: &str, value: &str) -> String {
+    if key == "sasl.jaas.config" {
+        return jaas_help(value);
+    }
+    java_equivalent(key, value)
+        .unwrap_or("use the librdkafka key")
+        .to_string()
 }
 
 /// Help for `sasl.jaas.config`: the parsed options as the keys to write (secrets masked).
@@ -160,12 +179,14 @@ pub(crate) fn run(
     cs: &ClientSettings<'_>,
     input: &SourceInput<'_>,
     _ctx: &AnalyzeContext<'_>,
+    consumer: &[Diagnostic],
     diags: &mut Vec<Diagnostic>,
 ) {
     let mut l = Lints {
         cm,
         s: cs,
         input,
+        consumer,
         out: Vec::new(),
     };
     let eps = &cs.endpoints;
@@ -190,9 +211,11 @@ pub(crate) fn run(
     diags.extend(l.out);
 }
 
-/// KAFKA-01, 02, 03, 04, 14, 15, 16, 19, 20.
+/// KAFKA-15, 16, 20: advice on the keys (librdkafka's own verdict on each key is the
+/// consumer module's).
 fn client_keys(l: &mut Lints<'_, '_>) {
     let cm = l.cm;
+    let tls = matches!(l.s.protocol.text.as_str(), "ssl" | "sasl_ssl");
     for (key, value) in cm.map.iter() {
         if key.starts_with("aws.")
             || key == "kafka_default_offsets"
@@ -202,131 +225,9 @@ fn client_keys(l: &mut Lints<'_, '_>) {
         }
         let ks = l.key_span(key);
         let vs = l.value_span(key);
-        // KAFKA-02: Java-client settings, which the BE ignores.
-        if is_java_key(key, value) {
-            let help = if key == "sasl.jaas.config" {
-                jaas_help(value)
-            } else {
-                java_equivalent(key, value)
-                    .unwrap_or("use the librdkafka key")
-                    .to_string()
-            };
-            l.push(&KAFKA_02, format!("'{key}' is a Java Kafka client setting; librdkafka (used by the Doris BE) does not support it and the BE ignores it"), ks, help);
-            continue;
-        }
-        let mut connect_prefix = false;
-        for prefix in [
-            "consumer.",
-            "producer.",
-            "database.history.consumer.",
-            "schema.history.internal.consumer.",
-        ] {
-            if let Some(rest) = key.strip_prefix(prefix) {
-                if librdkafka::lookup(rest).is_some() {
-                    l.push(&KAFKA_02, format!("'{key}' carries a Kafka Connect/Debezium prefix; librdkafka does not know it and the BE ignores it"), ks, format!("write \"property.{rest}\""));
-                    connect_prefix = true;
-                }
-            }
-        }
-        if connect_prefix {
-            continue;
-        }
-        let Some(def) = librdkafka::lookup(key) else {
-            // KAFKA-01
-            let mut candidates: Vec<&str> = librdkafka::catalogue()
-                .iter()
-                .filter(|p| !p.removed)
-                .map(|p| p.name.as_str())
-                .collect();
-            candidates.extend(CANONICAL_AWS_KEYS);
-            let close = did_you_mean(key, candidates, 3);
-            let help = match close.as_slice() {
-                [] => "check the key against librdkafka's CONFIGURATION.md".to_string(),
-                s => format!(
-                    "did you mean {}?",
-                    s.iter()
-                        .map(|c| format!("'property.{c}'"))
-                        .collect::<Vec<_>>()
-                        .join(" or ")
-                ),
-            };
-            l.push(&KAFKA_01, format!("Unknown Kafka client property '{key}': Doris passes it to librdkafka {}, which ignores it", librdkafka::BE_VERSION), ks, help);
+        let Some(def) = librdkafka::lookup(key).filter(|_| super::consumer::taken(key)) else {
             continue;
         };
-        if !def.in_be_version {
-            l.push(&KAFKA_01, format!("Unknown Kafka client property '{key}': Doris passes it to librdkafka {}, which ignores it", librdkafka::BE_VERSION), ks, format!("'{key}' exists in librdkafka >= {} but the BE links {}", def.since, librdkafka::BE_VERSION));
-            continue;
-        }
-        if def.deprecated {
-            l.push(
-                &KAFKA_19,
-                format!(
-                    "'{key}' is deprecated in librdkafka {}",
-                    librdkafka::BE_VERSION
-                ),
-                ks,
-                if def.description.is_empty() {
-                    "remove it".to_string()
-                } else {
-                    def.description.clone()
-                },
-            );
-        }
-        if def.scope == "P" {
-            l.push(
-                &KAFKA_14,
-                format!(
-                    "'{key}' is a producer setting and is ignored by the routine-load consumer"
-                ),
-                ks,
-                "remove it; it has no effect on a consumer",
-            );
-            continue;
-        }
-        if matches!(def.kind, Kind::Pointer) {
-            l.push(
-                &KAFKA_04,
-                format!("'{key}' is a callback or pointer setting and cannot be set from a string"),
-                ks,
-                "remove it",
-            );
-            continue;
-        }
-        // The mechanism has its own rules (KAFKA-05).
-        if key != "sasl.mechanism" && key != "sasl.mechanisms" {
-            if let Some(e) = librdkafka::set_error(def, value) {
-                let code: Rule = if matches!(def.kind, Kind::Enum(_) | Kind::Flags(_)) {
-                    &KAFKA_03
-                } else {
-                    &KAFKA_04
-                };
-                let help = match &def.kind {
-                    Kind::Enum(values) | Kind::Flags(values) => {
-                        let close = did_you_mean(
-                            &value.replace('-', "_"),
-                            values.iter().map(String::as_str),
-                            1,
-                        );
-                        let java =
-                            if key == "ssl.endpoint.identification.algorithm" && value.is_empty() {
-                                " (Java's empty value is 'none' here)"
-                            } else {
-                                ""
-                            };
-                        match close.first() {
-                            Some(c) => {
-                                format!("did you mean '{c}'? allowed: {}{java}", values.join(", "))
-                            }
-                            None => format!("allowed values: {}{java}", values.join(", ")),
-                        }
-                    }
-                    Kind::Integer { min, max } => format!("give an integer from {min} to {max}"),
-                    Kind::Boolean => "give true or false".to_string(),
-                    _ => "check the value".to_string(),
-                };
-                l.push(code, format!("{e}{FAILS}"), vs, help);
-            }
-        }
         // KAFKA-15: keys the BE manages.
         let be_value = match def.alias_of.as_deref().unwrap_or(key) {
             "metadata.broker.list" => Some("the kafka_broker_list value"),
@@ -349,10 +250,14 @@ fn client_keys(l: &mut Lints<'_, '_>) {
                 help,
             );
         }
-        // KAFKA-20
-        if (key.ends_with(".location") || key == "sasl.kerberos.keytab")
-            && !value.starts_with("FILE:")
-        {
+        // KAFKA-20: files the BE reads (TLS files only under TLS, the keytab only
+        // under SASL).
+        let read = if key == "sasl.kerberos.keytab" {
+            l.s.protocol.is_sasl()
+        } else {
+            key.ends_with(".location") && (tls || !key.starts_with("ssl"))
+        };
+        if read && !value.starts_with("FILE:") {
             l.push(
                 &KAFKA_20,
                 format!("'{key}' refers to a path that must exist on every BE host"),
@@ -397,53 +302,6 @@ fn client_keys(l: &mut Lints<'_, '_>) {
             );
         }
     }
-    // KAFKA-04 cross-field checks, against the BE's own settings.
-    let int = |k: &str| l.get(k).and_then(librdkafka::strtol_i32);
-    let mut cross = Vec::new();
-    if let Some(fetch) = int("fetch.max.bytes") {
-        if fetch < int("message.max.bytes").unwrap_or(1_000_000) {
-            cross.push((
-                "fetch.max.bytes",
-                "`fetch.max.bytes` must be >= `message.max.bytes`",
-                "raise fetch.max.bytes, or lower message.max.bytes",
-            ));
-        }
-    }
-    if let Some(recv) = int("receive.message.max.bytes") {
-        if recv < int("fetch.max.bytes").unwrap_or(52_428_800) + 512 {
-            cross.push((
-                "receive.message.max.bytes",
-                "`receive.message.max.bytes` must be >= `fetch.max.bytes` + 512",
-                "raise receive.message.max.bytes with fetch.max.bytes",
-            ));
-        }
-    }
-    if (l.get("max.poll.interval.ms").is_some() || l.get("session.timeout.ms").is_some())
-        && int("max.poll.interval.ms").unwrap_or(300_000)
-            < int("session.timeout.ms").unwrap_or(45_000)
-    {
-        {
-            cross.push((
-                "max.poll.interval.ms",
-                "`max.poll.interval.ms`must be >= `session.timeout.ms`",
-                "raise max.poll.interval.ms, or lower session.timeout.ms",
-            ));
-        }
-    }
-    if let Some(b) = int("reconnect.backoff.ms") {
-        if int("reconnect.backoff.max.ms").unwrap_or(10_000) < b {
-            cross.push(("reconnect.backoff.ms", "`reconnect.backoff.max.ms` must be >= `reconnect.max.ms`", "the BE sets reconnect.backoff.max.ms = 10000: raise \"property.reconnect.backoff.max.ms\" with it"));
-        }
-    }
-    for (k, text, help) in cross {
-        let span = l.value_span(k);
-        l.push(
-            &KAFKA_04,
-            format!("librdkafka refuses to create the consumer: {text}{FAILS}"),
-            span,
-            help,
-        );
-    }
 }
 
 /// KAFKA-05 … KAFKA-11.
@@ -456,26 +314,18 @@ fn mechanism_rules(l: &mut Lints<'_, '_>, iam: bool) {
         let span = l.key_span("sasl.mechanisms");
         l.push(&KAFKA_06, format!("'sasl.mechanism' and 'sasl.mechanisms' are the same librdkafka setting and are both set ('{a}' vs '{b}')"), span, "keep \"property.sasl.mechanism\": Doris's IAM check reads only that spelling, and the BE applies sasl.mechanisms last");
     }
-    // KAFKA-05
-    if let Some(m) = cs.mechanism {
-        let span = l.value_span(m_key);
-        let malformed = m.is_empty() || m.contains(',') || m.contains(char::is_whitespace);
-        if malformed {
-            l.push(&KAFKA_05, format!("SASL mechanism '{m}' is not supported by librdkafka; the consumer would fail with 'Invalid value for configuration property \"sasl.mechanisms\": {m}'"), span, format!("give exactly one of {}", MECHANISMS.join(", ")));
-        } else if cs.protocol.is_sasl() && !MECHANISMS.contains(&m) && !is_aws_msk_iam(m) {
-            let upper = m.to_ascii_uppercase();
-            if upper == "SCRAM-SHA-1" && m == upper {
-                l.push(&KAFKA_05, "SASL mechanism 'SCRAM-SHA-1' is accepted by librdkafka but offered by no Kafka broker", span, "use SCRAM-SHA-512");
-            } else if upper.starts_with("SCRAM-SHA-") && m == upper {
-                l.push(&KAFKA_05, format!("SASL mechanism '{m}' is not supported by librdkafka; the consumer would fail with 'Unsupported hash function: {m} (try SCRAM-SHA-512)'"), span, "use SCRAM-SHA-512 or SCRAM-SHA-256");
-            } else {
-                let help = if MECHANISMS.contains(&upper.as_str()) {
-                    format!("mechanism names are case-sensitive: use '{upper}'")
-                } else {
-                    format!("valid mechanisms: {}", MECHANISMS.join(", "))
-                };
-                l.push(&KAFKA_05, format!("SASL mechanism '{m}' is not supported by librdkafka; the consumer would fail with 'Unsupported SASL mechanism: {m}'"), span, help);
-            }
+    // KAFKA-05: librdkafka's refusals are the consumer module's; this is advice.
+    if let Some(m) = cs.mechanism.filter(|m| *m == "SCRAM-SHA-1") {
+        if cs.protocol.is_sasl() {
+            let span = l.value_span(m_key);
+            l.push(
+                &KAFKA_05,
+                format!(
+                    "SASL mechanism '{m}' is accepted by librdkafka but offered by no Kafka broker"
+                ),
+                span,
+                "use SCRAM-SHA-512",
+            );
         }
     }
     let sasl_keys: Vec<String> =
@@ -490,26 +340,21 @@ fn mechanism_rules(l: &mut Lints<'_, '_>, iam: bool) {
             })
             .map(|(k, _)| k.to_string())
             .collect();
-    // KAFKA-07
+    // KAFKA-07 (librdkafka itself warns when a mechanism is set: the consumer module)
     if let (Some(first), true) = (
         sasl_keys.first(),
-        !iam && matches!(cs.protocol.text.as_str(), "plaintext" | "ssl"),
+        !iam && cs.mechanism.is_none() && matches!(cs.protocol.text.as_str(), "plaintext" | "ssl"),
     ) {
         let span = l.key_span(first);
         l.push(&KAFKA_07, format!("SASL settings are ignored because 'security.protocol' is '{}'", cs.protocol.upper()), span, "set \"property.security.protocol\" = \"SASL_SSL\" (or SASL_PLAINTEXT for a non-TLS listener)");
     }
-    let has_creds = l.s.username.is_some() || l.s.password.is_some();
     let has_kerberos = cs.kerberos;
-    // KAFKA-08
-    if cs.protocol.is_sasl() && cs.mechanism.is_none() && !iam && !has_kerberos {
+    // KAFKA-08 (when librdkafka refuses GSSAPI, the consumer module says so)
+    let refused = l.refused_by_librdkafka(&KAFKA_08);
+    if cs.protocol.is_sasl() && cs.mechanism.is_none() && !iam && !has_kerberos && !refused {
         let span = l.value_span("security.protocol");
         let msg =
             "'property.sasl.mechanism' is not set, so librdkafka defaults to GSSAPI (Kerberos)";
-        let msg = if has_creds {
-            format!("{msg}{FAILS}")
-        } else {
-            msg.to_string()
-        };
         l.push(
             &KAFKA_08,
             msg,
@@ -543,83 +388,40 @@ fn mechanism_rules(l: &mut Lints<'_, '_>, iam: bool) {
             _ => {}
         }
     }
-    // KAFKA-10
-    if cs.protocol.is_sasl() && !iam {
-        if let Some(m) = cs
-            .mechanism
-            .filter(|m| *m == "PLAIN" || m.starts_with("SCRAM-SHA-"))
-        {
-            if l.s.username.is_none() || l.s.password.is_none() {
-                let span = l.value_span(m_key);
-                let help = if l.get("sasl.jaas.config").is_some() {
-                    "the credentials are inside sasl.jaas.config, which librdkafka ignores: write \"property.sasl.username\" and \"property.sasl.password\"".to_string()
-                } else {
-                    "add \"property.sasl.username\" and \"property.sasl.password\"".to_string()
-                };
-                l.push(&KAFKA_10, format!("SASL/{m} needs both 'property.sasl.username' and 'property.sasl.password'; the consumer would fail with 'sasl.username and sasl.password must be set'"), span, help);
-            }
-        }
-    }
-    // KAFKA-11 (MSK-27 covers IAM)
-    if has_creds && !iam && cs.protocol.is_sasl() {
-        if let Some(m) = cs
-            .mechanism
-            .filter(|m| *m == "GSSAPI" || *m == "OAUTHBEARER")
-            .or(if cs.mechanism.is_none() && has_kerberos {
-                Some("GSSAPI")
-            } else {
-                None
-            })
-        {
-            let span = l.key_span(if l.s.username.is_some() {
-                "sasl.username"
-            } else {
-                "sasl.password"
-            });
-            l.push(
-                &KAFKA_11,
-                format!(
-                    "'property.sasl.username'/'property.sasl.password' are ignored by SASL/{m}"
-                ),
-                span,
-                "remove them, or choose the mechanism they belong to (PLAIN or SCRAM-SHA-512)",
-            );
-        }
-    }
 }
 
-/// KAFKA-12, KAFKA-13.
+/// KAFKA-12 (advice: librdkafka's refusal of a keystore without its password is the
+/// consumer module's), KAFKA-13. Nothing here applies without TLS: no TLS file is read.
 fn certificate_rules(l: &mut Lints<'_, '_>) {
+    if !matches!(l.s.protocol.text.as_str(), "ssl" | "sasl_ssl") {
+        return;
+    }
     let has = |l: &Lints<'_, '_>, k: &str| l.get(k).is_some();
     let cert = has(l, "ssl.certificate.location") || has(l, "ssl.certificate.pem");
     let key = has(l, "ssl.key.location") || has(l, "ssl.key.pem");
     let keystore = has(l, "ssl.keystore.location");
-    let pem_help = "set both \"property.ssl.certificate.location\" and \"property.ssl.key.location\" (FILE: references)";
-    if cert && !key {
+    let pem_help = "set both \"property.ssl.certificate.location\" and \"property.ssl.key.location\" (FILE: references); without the key the broker refuses the client";
+    if cert && !key && !keystore {
         let k = if has(l, "ssl.certificate.location") {
             "ssl.certificate.location"
         } else {
             "ssl.certificate.pem"
         };
         let span = l.key_span(k);
-        l.push(&KAFKA_12, format!("Client certificate is incomplete: '{k}' is set but 'ssl.key.location' is not{FAILS}"), span, pem_help);
-    } else if key && !cert {
+        l.push(
+            &KAFKA_12,
+            format!("Client certificate is incomplete: '{k}' is set but 'ssl.key.location' is not"),
+            span,
+            pem_help,
+        );
+    } else if key && !cert && !keystore {
         let k = if has(l, "ssl.key.location") {
             "ssl.key.location"
         } else {
             "ssl.key.pem"
         };
         let span = l.key_span(k);
-        l.push(&KAFKA_12, format!("Client certificate is incomplete: '{k}' is set but 'ssl.certificate.location' is not{FAILS}"), span, pem_help);
-    }
-    if keystore
-        && !has(l, "ssl.keystore.password")
-        && !l
-            .get("ssl.keystore.location")
-            .is_some_and(|v| v.to_ascii_lowercase().ends_with(".jks"))
-    {
-        let span = l.key_span("ssl.keystore.location");
-        l.push(&KAFKA_12, format!("Client certificate is incomplete: 'ssl.keystore.location' is set but 'ssl.keystore.password' is not; librdkafka refuses: `ssl.keystore.password` is mandatory when `ssl.keystore.location` is set{FAILS}"), span, "\"property.ssl.keystore.location\" with \"property.ssl.keystore.password\"");
+        l.push(&KAFKA_12, format!("Client certificate is incomplete: '{k}' is set but 'ssl.certificate.location' is not"), span, pem_help);
     }
     if has(l, "ssl.key.password") && !key && !keystore {
         let span = l.key_span("ssl.key.password");
@@ -917,7 +719,7 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool) {
     if iam {
         if let Some(v) = l
             .get("reconnect.backoff.ms")
-            .and_then(librdkafka::strtol_i32)
+            .and_then(crate::be::conf::int_value)
         {
             if v < 1000 {
                 let span = l.value_span("reconnect.backoff.ms");
@@ -934,7 +736,10 @@ fn msk_broker_rules(l: &mut Lints<'_, '_>, label: &str, iam: bool) {
     }
     // MSK-31
     if serverless {
-        if let Some(v) = l.get("fetch.max.bytes").and_then(librdkafka::strtol_i32) {
+        if let Some(v) = l
+            .get("fetch.max.bytes")
+            .and_then(crate::be::conf::int_value)
+        {
             if v > 55_000_000 {
                 let span = l.value_span("fetch.max.bytes");
                 l.push(&MSK_31, format!("MSK Serverless rejects fetch requests larger than 55MB; 'fetch.max.bytes' is {v}"), span, "lower \"property.fetch.max.bytes\" (librdkafka default 52428800)");
@@ -1127,12 +932,7 @@ fn aws_value_rules(l: &mut Lints<'_, '_>, iam: bool, implicit: bool, pair_missin
         };
         if let Some((what, key)) = what {
             let span = l.key_span(key);
-            let fails = if unsecure_jwt {
-                " (librdkafka refuses unsecure JWT together with the IAM token callback); the job will fail when it starts"
-            } else {
-                ""
-            };
-            l.push(&MSK_27, format!("The statement mixes AWS MSK IAM settings with {what}; only one authentication mode applies{fails}"), span, format!("under Doris IAM wins: remove '{key}' (one listener and bootstrap string per authentication mode)"));
+            l.push(&MSK_27, format!("The statement mixes AWS MSK IAM settings with {what}; only one authentication mode applies"), span, format!("under Doris IAM wins: remove '{key}' (one listener and bootstrap string per authentication mode)"));
         }
     }
     // MSK-28

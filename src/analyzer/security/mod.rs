@@ -3,6 +3,7 @@
 //! (MSK-05, 17, 18, 19, 03) on the normalised map, the lints beyond Doris, and the
 //! authentication mode.
 
+pub(crate) mod consumer;
 pub(crate) mod jaas;
 mod lints;
 pub mod policy;
@@ -57,9 +58,9 @@ pub(crate) fn analyze(
             if normalise {
                 diags.push(warn(&MSK_16, format!("'{m}' is the Java client's name for MSK IAM; librdkafka (Doris BE) has no such mechanism, so it is planned as OAUTHBEARER with the aws.* keys"), span, help));
                 cm.map.insert(mechanism_key, "OAUTHBEARER");
-            } else if !cm.map.iter().any(|(k, _)| k.starts_with("aws.")) {
-                diags.push(warn(&MSK_16, format!("'{m}' is a Java client mechanism; librdkafka (Doris BE) has no AWS_MSK_IAM mechanism and would fail with 'Unsupported SASL mechanism: {m}'"), span, help));
             }
+            // Otherwise librdkafka's verdict says whether the mechanism is read (only
+            // under SASL, and only the value set last).
         }
     }
     if normalise {
@@ -78,7 +79,25 @@ pub(crate) fn analyze(
     if doris_trigger || (normalise && settings.iam_explicit) {
         iam_rules(&cm, &settings, brokers, input, mode, diags);
     }
-    lints::run(&cm, &settings, input, ctx, diags);
+    let brokers_text = input.get(KafkaKey::BrokerList).map_or("", |p| p.value());
+    let outcome = consumer::judge(cm.map, brokers_text);
+    let mut findings = consumer::Findings {
+        cm: &cm,
+        anchor,
+        out: Vec::new(),
+    };
+    consumer::report(&mut findings, &outcome, iam_signal);
+    let mut lint_findings = Vec::new();
+    lints::run(
+        &cm,
+        &settings,
+        input,
+        ctx,
+        &findings.out,
+        &mut lint_findings,
+    );
+    diags.append(&mut findings.out);
+    diags.append(&mut lint_findings);
     let auth = auth_mode(&settings);
     drop(settings);
     auth

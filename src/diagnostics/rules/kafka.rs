@@ -7,6 +7,7 @@ pub static KAFKA_01: RuleDef = RuleDef {
     code: r#"KAFKA-01"#,
     messages: &[
         r#"Unknown Kafka client property '{key}': Doris passes it to librdkafka {version}, which ignores it"#,
+        r#"'{key}' is not supported by the librdkafka {version} Doris BE links ({reason}); the BE ignores it"#,
     ],
     summary: r#"A property. key librdkafka does not know."#,
     doc: r#"Doris passes every `property.<key>` to librdkafka, the Kafka client the BE links (1.9.2). librdkafka answers an unknown key with "No such configuration property", which the BE ignores, so the setting silently has no effect. rlfe compares the key with librdkafka's own catalogue (global and topic level, `topic.` prefix allowed), suggests the closest keys (underscores read as dots), and says when a key only exists in a newer librdkafka."#,
@@ -46,12 +47,9 @@ pub static KAFKA_02: RuleDef = RuleDef {
 /// An enumerated client setting has a value librdkafka refuses.
 pub static KAFKA_03: RuleDef = RuleDef {
     code: r#"KAFKA-03"#,
-    messages: &[
-        r#"Invalid value "{value}" for configuration property "{key}"; the job will fail when it starts"#,
-        r#"Configuration property "{key}" cannot be set to empty value; the job will fail when it starts"#,
-    ],
+    messages: &[r#"{librdkafka's refusal}; the job will fail when it starts"#],
     summary: r#"An enumerated client setting has a value librdkafka refuses."#,
-    doc: r#"librdkafka checks enumerated values (`security.protocol`, `auto.offset.reset`, `isolation.level`, `ssl.endpoint.identification.algorithm`, …) when the BE sets them; a refused value makes the BE pause the job when the task starts. Values are compared ignoring case and leading spaces; the help lists the allowed values and the closest one."#,
+    doc: r#"librdkafka checks enumerated values (`security.protocol`, `auto.offset.reset`, `isolation.level`, `ssl.endpoint.identification.algorithm`, `debug`, `builtin.features`, …) when the BE sets them; a refused value makes the BE pause the job when the task starts (`PAUSE: failed to set '<key>', value: '<value>', err: <librdkafka's text>`). Values are compared as librdkafka 1.9.2 compares them (ignoring case; string values after leading spaces are trimmed); the message is librdkafka's own and the help lists the allowed values and the closest one."#,
     mirrors: doris_src::BE_CONSUMER,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "property.security.protocol" = "SASL-SSL");"#,
@@ -68,15 +66,11 @@ pub static KAFKA_03: RuleDef = RuleDef {
 pub static KAFKA_04: RuleDef = RuleDef {
     code: r#"KAFKA-04"#,
     messages: &[
-        r#"Invalid value for configuration property "{key}"; the job will fail when it starts"#,
-        r#"Configuration property "{key}" value {value} is outside allowed range {min}..{max}; the job will fail when it starts"#,
-        r#"Expected bool value for "{key}": true or false; the job will fail when it starts"#,
-        r#"{type} configuration property "{key}" cannot be set to empty value; the job will fail when it starts"#,
-        r#"'{key}' is a callback or pointer setting and cannot be set from a string"#,
-        r#"librdkafka refuses to create the consumer: {constraint}; the job will fail when it starts"#,
+        r#"{librdkafka's refusal}; the job will fail when it starts"#,
+        r#"librdkafka refuses to create the consumer: {librdkafka's text}; the job will fail when it starts"#,
     ],
-    summary: r#"A numeric, boolean or related client setting librdkafka refuses."#,
-    doc: r#"librdkafka parses integers like C's `strtol` (so `1000ms` is 1000), checks each key's range, accepts `true/false/t/f/1/0` for booleans, and refuses a few combinations when the consumer is created (`fetch.max.bytes` below `message.max.bytes`, `receive.message.max.bytes` below `fetch.max.bytes` + 512, `max.poll.interval.ms` below `session.timeout.ms`, `reconnect.backoff.max.ms` below `reconnect.backoff.ms`, taking the BE's own settings into account). Each of these pauses the job when it starts."#,
+    summary: r#"librdkafka refuses a client setting, or to create the consumer."#,
+    doc: r#"The BE sets each property with `rd_kafka_conf_set` and then creates the consumer; librdkafka 1.9.2 refuses, among others, integers out of range (parsed like C's `strtol`, so `1000ms` is 1000), booleans other than `true/false/t/f/1/0`, callback settings given as text, producer-only keys with bad values (a consumer still parses them), malformed regular expressions, and, at creation, an empty `group.id`, `fetch.max.bytes` below `message.max.bytes`, `receive.message.max.bytes` below `fetch.max.bytes` + 512, `max.poll.interval.ms` below `session.timeout.ms`, `reconnect.backoff.max.ms` below `reconnect.backoff.ms` (the BE sets 100 and 10000), an unknown or mixed `partition.assignment.strategy`, incomplete OIDC settings, TLS material OpenSSL refuses. rlfe runs the BE's sequence on librdkafka's own rules, so the message is librdkafka's text and the help gives the reason Doris shows when it pauses the job."#,
     mirrors: doris_src::BE_CONSUMER,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "property.session.timeout.ms" = "0");"#,
@@ -93,7 +87,8 @@ pub static KAFKA_04: RuleDef = RuleDef {
 pub static KAFKA_05: RuleDef = RuleDef {
     code: r#"KAFKA-05"#,
     messages: &[
-        r#"SASL mechanism '{mechanism}' is not supported by librdkafka; the consumer would fail with '{reason}'"#,
+        r#"{librdkafka's refusal}; the job will fail when it starts"#,
+        r#"librdkafka refuses to create the consumer: {librdkafka's text}; the job will fail when it starts"#,
         r#"SASL mechanism 'SCRAM-SHA-1' is accepted by librdkafka but offered by no Kafka broker"#,
     ],
     summary: r#"A SASL mechanism librdkafka does not implement."#,
@@ -177,10 +172,10 @@ pub static KAFKA_08: RuleDef = RuleDef {
     code: r#"KAFKA-08"#,
     messages: &[
         r#"'property.sasl.mechanism' is not set, so librdkafka defaults to GSSAPI (Kerberos)"#,
-        r#"'property.sasl.mechanism' is not set, so librdkafka defaults to GSSAPI (Kerberos); the job will fail when it starts"#,
+        r#"'property.sasl.mechanism' is not set, so librdkafka uses GSSAPI (Kerberos) and refuses to create the consumer: {librdkafka's text}; the job will fail when it starts"#,
     ],
     summary: r#"A SASL protocol without a mechanism."#,
-    doc: r#"Without `sasl.mechanism`, librdkafka uses GSSAPI (Kerberos), which needs a keytab and principal. With a user name and password the intended mechanism was PLAIN or SCRAM."#,
+    doc: r#"Without `sasl.mechanism`, librdkafka uses GSSAPI (Kerberos). Its kinit command refers to `sasl.kerberos.keytab`, so without a keytab librdkafka refuses to create the consumer (`Invalid sasl.kerberos.kinit.cmd value: Property not available: "sasl.kerberos.keytab"`) and the job pauses. With a user name and password the intended mechanism was PLAIN or SCRAM."#,
     mirrors: doris_src::BE_CONSUMER,
     suppressed_by: &[
         Suppression {
@@ -246,7 +241,7 @@ pub static KAFKA_09: RuleDef = RuleDef {
 pub static KAFKA_10: RuleDef = RuleDef {
     code: r#"KAFKA-10"#,
     messages: &[
-        r#"SASL/{mechanism} needs both 'property.sasl.username' and 'property.sasl.password'; the consumer would fail with 'sasl.username and sasl.password must be set'"#,
+        r#"librdkafka refuses to create the consumer: sasl.username and sasl.password must be set; the job will fail when it starts"#,
     ],
     summary: r#"PLAIN or SCRAM without a user name and password."#,
     doc: r#"PLAIN and SCRAM need `sasl.username` and `sasl.password`; librdkafka refuses to create the client without them. Credentials inside `sasl.jaas.config` do not count: librdkafka ignores that key."#,
@@ -292,11 +287,9 @@ pub static KAFKA_10: RuleDef = RuleDef {
 /// A user name and password the mechanism ignores.
 pub static KAFKA_11: RuleDef = RuleDef {
     code: r#"KAFKA-11"#,
-    messages: &[
-        r#"'property.sasl.username'/'property.sasl.password' are ignored by SASL/{mechanism}"#,
-    ],
-    summary: r#"A user name and password the mechanism ignores."#,
-    doc: r#"GSSAPI and OAUTHBEARER do not use `sasl.username`/`sasl.password`; their presence usually means the mechanism is not the one intended."#,
+    messages: &[r#"'property.sasl.username' is ignored by SASL/{mechanism}"#],
+    summary: r#"A user name the mechanism ignores."#,
+    doc: r#"GSSAPI (the default) and OAUTHBEARER do not use `sasl.username`; librdkafka warns about it when the consumer is created, and its presence usually means the mechanism is not the one intended."#,
     mirrors: doris_src::BE_CONSUMER,
     suppressed_by: &[
         Suppression {
@@ -340,13 +333,12 @@ pub static KAFKA_11: RuleDef = RuleDef {
 pub static KAFKA_12: RuleDef = RuleDef {
     code: r#"KAFKA-12"#,
     messages: &[
-        r#"Client certificate is incomplete: '{key}' is set but '{missing}' is not; the job will fail when it starts"#,
         r#"Client certificate is incomplete: '{key}' is set but '{missing}' is not"#,
-        r#"Client certificate is incomplete: 'ssl.keystore.location' is set but 'ssl.keystore.password' is not; librdkafka refuses: `ssl.keystore.password` is mandatory when `ssl.keystore.location` is set; the job will fail when it starts"#,
+        r#"librdkafka refuses to create the consumer: `ssl.keystore.password` is mandatory when `ssl.keystore.location` is set; the job will fail when it starts"#,
         r#"Client certificate is set twice: both a PKCS#12 keystore and a PEM certificate/key"#,
     ],
     summary: r#"A client certificate without its key, or a keystore without its password."#,
-    doc: r#"Mutual TLS needs the certificate and its private key (PEM files, or a PKCS#12 keystore with its password). librdkafka refuses a keystore without a password when the consumer is created."#,
+    doc: r#"Mutual TLS needs the certificate and its private key (PEM files, or a PKCS#12 keystore with its password). librdkafka refuses a keystore without a password when the consumer is created (it reads every keystore as PKCS#12, a `.jks` file too); a certificate without its key is not refused (the broker then refuses the client), and under PLAINTEXT or SASL_PLAINTEXT no TLS file is read at all."#,
     mirrors: doris_src::BE_CONSUMER,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9093", "kafka_topic" = "t", "property.security.protocol" = "SSL", "property.ssl.certificate.location" = "FILE:ca.pem");"#,
@@ -445,9 +437,9 @@ pub static KAFKA_18: RuleDef = RuleDef {
 /// A deprecated librdkafka setting.
 pub static KAFKA_19: RuleDef = RuleDef {
     code: r#"KAFKA-19"#,
-    messages: &[r#"'{key}' is deprecated in librdkafka {version}"#],
-    summary: r#"A deprecated librdkafka setting."#,
-    doc: r#"librdkafka still accepts the key but documents it as deprecated; the help gives librdkafka's own advice."#,
+    messages: &[r#"'{key}' is {deprecated or experimental} in librdkafka {version}"#],
+    summary: r#"A deprecated or experimental librdkafka setting."#,
+    doc: r#"librdkafka 1.9.2 accepts the key and, when the BE creates the consumer, warns that it is deprecated or experimental (the topic-level `auto.commit.enable`, `offset.store.method`, `topic.metadata.refresh.fast.cnt`, …; not the global `enable.auto.commit`, nor `api.version.request`, which only later versions deprecate). The help gives librdkafka's own description."#,
     mirrors: doris_src::BE_CONSUMER,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "property.topic.metadata.refresh.fast.cnt" = "5");"#,
@@ -472,9 +464,27 @@ pub static KAFKA_20: RuleDef = RuleDef {
     ..LINT
 };
 
+/// librdkafka logs a configuration warning when the BE creates the consumer.
+pub static KAFKA_21: RuleDef = RuleDef {
+    code: r#"KAFKA-21"#,
+    messages: &[r#"librdkafka warns: {librdkafka's warning}"#],
+    summary: r#"librdkafka logs a configuration warning when the BE creates the consumer."#,
+    doc: r#"Besides deprecated, experimental and producer settings (KAFKA-19, KAFKA-14) and SASL settings without SASL (KAFKA-07, KAFKA-11), librdkafka warns about combinations that work badly, such as `fetch.wait.max.ms` not at least 1000 ms below `socket.timeout.ms`. The consumer is created; the warning goes to the BE's log."#,
+    mirrors: doris_src::BE_CONSUMER,
+    trips: Example::new(
+        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "property.fetch.wait.max.ms" = "60000");"#,
+        r#""60000""#,
+    ),
+    passes: Example::new(
+        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "property.fetch.wait.max.ms" = "500");"#,
+        r#""#,
+    ),
+    ..LINT
+};
+
 /// The rules of this family, in order.
 pub(super) static RULES: &[Rule] = &[
     &KAFKA_01, &KAFKA_02, &KAFKA_03, &KAFKA_04, &KAFKA_05, &KAFKA_06, &KAFKA_07, &KAFKA_08,
     &KAFKA_09, &KAFKA_10, &KAFKA_11, &KAFKA_12, &KAFKA_13, &KAFKA_14, &KAFKA_15, &KAFKA_16,
-    &KAFKA_18, &KAFKA_19, &KAFKA_20,
+    &KAFKA_18, &KAFKA_19, &KAFKA_20, &KAFKA_21,
 ];

@@ -427,11 +427,13 @@ pub fn lookup(code: &str) -> Option<Rule> {
 
 /// Drops the findings that a rule's declared suppressions make redundant.
 pub fn apply_suppressions(diags: &mut Vec<Diagnostic>) {
+    // librdkafka's verdict is never hidden: another rule may explain it, not replace it.
     let suppressed = |d: &Diagnostic, all: &[Diagnostic]| {
-        d.rule.suppressed_by.iter().any(|s| {
-            all.iter()
-                .any(|o| o.rule == s.by && o.severity <= s.at_least)
-        })
+        d.effect.is_none()
+            && d.rule.suppressed_by.iter().any(|s| {
+                all.iter()
+                    .any(|o| o.rule == s.by && o.severity <= s.at_least)
+            })
     };
     if diags.iter().all(|d| d.rule.suppressed_by.is_empty()) {
         return;

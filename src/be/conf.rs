@@ -33,6 +33,14 @@ enum Value {
     Dbl(f64),
 }
 
+/// A value as read, borrowed from the configuration or the table.
+#[derive(Debug, Clone, Copy)]
+enum ValueRef<'a> {
+    Text(Option<&'a str>),
+    Int(i32),
+    Dbl(f64),
+}
+
 /// The modelled configuration: the values set so far (the others are defaults) and
 /// which properties were modified.
 #[derive(Debug, Clone, Default)]
@@ -450,6 +458,13 @@ impl ModelConf {
         Some((i, p))
     }
 
+    /// The table positions of the properties set so far, in the table's order.
+    pub fn modified(&self) -> Vec<usize> {
+        let mut v: Vec<usize> = self.values.keys().copied().collect();
+        v.sort_unstable();
+        v
+    }
+
     /// Whether the property `name` at `level` was set.
     pub fn is_modified_at(&self, level: Level, name: &str) -> bool {
         Self::resolve(level, name).is_some_and(|(i, _)| self.values.contains_key(&i))
@@ -462,14 +477,16 @@ impl ModelConf {
             .is_some_and(|(i, _)| self.values.contains_key(&i))
     }
 
-    fn value(&self, level: Level, name: &str) -> Option<(&'static Property, Value)> {
+    fn value(&self, level: Level, name: &str) -> Option<(&'static Property, ValueRef<'_>)> {
         let (i, p) = Self::resolve(level, name)?;
         let v = match self.values.get(&i) {
-            Some(v) => v.clone(),
+            Some(Value::Text(t)) => ValueRef::Text(t.as_deref()),
+            Some(Value::Int(n)) => ValueRef::Int(*n),
+            Some(Value::Dbl(d)) => ValueRef::Dbl(*d),
             None => match p.ty {
-                Type::Dbl => Value::Dbl(p.ddef),
-                Type::Int | Type::Bool | Type::S2i | Type::S2f => Value::Int(p.vdef),
-                _ => Value::Text(p.sdef.clone()),
+                Type::Dbl => ValueRef::Dbl(p.ddef),
+                Type::Int | Type::Bool | Type::S2i | Type::S2f => ValueRef::Int(p.vdef),
+                _ => ValueRef::Text(p.sdef.as_deref()),
             },
         };
         Some((p, v))
@@ -481,18 +498,23 @@ impl ModelConf {
             .value(Level::Global, name)
             .or_else(|| self.value(Level::Topic, name))
         {
-            Some((_, Value::Int(n))) => n,
+            Some((_, ValueRef::Int(n))) => n,
             _ => 0,
         }
     }
 
     /// A string value, `None` when NULL.
     pub fn text(&self, name: &str) -> Option<String> {
+        self.text_ref(name).map(str::to_string)
+    }
+
+    /// A string value without a copy, `None` when NULL.
+    pub fn text_ref(&self, name: &str) -> Option<&str> {
         match self
             .value(Level::Global, name)
             .or_else(|| self.value(Level::Topic, name))
         {
-            Some((_, Value::Text(t))) => t,
+            Some((_, ValueRef::Text(t))) => t,
             _ => None,
         }
     }
@@ -500,6 +522,12 @@ impl ModelConf {
     /// `rd_kafka_conf_get`: the value as text, `None` when librdkafka answers that it is
     /// not available (a NULL string, an unknown name).
     pub fn get(&self, name: &str) -> Option<String> {
+        self.get_cow(name).map(std::borrow::Cow::into_owned)
+    }
+
+    /// [`ModelConf::get`] without a copy where the value is stored as text.
+    pub fn get_cow(&self, name: &str) -> Option<std::borrow::Cow<'_, str>> {
+        use std::borrow::Cow;
         let global = self.value(Level::Global, name);
         let found = match global {
             Some(g) => Some(g),
@@ -508,22 +536,26 @@ impl ModelConf {
         };
         let (p, v) = found?;
         match (p.ty, v) {
-            (_, Value::Text(t)) => t,
-            (Type::Bool, Value::Int(n)) => Some(if n != 0 { "true" } else { "false" }.into()),
-            (Type::Int, Value::Int(n)) => Some(n.to_string()),
-            (Type::S2i, Value::Int(n)) => {
-                p.names.iter().find(|s| s.val == n).map(|s| s.name.clone())
+            (_, ValueRef::Text(t)) => t.map(Cow::Borrowed),
+            (Type::Bool, ValueRef::Int(n)) => {
+                Some(Cow::Borrowed(if n != 0 { "true" } else { "false" }))
             }
-            (Type::S2f, Value::Int(n)) => Some(
+            (Type::Int, ValueRef::Int(n)) => Some(Cow::Owned(n.to_string())),
+            (Type::S2i, ValueRef::Int(n)) => p
+                .names
+                .iter()
+                .find(|s| s.val == n)
+                .map(|s| Cow::Borrowed(s.name.as_str())),
+            (Type::S2f, ValueRef::Int(n)) => Some(Cow::Owned(
                 p.names
                     .iter()
                     .filter(|s| n & s.val == s.val && s.val != 0)
                     .map(|s| s.name.as_str())
                     .collect::<Vec<_>>()
                     .join(","),
-            ),
-            (_, Value::Dbl(d)) => Some(fmt_g(d)),
-            (_, Value::Int(n)) => Some(n.to_string()),
+            )),
+            (_, ValueRef::Dbl(d)) => Some(Cow::Owned(fmt_g(d))),
+            (_, ValueRef::Int(n)) => Some(Cow::Owned(n.to_string())),
         }
     }
 }

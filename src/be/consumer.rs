@@ -8,6 +8,7 @@
 use super::conf::{ModelConf, SetResult};
 use super::create::{create, Creation, Installed};
 use crate::keys::secrets::{display_value, is_secret_key};
+use std::borrow::Cow;
 
 /// A librdkafka configuration the sequence drives.
 pub trait Client {
@@ -15,6 +16,10 @@ pub trait Client {
     fn set(&mut self, key: &str, value: &str) -> SetResult;
     /// `rd_kafka_conf_get`, `None` when not available.
     fn get(&self, key: &str) -> Option<String>;
+    /// Whether `rd_kafka_conf_get` has a value.
+    fn has(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
     /// `RdKafka::KafkaConsumer::create`.
     fn create(&mut self, installed: Installed) -> Creation;
 }
@@ -28,6 +33,10 @@ impl Client for ModelConf {
         ModelConf::get(self, key)
     }
 
+    fn has(&self, key: &str) -> bool {
+        self.get_cow(key).is_some()
+    }
+
     fn create(&mut self, installed: Installed) -> Creation {
         create(self, installed)
     }
@@ -37,19 +46,28 @@ impl Client for ModelConf {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BeConfig {
     /// `kafka_api_version_request` (default `true`).
-    pub kafka_api_version_request: String,
+    pub kafka_api_version_request: Cow<'static, str>,
     /// `kafka_broker_version_fallback` (default `0.10.0`).
-    pub kafka_broker_version_fallback: String,
+    pub kafka_broker_version_fallback: Cow<'static, str>,
     /// `kafka_debug` (default `disable`: not set).
-    pub kafka_debug: String,
+    pub kafka_debug: Cow<'static, str>,
+}
+
+impl BeConfig {
+    /// Whether these are Doris's defaults.
+    pub fn is_default(&self) -> bool {
+        self.kafka_api_version_request == "true"
+            && self.kafka_broker_version_fallback == "0.10.0"
+            && self.kafka_debug == "disable"
+    }
 }
 
 impl Default for BeConfig {
     fn default() -> Self {
         BeConfig {
-            kafka_api_version_request: "true".into(),
-            kafka_broker_version_fallback: "0.10.0".into(),
-            kafka_debug: "disable".into(),
+            kafka_api_version_request: Cow::Borrowed("true"),
+            kafka_broker_version_fallback: Cow::Borrowed("0.10.0"),
+            kafka_debug: Cow::Borrowed("disable"),
         }
     }
 }
@@ -193,16 +211,50 @@ fn small_file_path(reference: &str) -> String {
     format!("small_files/{}", reference.trim_start_matches("FILE:"))
 }
 
-/// Runs the BE sequence on a client.
-pub fn init(client: &mut dyn Client, setup: &ConsumerSetup<'_>) -> ConsumerOutcome {
-    let mut outcome = ConsumerOutcome {
-        fate: Fate::Created,
-        refused: Vec::new(),
-        ignored: Vec::new(),
-        host_dependent: Vec::new(),
-        warnings: Vec::new(),
-        iam: false,
-    };
+/// Sets one property as the BE does: an unknown key and a "not supported" refusal are
+/// ignored, a host-dependent one noted, any other refusal pauses the job (and is
+/// recorded; the rest are still judged). Whether the property was taken.
+fn apply(client: &mut dyn Client, outcome: &mut ConsumerOutcome, key: &str, value: &str) -> bool {
+    match client.set(key, value) {
+        SetResult::Ok => true,
+        SetResult::Unknown(_) => {
+            outcome.ignored.push(Ignored {
+                key: key.to_string(),
+                why: IgnoredWhy::Unknown,
+            });
+            true
+        }
+        SetResult::Invalid(text) if text.contains("not supported") => {
+            outcome.ignored.push(Ignored {
+                key: key.to_string(),
+                why: IgnoredWhy::NotSupported(text),
+            });
+            true
+        }
+        SetResult::HostDependent(what) => {
+            outcome.host_dependent.push((key.to_string(), what));
+            true
+        }
+        SetResult::Invalid(text) => {
+            let pause = Pause {
+                step: PauseStep::Set {
+                    key: key.to_string(),
+                    value: value.to_string(),
+                },
+                text,
+            };
+            if matches!(outcome.fate, Fate::Paused(_)) {
+                outcome.refused.push(pause);
+            } else {
+                outcome.fate = Fate::Paused(pause);
+            }
+            false
+        }
+    }
+}
+
+/// The BE's own settings, before the job's (`KafkaDataConsumer::init`).
+fn be_defaults<'s>(setup: &'s ConsumerSetup<'_>) -> Vec<(&'s str, &'s str)> {
     let be = &setup.be;
     let mut defaults: Vec<(&str, &str)> = vec![
         ("metadata.broker.list", setup.brokers),
@@ -221,50 +273,40 @@ pub fn init(client: &mut dyn Client, setup: &ConsumerSetup<'_>) -> ConsumerOutco
     if be.kafka_debug != "disable" {
         defaults.push(("debug", &be.kafka_debug));
     }
-    let apply =
-        |client: &mut dyn Client, outcome: &mut ConsumerOutcome, key: &str, value: &str| -> bool {
-            match client.set(key, value) {
-                SetResult::Ok => true,
-                SetResult::Unknown(_) => {
-                    outcome.ignored.push(Ignored {
-                        key: key.to_string(),
-                        why: IgnoredWhy::Unknown,
-                    });
-                    true
-                }
-                SetResult::Invalid(text) if text.contains("not supported") => {
-                    outcome.ignored.push(Ignored {
-                        key: key.to_string(),
-                        why: IgnoredWhy::NotSupported(text),
-                    });
-                    true
-                }
-                SetResult::HostDependent(what) => {
-                    outcome.host_dependent.push((key.to_string(), what));
-                    true
-                }
-                SetResult::Invalid(text) => {
-                    let pause = Pause {
-                        step: PauseStep::Set {
-                            key: key.to_string(),
-                            value: value.to_string(),
-                        },
-                        text,
-                    };
-                    if matches!(outcome.fate, Fate::Paused(_)) {
-                        outcome.refused.push(pause);
-                    } else {
-                        outcome.fate = Fate::Paused(pause);
-                    }
-                    false
-                }
-            }
-        };
-    for (k, v) in &defaults {
+    defaults
+}
+
+impl Default for ConsumerOutcome {
+    fn default() -> Self {
+        ConsumerOutcome {
+            fate: Fate::Created,
+            refused: Vec::new(),
+            ignored: Vec::new(),
+            host_dependent: Vec::new(),
+            warnings: Vec::new(),
+            iam: false,
+        }
+    }
+}
+
+/// Runs the BE sequence on a client.
+pub fn init(client: &mut dyn Client, setup: &ConsumerSetup<'_>) -> ConsumerOutcome {
+    let mut outcome = ConsumerOutcome::default();
+    for (k, v) in be_defaults(setup) {
         if !apply(client, &mut outcome, k, v) {
             return outcome;
         }
     }
+    job_settings(client, setup, outcome)
+}
+
+/// The sequence after the BE's own settings: the job's properties, the group id, the
+/// IAM callback, the consumer's creation.
+fn job_settings(
+    client: &mut dyn Client,
+    setup: &ConsumerSetup<'_>,
+    mut outcome: ConsumerOutcome,
+) -> ConsumerOutcome {
     // A thrift map reaches the BE as a std::map: keys in byte order.
     let mut custom: Vec<&(String, String)> = setup.properties.iter().collect();
     custom.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
@@ -304,7 +346,7 @@ pub fn init(client: &mut dyn Client, setup: &ConsumerSetup<'_>) -> ConsumerOutco
     let protocol = client.get("security.protocol").unwrap_or_default();
     if matches!(protocol.as_str(), "ssl" | "sasl_ssl") {
         for key in FILE_LOCATIONS.iter().chain(&["ssl.engine.location"]) {
-            if client.get(key).is_some() {
+            if client.has(key) {
                 let what = if *key == "ssl.engine.location" {
                     "an OpenSSL engine the BE loads"
                 } else {
@@ -331,9 +373,41 @@ pub fn init(client: &mut dyn Client, setup: &ConsumerSetup<'_>) -> ConsumerOutco
     outcome
 }
 
-/// The outcome of the model of librdkafka.
+/// The outcome of the model of librdkafka. The BE's own settings are the same for
+/// every job of a BE configuration: under the default one they are applied once.
 pub fn model(setup: &ConsumerSetup<'_>) -> ConsumerOutcome {
-    init(&mut ModelConf::new(), setup)
+    static BASE: std::sync::OnceLock<Option<ModelConf>> = std::sync::OnceLock::new();
+    let base = BASE.get_or_init(|| {
+        let empty = ConsumerSetup {
+            brokers: "",
+            properties: &[],
+            be: BeConfig::default(),
+        };
+        let mut conf = ModelConf::new();
+        let mut outcome = ConsumerOutcome::default();
+        let clean = be_defaults(&empty)
+            .into_iter()
+            .all(|(k, v)| apply(&mut conf, &mut outcome, k, v))
+            && outcome.ignored.is_empty()
+            && outcome.host_dependent.is_empty();
+        clean.then_some(conf)
+    });
+    match base {
+        Some(base) if setup.be.is_default() => {
+            let mut conf = base.clone();
+            let mut outcome = ConsumerOutcome::default();
+            if !apply(
+                &mut conf,
+                &mut outcome,
+                "metadata.broker.list",
+                setup.brokers,
+            ) {
+                return outcome;
+            }
+            job_settings(&mut conf, setup, outcome)
+        }
+        _ => init(&mut ModelConf::new(), setup),
+    }
 }
 
 impl ConsumerOutcome {

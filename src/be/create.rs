@@ -10,7 +10,7 @@
 //! embedded librdkafka decides them.
 
 use super::conf::ModelConf;
-use super::table::{self, Level};
+use super::table;
 
 /// What creating the consumer gives.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +45,7 @@ pub(crate) const OPENSSL_JUDGED: &[&str] = &[
 /// Cyrus SASL's check of a kinit command (librdkafka's `rd_string_render` with the
 /// configuration as the source of the `%{name}` values): librdkafka's error text, cut
 /// to its 128-byte buffer.
-pub(crate) fn kinit_error(get: &dyn Fn(&str) -> Option<String>, template: &str) -> Option<String> {
+pub(crate) fn kinit_error(available: &dyn Fn(&str) -> bool, template: &str) -> Option<String> {
     let mut rest = template;
     let mut consumed = 0usize;
     let err = loop {
@@ -57,7 +57,7 @@ pub(crate) fn kinit_error(get: &dyn Fn(&str) -> Option<String>, template: &str) 
             break format!("Missing close-brace }} for {shown} at {consumed}");
         };
         let key = after.get(..close).unwrap_or("");
-        if get(key).is_none() {
+        if !available(key) {
             break format!("Property not available: \"{key}\"");
         }
         let skip = start + 2 + close + 1;
@@ -82,7 +82,7 @@ fn truncated(text: String, size: usize) -> String {
 /// The consumer created from `conf`, as `RdKafka::KafkaConsumer::create` answers.
 pub fn create(conf: &ModelConf, installed: Installed) -> Creation {
     // C++ wrapper: the group id is required and not empty.
-    if conf.get("group.id").is_none() {
+    if conf.get_cow("group.id").is_none_or(|g| g.is_empty()) {
         return Creation::Failed("\"group.id\" must be configured".into());
     }
     if let Some(e) = finalize(conf, installed) {
@@ -91,14 +91,14 @@ pub fn create(conf: &ModelConf, installed: Installed) -> Creation {
     if let Some(e) = assignors(conf) {
         return Creation::Failed(e);
     }
-    let protocol = conf.get("security.protocol").unwrap_or_default();
-    if matches!(protocol.as_str(), "sasl_plaintext" | "sasl_ssl") {
+    let protocol = conf.get_cow("security.protocol").unwrap_or_default();
+    if matches!(protocol.as_ref(), "sasl_plaintext" | "sasl_ssl") {
         if let Some(e) = sasl(conf) {
             return Creation::Failed(e);
         }
     }
-    if matches!(protocol.as_str(), "ssl" | "sasl_ssl") {
-        if let Some(key) = OPENSSL_JUDGED.iter().find(|k| conf.text(k).is_some()) {
+    if matches!(protocol.as_ref(), "ssl" | "sasl_ssl") {
+        if let Some(key) = OPENSSL_JUDGED.iter().find(|k| conf.text_ref(k).is_some()) {
             return Creation::NeedsLibrary(format!("'{key}' is checked by OpenSSL"));
         }
     }
@@ -107,16 +107,17 @@ pub fn create(conf: &ModelConf, installed: Installed) -> Creation {
 
 /// `rd_kafka_conf_finalize` for a consumer.
 fn finalize(conf: &ModelConf, installed: Installed) -> Option<String> {
-    if conf.text("ssl.keystore.location").is_some() && conf.text("ssl.keystore.password").is_none()
+    if conf.text_ref("ssl.keystore.location").is_some()
+        && conf.text_ref("ssl.keystore.password").is_none()
     {
         return Some(
             "`ssl.keystore.password` is mandatory when `ssl.keystore.location` is set".into(),
         );
     }
-    let mechanism = conf.text("sasl.mechanisms").unwrap_or_default();
+    let mechanism = conf.text_ref("sasl.mechanisms").unwrap_or_default();
     if mechanism.eq_ignore_ascii_case("OAUTHBEARER") {
         let unsecure = conf.int("enable.sasl.oauthbearer.unsecure.jwt") != 0;
-        let oidc = conf.get("sasl.oauthbearer.method").as_deref() == Some("oidc");
+        let oidc = conf.get_cow("sasl.oauthbearer.method").as_deref() == Some("oidc");
         if unsecure && installed.token_refresh_cb {
             return Some("`enable.sasl.oauthbearer.unsecure.jwt` and `oauthbearer_token_refresh_cb` are mutually exclusive".into());
         }
@@ -129,7 +130,7 @@ fn finalize(conf: &ModelConf, installed: Installed) -> Option<String> {
                 "sasl.oauthbearer.client.secret",
                 "sasl.oauthbearer.token.endpoint.url",
             ] {
-                if conf.text(key).is_none() {
+                if conf.text_ref(key).is_none() {
                     return Some(format!(
                         "`{key}` is mandatory when `sasl.oauthbearer.method=oidc` is set"
                     ));
@@ -168,6 +169,9 @@ fn assignors(conf: &ModelConf) -> Option<String> {
     let wanted = conf
         .text("partition.assignment.strategy")
         .unwrap_or_default();
+    // The builtin assignors register only under the protocol type "consumer" (compared
+    // exactly); under another, no name is found.
+    let registered = conf.text_ref("group.protocol.type") == Some("consumer");
     let mut cooperative = None;
     let mut rest = wanted.as_str();
     while !rest.is_empty() {
@@ -177,8 +181,8 @@ fn assignors(conf: &ModelConf) -> Option<String> {
             None => (s, ""),
         };
         let kind = match name {
-            "range" | "roundrobin" => false,
-            "cooperative-sticky" => true,
+            "range" | "roundrobin" if registered => false,
+            "cooperative-sticky" if registered => true,
             _ => return Some(format!("Unsupported partition.assignment.strategy: {name}")),
         };
         if *cooperative.get_or_insert(kind) != kind {
@@ -191,19 +195,19 @@ fn assignors(conf: &ModelConf) -> Option<String> {
 
 /// SASL provider selection and its configuration check (`rd_kafka_sasl_select_provider`).
 fn sasl(conf: &ModelConf) -> Option<String> {
-    let mechanism = conf.text("sasl.mechanisms").unwrap_or_default();
+    let mechanism = conf.text_ref("sasl.mechanisms").unwrap_or_default();
     let credentials = || {
-        (conf.text("sasl.username").is_none() || conf.text("sasl.password").is_none())
+        (conf.text_ref("sasl.username").is_none() || conf.text_ref("sasl.password").is_none())
             .then(|| "sasl.username and sasl.password must be set".to_string())
     };
-    match mechanism.as_str() {
+    match mechanism {
         // Cyrus SASL: a kinit command must render when relogin is on.
         "GSSAPI" => {
-            let cmd = conf.text("sasl.kerberos.kinit.cmd")?;
+            let cmd = conf.text_ref("sasl.kerberos.kinit.cmd")?;
             if conf.int("sasl.kerberos.min.time.before.relogin") == 0 {
                 return None;
             }
-            kinit_error(&|key| conf.get(key), &cmd)
+            kinit_error(&|key| conf.get_cow(key).is_some(), cmd)
         }
         "PLAIN" => credentials(),
         m if m.starts_with("SCRAM-SHA-") => credentials().or_else(|| {
@@ -220,31 +224,37 @@ fn sasl(conf: &ModelConf) -> Option<String> {
 /// the combination warnings.
 pub(crate) fn warnings(conf: &ModelConf) -> Vec<String> {
     let mut out = Vec::new();
-    for level in [Level::Global, Level::Topic] {
-        for p in table::properties().iter().filter(|p| p.level == level) {
-            if p.ty == table::Type::Alias || !(p.deprecated || p.experimental || p.producer) {
-                continue;
-            }
-            if !conf.is_modified_at(level, &p.name) {
-                continue;
-            }
-            if p.deprecated || p.experimental {
-                let what = match (p.deprecated, p.experimental) {
-                    (true, true) => "deprecated and experimental",
-                    (true, false) => "deprecated",
-                    _ => "experimental",
-                };
-                out.push(format!(
-                    "Configuration property {} is {what}: {}",
-                    p.name, p.desc
-                ));
-            }
-            if p.producer {
-                out.push(format!(
+    // Logged at LOG_WARNING: only when `log_level` lets them through (any `debug`
+    // context raises it to LOG_DEBUG).
+    if conf.int("debug") == 0 && conf.int("log_level") < 4 {
+        return out;
+    }
+    // librdkafka scans its table, global properties first, then the topic ones: the
+    // table's own order. Only the properties set can warn.
+    for p in conf
+        .modified()
+        .into_iter()
+        .filter_map(|i| table::properties().get(i))
+    {
+        if p.ty == table::Type::Alias || !(p.deprecated || p.experimental || p.producer) {
+            continue;
+        }
+        if p.deprecated || p.experimental {
+            let what = match (p.deprecated, p.experimental) {
+                (true, true) => "deprecated and experimental",
+                (true, false) => "deprecated",
+                _ => "experimental",
+            };
+            out.push(format!(
+                "Configuration property {} is {what}: {}",
+                p.name, p.desc
+            ));
+        }
+        if p.producer {
+            out.push(format!(
                     "Configuration property {} is a producer property and will be ignored by this consumer instance",
                     p.name
                 ));
-            }
         }
     }
     let fetch_wait = conf.int("fetch.wait.max.ms");
@@ -252,10 +262,10 @@ pub(crate) fn warnings(conf: &ModelConf) -> Vec<String> {
     if i64::from(fetch_wait) + 1000 > i64::from(socket_timeout) {
         out.push(format!("Configuration property `fetch.wait.max.ms` ({fetch_wait}) should be set lower than `socket.timeout.ms` ({socket_timeout}) by at least 1000ms to avoid blocking and timing out sub-sequent requests"));
     }
-    let protocol = conf.get("security.protocol").unwrap_or_default();
-    let mechanism = conf.text("sasl.mechanisms").unwrap_or_default();
+    let protocol = conf.get_cow("security.protocol").unwrap_or_default();
+    let mechanism = conf.text_ref("sasl.mechanisms").unwrap_or_default();
     if conf.is_modified("sasl.mechanisms")
-        && !matches!(protocol.as_str(), "sasl_ssl" | "sasl_plaintext")
+        && !matches!(protocol.as_ref(), "sasl_ssl" | "sasl_plaintext")
     {
         out.push(format!("Configuration property `sasl.mechanism` set to `{mechanism}` but `security.protocol` is not configured for SASL: recommend setting `security.protocol` to SASL_SSL or SASL_PLAINTEXT"));
     }

@@ -6,6 +6,8 @@
 //!   are never checked locally, so nothing else changes), OIDC tokens are never fetched
 //!   (a token callback that does nothing stands in for the builtin HTTP one, which is
 //!   only chosen when no callback is set), and the mock cluster is never started;
+//! - nothing done to this process: no termination signal is sent to its threads, and
+//!   logs are not diverted to a queue;
 //! - no command and no foreign code: the Kerberos kinit command is never run (its
 //!   template is checked as Cyrus SASL checks it, then relogin is turned off), plugins
 //!   and OpenSSL engines are never loaded;
@@ -214,6 +216,10 @@ impl Embedded {
         raw_set(conf, "metadata.broker.list", None);
         raw_set(conf, "test.mock.num.brokers", Some("0"));
         raw_set(conf, "ssl.engine.location", None);
+        // Neither changes a configuration check: no signal is sent to this process's
+        // threads when the client is destroyed, and logs reach the callback.
+        raw_set(conf, "internal.termination.signal", Some("0"));
+        raw_set(conf, "log.queue", Some("false"));
         if self.policy == FilePolicy::AssumeValid {
             for key in FILE_LOCATIONS {
                 // A keystore without its password stays: librdkafka refuses it before
@@ -280,7 +286,7 @@ impl Embedded {
             return None;
         }
         let cmd = raw_get(self.conf, "sasl.kerberos.kinit.cmd")?;
-        kinit_error(&|key| raw_get(self.conf, key), &cmd)
+        kinit_error(&|key| raw_get(self.conf, key).is_some(), &cmd)
     }
 }
 

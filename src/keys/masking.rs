@@ -173,8 +173,21 @@ fn parts(text: &str, from: usize, to: usize) -> impl Iterator<Item = (usize, usi
 
 /// The end of the first secret key among the parts of `from..to`.
 fn first_secret_part(text: &str, from: usize, to: usize) -> Option<usize> {
+    first_secret_part_besides(text, from, to, None)
+}
+
+/// [`first_secret_part`], a part that is `checked` (already found not secret) skipped.
+fn first_secret_part_besides(
+    text: &str,
+    from: usize,
+    to: usize,
+    checked: Option<&str>,
+) -> Option<usize> {
     parts(text, from, to)
-        .find(|(a, b)| text.get(*a..*b).is_some_and(is_secret_key))
+        .find(|(a, b)| {
+            text.get(*a..*b)
+                .is_some_and(|part| Some(part) != checked && is_secret_key(part))
+        })
         .map(|(_, b)| b)
 }
 
@@ -198,8 +211,9 @@ pub fn secret_ranges(text: &str) -> Vec<Range<usize>> {
         let is_key = match t.kind {
             Kind::Quoted { closed: true, .. } | Kind::Word if ends => false,
             Kind::Quoted { closed: true, .. } => {
-                let b = body(text, t);
-                is_secret_key(b.trim()) || first_secret_part(text, t.body.0, t.body.1).is_some()
+                let key = body(text, t).trim();
+                is_secret_key(key)
+                    || first_secret_part_besides(text, t.body.0, t.body.1, Some(key)).is_some()
             }
             Kind::Word => {
                 is_secret_word(body(text, t))

@@ -159,6 +159,36 @@ fn is_invisible(c: char) -> bool {
 pub fn is_secret_key(key: &str) -> bool {
     let lower = normalize_key(key);
     let lower: &str = &lower;
+    // Nearly every key is one of the known vocabulary's: their verdicts are computed
+    // once.
+    static KNOWN: std::sync::OnceLock<crate::text::hash::FastMap<String, bool>> =
+        std::sync::OnceLock::new();
+    let known = KNOWN.get_or_init(|| {
+        let client = super::librdkafka::catalogue()
+            .iter()
+            .map(|p| p.name.as_str())
+            .chain(super::aws::CANONICAL_AWS_KEYS.iter().copied());
+        let doris = super::kafka::KafkaKey::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .chain(super::job::JobKey::ALL.iter().map(|k| k.as_str()));
+        client
+            .flat_map(|k| [k.to_string(), format!("property.{k}")])
+            .chain(doris.map(str::to_string))
+            .map(|k| {
+                let secret = classify(&k);
+                (k, secret)
+            })
+            .collect()
+    });
+    if let Some(secret) = known.get(lower) {
+        return *secret;
+    }
+    classify(lower)
+}
+
+/// [`is_secret_key`] for a normalised key.
+fn classify(lower: &str) -> bool {
     let client = lower.strip_prefix("property.").unwrap_or(lower);
     if is_listed(lower, client) {
         return true;

@@ -163,6 +163,10 @@ fn diag_json(d: &Diagnostic) -> serde_json::Value {
     v.insert("line".into(), json!(d.line()));
     v.insert("column".into(), json!(d.column()));
     v.insert("help".into(), json!(d.help_with_hint()));
+    if let Some(effect) = d.effect {
+        // What librdkafka in Doris BE does: the job fails, a key is ignored, a warning.
+        v.insert("client_effect".into(), json!(effect));
+    }
     if !d.repeats.is_empty() {
         let places: Vec<_> = d
             .repeats

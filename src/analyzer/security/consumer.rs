@@ -21,11 +21,17 @@ const FE_ONLY: [&str; 2] = ["kafka_default_offsets", "kafka_origin_default_offse
 
 /// What the BE's consumer makes of the client map `custom` (as the plan sends it).
 pub(crate) fn judge(custom: &CustomProperties, brokers: &str) -> ConsumerOutcome {
-    let properties: Vec<(String, String)> = custom
-        .iter()
-        .filter(|(k, _)| !FE_ONLY.contains(k))
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
+    let all = &custom.0;
+    let properties: std::borrow::Cow<'_, [(String, String)]> =
+        if all.iter().any(|(k, _)| FE_ONLY.contains(&k.as_str())) {
+            all.iter()
+                .filter(|(k, _)| !FE_ONLY.contains(&k.as_str()))
+                .cloned()
+                .collect::<Vec<_>>()
+                .into()
+        } else {
+            all.as_slice().into()
+        };
     let setup = ConsumerSetup {
         brokers,
         properties: &properties,
@@ -210,6 +216,14 @@ fn value_help(p: &Property, value: &str) -> String {
         .filter(|n| n.unsupported.is_none())
         .map(|n| n.name.as_str())
         .collect();
+    if p.ty == Type::Int && !names.is_empty() {
+        return format!(
+            "give an integer from {} to {}, or {}",
+            p.vmin,
+            p.vmax,
+            names.join(", ")
+        );
+    }
     if !names.is_empty() {
         let close = did_you_mean(
             &value.trim().to_ascii_lowercase().replace('-', "_"),

@@ -901,7 +901,11 @@ impl<'a> StatementParser<'a> {
         let first = self.p.get_current_index() + 1;
         self.check_expression_size()?;
         let expr = self.p.parse_expr().map_err(|e| self.sqlparser_error(e))?;
-        let display = if crate::ast::needs_reescape(&expr) {
+        let quoted_quote = (first..self.p.get_current_index() + 1).any(|i| {
+            matches!(&self.p.token_at(i).token, Token::Word(w)
+                if w.quote_style.is_some_and(|q| w.value.contains(q)))
+        });
+        let display = if quoted_quote || crate::ast::needs_reescape(&expr) {
             self.reparse_escaped(first..self.p.get_current_index() + 1)
         } else {
             None
@@ -931,6 +935,13 @@ impl<'a> StatementParser<'a> {
                     // sqlparser writes a double-quoted literal's quotes unescaped.
                     Token::DoubleQuotedString(s) => {
                         Token::DoubleQuotedString(s.replace('\\', "\\\\").replace('"', "\\\""))
+                    }
+                    // Nor does it double a quoted name's own quote character.
+                    Token::Word(mut w) => {
+                        if let Some(q) = w.quote_style.filter(|q| w.value.contains(*q)) {
+                            w.value = w.value.replace(q, &format!("{q}{q}"));
+                        }
+                        Token::Word(w)
                     }
                     other => other,
                 };

@@ -113,12 +113,112 @@ fn scripted_session_end_to_end() {
 }
 
 #[test]
-fn piped_rlfe_behaves_like_run() {
+fn piped_rlfe_behaves_like_the_repl_on_the_demo_catalog() {
     let script = common::read("tests/corpus/session.sql");
     let piped = rlfe(&["--deterministic"], &script);
-    let run = rlfe(&["run", "--deterministic", "-"], &script);
+    let run = rlfe(&["run", "--demo", "--deterministic", "-"], &script);
     assert_eq!(stdout(&piped), stdout(&run));
     assert_eq!(piped.status.code(), run.status.code());
+    // The REPL's statements pass piped too: the demo catalog is there.
+    let demo = "USE demo;\nCREATE ROUTINE LOAD j ON user_events FROM KAFKA (\"kafka_broker_list\" = \"k:9092\", \"kafka_topic\" = \"t\");\n";
+    let out = rlfe(&[], demo);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(!stdout(&out).contains("NO-CATALOG"), "{}", stdout(&out));
+    let without = rlfe(&["--no-demo"], demo);
+    assert!(
+        stdout(&without).contains("NO-CATALOG"),
+        "{}",
+        stdout(&without)
+    );
+}
+
+#[test]
+fn demo_is_accepted_by_every_command() {
+    let sql = "CREATE ROUTINE LOAD demo.j ON user_events FROM KAFKA (\"kafka_broker_list\" = \"k:9092\", \"kafka_topic\" = \"t\", \"kafka_partitions\" = \"0\");";
+    for args in [
+        &["run", "--demo", "-"][..],
+        &["plan", "--demo", "-"][..],
+        &["--demo", "plan", "-"][..],
+    ] {
+        let out = rlfe(args, sql);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let iam = "CREATE ROUTINE LOAD demo.j ON user_events FROM KAFKA (\"kafka_broker_list\" = \"b-1.c.x.c2.kafka.us-east-1.amazonaws.com:9098\", \"kafka_topic\" = \"t\", \"property.security.protocol\" = \"SASL_SSL\", \"property.sasl.mechanism\" = \"OAUTHBEARER\", \"aws.region\" = \"us-east-1\", \"aws.role_arn\" = \"arn:aws:iam::123456789012:role/doris\");";
+    let out = rlfe(&["iam-policy", "--demo", "-"], iam);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn run_ends_with_a_summary_line_on_standard_error() {
+    let script = "CREATE ROUTINE LOAD demo.a ON user_events FROM KAFKA (\"kafka_broker_list\" = \"k:9092\", \"kafka_topic\" = \"t\");\nCREATE ROUTINE LOAD demo.b ON user_events FROM KAFKA (\"kafka_broker_list\" = \"k:9092\", \"kafka_topic\" = \"t\", \"property.linger.ms\" = \"5\");\nCREATE ROUTINE LOAD demo.c ON nosuch FROM KAFKA (\"kafka_broker_list\" = \"k:9092\", \"kafka_topic\" = \"t\");\n";
+    let out = rlfe(&["run", "--demo", "-"], script);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr.lines().last(),
+        Some("3 statements: 1 ok, 1 with warnings, 1 failed"),
+        "{stderr}"
+    );
+    assert!(!stdout(&out).contains("3 statements"));
+    let json = rlfe(&["run", "--demo", "--format", "json", "-"], script);
+    assert!(!String::from_utf8_lossy(&json.stderr).contains("statements:"));
+}
+
+#[test]
+fn deterministic_plans_are_byte_identical() {
+    let script = common::read("tests/corpus/plans.sql");
+    let first = rlfe(
+        &[
+            "plan",
+            "--demo",
+            "--deterministic",
+            "--format",
+            "thrift-binary",
+            "-",
+        ],
+        &script,
+    );
+    let second = rlfe(
+        &[
+            "plan",
+            "--demo",
+            "--deterministic",
+            "--format",
+            "thrift-binary",
+            "-",
+        ],
+        &script,
+    );
+    assert!(!first.stdout.is_empty());
+    assert_eq!(first.stdout, second.stdout);
+    let json1 = rlfe(&["plan", "--demo", "--deterministic", "-"], &script);
+    let json2 = rlfe(&["plan", "--demo", "--deterministic", "-"], &script);
+    assert_eq!(json1.stdout, json2.stdout);
+    // Without it, ids and labels differ from run to run.
+    let a = rlfe(&["plan", "--demo", "-"], &script);
+    let b = rlfe(&["plan", "--demo", "-"], &script);
+    assert_ne!(a.stdout, b.stdout);
+}
+
+#[test]
+fn plan_reports_the_warnings_of_accepted_statements() {
+    let sql = "CREATE ROUTINE LOAD demo.j ON user_events FROM KAFKA (\"kafka_broker_list\" = \"k:9092\", \"kafka_topic\" = \"t\", \"kafka_partitions\" = \"0\", \"property.acks\" = \"abc\");";
+    let out = rlfe(&["plan", "--demo", "-"], sql);
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("warning[KAFKA-03]") && stderr.contains("request.required.acks"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -201,11 +301,29 @@ fn iam_policy_for_the_commissioned_examples() {
         String::from_utf8_lossy(&out.stderr)
     );
     let text = stdout(&out);
-    for doc in text.split("\n\n") {
-        let v: serde_json::Value = serde_json::from_str(doc).expect("valid JSON");
+    // Several jobs: one JSON object, each policy under its job's name.
+    let by_job: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&text).expect("valid JSON");
+    assert!(by_job.len() >= 2, "{text}");
+    for (name, v) in &by_job {
+        assert!(name.contains('.'), "{name}");
         assert_eq!(v["Version"], "2012-10-17");
         assert_eq!(v["Statement"].as_array().unwrap().len(), 3);
     }
+    let first = by_job.keys().next().unwrap().clone();
+    let one = rlfe(
+        &["iam-policy", "--deterministic", "--job", &first, "-"],
+        &script,
+    );
+    let v: serde_json::Value = serde_json::from_slice(&one.stdout).expect("one policy");
+    assert_eq!(v["Version"], "2012-10-17");
+    let nosuch = rlfe(&["iam-policy", "--job", "nosuch", "-"], &script);
+    assert_eq!(nosuch.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&nosuch.stderr);
+    assert!(
+        stderr.contains("no MSK IAM job 'nosuch'") && stderr.contains(&first),
+        "{stderr}"
+    );
     common::with_snapshots(|| {
         insta::assert_snapshot!("cli_iam_policy_stdout", text);
         insta::assert_snapshot!(

@@ -38,6 +38,45 @@ pub enum Format {
     Json,
 }
 
+/// How many statements ran, and how they ended.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub statements: usize,
+    pub ok: usize,
+    pub with_warnings: usize,
+    pub failed: usize,
+}
+
+impl Tally {
+    fn count(&mut self, r: &routine_load_fe::StatementResult) {
+        self.statements += 1;
+        if !r.ok {
+            self.failed += 1;
+        } else if r
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == routine_load_fe::Severity::Warning)
+        {
+            self.with_warnings += 1;
+        } else {
+            self.ok += 1;
+        }
+    }
+
+    /// `N statements: A ok, W with warnings, E failed`.
+    pub fn summary(&self) -> String {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        format!(
+            "{}: {} ok, {} with warnings, {} failed",
+            plural(self.statements, "statement", "statements"),
+            self.ok,
+            self.with_warnings,
+            self.failed
+        )
+    }
+}
+
 pub struct Engine {
     pub session: Session,
     pub metadata: StaticTopicMetadata,
@@ -47,6 +86,8 @@ pub struct Engine {
     pub allow_meta: bool,
     /// False once a statement has failed.
     pub all_ok: bool,
+    /// What the statements did so far.
+    pub tally: Tally,
     /// Set by `\q`.
     pub quit: bool,
     /// How many `\i` files are being run.
@@ -73,6 +114,7 @@ impl Engine {
             format,
             allow_meta: false,
             all_ok: true,
+            tally: Tally::default(),
             quit: false,
             depth: 0,
         }
@@ -120,6 +162,7 @@ impl Engine {
             let r = self.session.execute_parsed(&parsed, sql);
             source.add_secrets(&r.secrets);
             self.all_ok &= r.ok;
+            self.tally.count(&r);
             self.write_result(&r, &source, out)?;
         }
         for m in metas {

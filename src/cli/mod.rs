@@ -17,20 +17,24 @@ use std::io::{IsTerminal, Write};
     name = "rlfe",
     version,
     about = "Doris routine load, offline: parse, analyze and plan CREATE ROUTINE LOAD … FROM KAFKA, with Kafka and AWS MSK IAM checks",
-    long_about = "Without a subcommand rlfe opens a REPL on an embedded demo catalog. When standard input is not a terminal, the statements read from it run exactly as with `rlfe run -`.\n\nScripts are read the way the mysql client reads them: `;` ends a statement and `#` starts a comment."
+    long_about = "Without a subcommand rlfe opens a REPL on an embedded demo catalog. When standard input is not a terminal, the statements read from it run as the REPL runs them (on the demo catalog unless --no-demo), exactly as `rlfe run --demo -` does.\n\nScripts are read the way the mysql client reads them: `;` ends a statement and `#` starts a comment."
 )]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
     #[command(flatten)]
     common: Common,
-    /// Start the REPL without the demo catalog.
-    #[arg(long)]
-    no_demo: bool,
 }
 
 #[derive(Args, Debug, Clone)]
 struct Common {
+    /// Start on the demo catalog (`run`, `plan`, `iam-policy`; the REPL and piped input
+    /// always do, unless --no-demo).
+    #[arg(long, global = true)]
+    demo: bool,
+    /// Start the REPL, or the statements piped to `rlfe`, without the demo catalog.
+    #[arg(long, global = true, conflicts_with = "demo")]
+    no_demo: bool,
     /// A DDL script (CREATE DATABASE / TABLE / FILE) that builds the catalog first.
     #[arg(long, value_name = "FILE", global = true)]
     catalog: Option<String>,
@@ -67,8 +71,10 @@ struct Common {
     /// are refused, so linting an untrusted script cannot read other files.
     #[arg(long, global = true)]
     allow_meta: bool,
-    /// Reproducible ids, UUIDs and clock (for tests and snapshots).
-    #[arg(long, hide = true, global = true)]
+    /// Reproducible plans: job ids, task ids, labels, transaction ids, UUIDs and the
+    /// clock follow from the script alone, so the same script gives the same JSON and
+    /// Thrift bytes on every run and machine (for snapshot tests).
+    #[arg(long, global = true)]
     deterministic: bool,
 }
 
@@ -105,9 +111,6 @@ enum Command {
     Run {
         #[arg(long, value_enum, default_value = "text")]
         format: RunFormat,
-        /// Start on the demo catalog.
-        #[arg(long)]
-        demo: bool,
         /// The script (`-` or nothing: standard input).
         file: Option<String>,
     },
@@ -277,8 +280,8 @@ fn session(common: &Common, demo: bool) -> Result<Session, String> {
 fn run(cli: Cli) -> Result<i32, String> {
     let common = cli.common.clone();
     match cli.command {
-        Some(Command::Run { format, demo, file }) => {
-            run_script(&common, demo, format, file.as_deref())
+        Some(Command::Run { format, file }) => {
+            run_script(&common, common.demo, format, file.as_deref())
         }
         Some(Command::Plan { format, file }) => plan(&common, format, file.as_deref()),
         Some(Command::Rules { format }) => {
@@ -299,11 +302,11 @@ fn run(cli: Cli) -> Result<i32, String> {
         }
         None => {
             if std::io::stdin().is_terminal() {
-                let s = session(&common, !cli.no_demo)?;
+                let s = session(&common, !common.no_demo)?;
                 repl::run(s, color_wanted(std::io::stdout().is_terminal()))
             } else {
-                // Piped: the same engine, without prompts, exactly as `rlfe run -`.
-                run_script(&common, false, RunFormat::Text, None)
+                // Piped: the same engine and defaults as the REPL, without prompts.
+                run_script(&common, !common.no_demo, RunFormat::Text, None)
             }
         }
     }
@@ -340,6 +343,9 @@ fn run_script(
             .run_bytes(&input, &mut out)
             .and_then(|()| out.flush()),
     )?;
+    if format == engine::Format::Text && engine.tally.statements > 0 {
+        warn(&engine.tally.summary());
+    }
     Ok(i32::from(!engine.all_ok))
 }
 
@@ -370,7 +376,7 @@ fn stderr_style() -> RenderStyle {
 }
 
 fn plan(common: &Common, format: PlanFormat, file: Option<&str>) -> Result<i32, String> {
-    let mut s = session(common, false)?;
+    let mut s = session(common, common.demo)?;
     let input = read_input(file, s.options.parse.max_script_bytes)?;
     let mut failed = false;
     let mut bytes = Vec::new();
@@ -379,11 +385,16 @@ fn plan(common: &Common, format: PlanFormat, file: Option<&str>) -> Result<i32, 
     let style = stderr_style();
     run_quietly(&mut s, &input, |r, source| {
         failed |= !r.ok;
+        // Errors, and the warnings of accepted statements too, go to standard error.
+        for d in r
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity != routine_load_fe::diagnostics::Severity::Note || !r.ok)
+        {
+            let _ = std::io::stderr()
+                .write_all(routine_load_fe::diagnostics::render(d, source, style).as_bytes());
+        }
         if !r.ok {
-            for d in &r.diagnostics {
-                let _ = std::io::stderr()
-                    .write_all(routine_load_fe::diagnostics::render(d, source, style).as_bytes());
-            }
             return;
         }
         let Some(p) = &r.plan else { return };
@@ -422,7 +433,7 @@ fn plan(common: &Common, format: PlanFormat, file: Option<&str>) -> Result<i32, 
 }
 
 fn iam_policy(common: &Common, only: Option<&str>, file: Option<&str>) -> Result<i32, String> {
-    let mut s = session(common, false)?;
+    let mut s = session(common, common.demo)?;
     let input = read_input(file, s.options.parse.max_script_bytes)?;
     let mut failed = false;
     let style = stderr_style();
@@ -439,28 +450,55 @@ fn iam_policy(common: &Common, only: Option<&str>, file: Option<&str>) -> Result
         }
     });
     let mut docs = Vec::new();
+    let mut iam_jobs = Vec::new();
     for e in s.jobs.iter() {
-        if only.is_some_and(|j| j != e.job.name) {
+        let name = format!("{}.{}", e.job.database, e.job.name);
+        let policy = routine_load_fe::analyzer::security::policy::for_job(&e.job);
+        if policy.is_ok() {
+            iam_jobs.push(name.clone());
+        }
+        if only.is_some_and(|j| j != e.job.name && j != name) {
             continue;
         }
-        match routine_load_fe::analyzer::security::policy::for_job(&e.job) {
+        match policy {
             Ok(p) => {
                 for a in &p.assumptions() {
-                    warn(&format!("note: {}: assumption: {a}", e.job.name));
+                    warn(&format!("note: {name}: assumption: {a}"));
                 }
                 for n in &p.notes() {
-                    warn(&format!("note: {}: {n}", e.job.name));
+                    warn(&format!("note: {name}: {n}"));
                 }
-                docs.push(p.document());
+                docs.push((name, p.document()));
             }
             Err(why) => warn(&format!("note: {why}")),
         }
     }
     if docs.is_empty() {
-        warn("rlfe: no MSK IAM job in the input");
+        let msg = match (only, iam_jobs.is_empty()) {
+            (_, true) => "rlfe: no MSK IAM job in the input".to_string(),
+            (Some(j), false) => format!(
+                "rlfe: no MSK IAM job '{j}' in the input; its MSK IAM jobs: {}",
+                iam_jobs.join(", ")
+            ),
+            (None, false) => "rlfe: no MSK IAM job in the input".to_string(),
+        };
+        warn(&msg);
         return Ok(1);
     }
-    write_stdout(&(docs.join("\n\n") + "\n"))?;
+    // One job: its policy document. Several: one JSON object, by job name.
+    let text = match docs.as_slice() {
+        [(_, doc)] => doc.clone(),
+        _ => {
+            let mut by_job = serde_json::Map::new();
+            for (name, doc) in &docs {
+                let value =
+                    serde_json::from_str(doc).unwrap_or(serde_json::Value::String(doc.clone()));
+                by_job.insert(name.clone(), value);
+            }
+            serde_json::to_string_pretty(&by_job).unwrap_or_default()
+        }
+    };
+    write_stdout(&(text + "\n"))?;
     Ok(i32::from(failed))
 }
 

@@ -104,7 +104,18 @@ fn scripted_session_end_to_end() {
         Some(1),
         "the script has failing statements"
     );
-    common::with_snapshots(|| insta::assert_snapshot!("cli_session_text", stdout(&out)));
+    // Results on standard output, Doris's errors and the diagnostics on standard error.
+    let results = stdout(&out);
+    assert!(
+        !results.contains("ERROR ") && !results.contains("warning[") && !results.contains("error["),
+        "{results}"
+    );
+    let diagnostics = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(diagnostics.contains("ERROR ") && diagnostics.contains("warning["));
+    common::with_snapshots(|| {
+        insta::assert_snapshot!("cli_session_text", results);
+        insta::assert_snapshot!("cli_session_text_stderr", diagnostics);
+    });
     let json = rlfe(
         &["run", "--format", "json", "--deterministic", "-"],
         &script,
@@ -118,17 +129,22 @@ fn piped_rlfe_behaves_like_the_repl_on_the_demo_catalog() {
     let piped = rlfe(&["--deterministic"], &script);
     let run = rlfe(&["run", "--demo", "--deterministic", "-"], &script);
     assert_eq!(stdout(&piped), stdout(&run));
+    assert_eq!(piped.stderr, run.stderr);
     assert_eq!(piped.status.code(), run.status.code());
     // The REPL's statements pass piped too: the demo catalog is there.
     let demo = "USE demo;\nCREATE ROUTINE LOAD j ON user_events FROM KAFKA (\"kafka_broker_list\" = \"k:9092\", \"kafka_topic\" = \"t\");\n";
     let out = rlfe(&[], demo);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
-    assert!(!stdout(&out).contains("NO-CATALOG"), "{}", stdout(&out));
+    assert!(
+        !common::all_output(&out).contains("NO-CATALOG"),
+        "{}",
+        common::all_output(&out)
+    );
     let without = rlfe(&["--no-demo"], demo);
     assert!(
-        stdout(&without).contains("NO-CATALOG"),
+        common::all_output(&without).contains("NO-CATALOG"),
         "{}",
-        stdout(&without)
+        common::all_output(&without)
     );
 }
 
@@ -227,7 +243,7 @@ fn deny_warnings_fails_statements_with_warnings() {
     assert_eq!(rlfe(&["run", "-"], sql).status.code(), Some(0));
     let denied = rlfe(&["run", "--deny-warnings", "-"], sql);
     assert_eq!(denied.status.code(), Some(1));
-    assert!(stdout(&denied).contains("KAFKA-14"));
+    assert!(String::from_utf8_lossy(&denied.stderr).contains("KAFKA-14"));
 }
 
 #[test]
@@ -350,5 +366,11 @@ fn piped_repl_session_with_meta_commands() {
         text.trim_end().lines().last(),
         Some("unknown meta-command \\bogus: \\help lists them")
     );
-    common::with_snapshots(|| insta::assert_snapshot!("cli_piped_repl_session", text));
+    common::with_snapshots(|| {
+        insta::assert_snapshot!("cli_piped_repl_session", text);
+        insta::assert_snapshot!(
+            "cli_piped_repl_session_stderr",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    });
 }

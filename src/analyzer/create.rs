@@ -368,10 +368,7 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
         column_warnings(info, &stmt.load_properties, &mut diags);
     }
     if !skipped.is_empty() {
-        diags.push(no_catalog_note(
-            stmt.name.span(),
-            &format!("{} checks", skipped.join(", ")),
-        ));
+        diags.push(no_catalog_note(stmt.name.span(), &skipped.join(", ")));
     }
     let ok = !diags.iter().any(Diagnostic::is_error);
     let job = match (ok, source, db) {

@@ -41,9 +41,7 @@ pub(crate) fn duplicate_keys(list: Option<&PropertyList>, diags: &mut Vec<Diagno
 /// The note for checks skipped because no schema is known (the open-world rule).
 pub(crate) fn no_catalog_note(span: Span, what: &str) -> Diagnostic {
     NO_CATALOG
-        .note(format!(
-            "not verified: no catalog ({what} were not checked)"
-        ))
+        .note(format!("not verified: no catalog (not checked: {what})"))
         .at(span)
         .with_help(
             "load a catalog with --catalog FILE, or run CREATE DATABASE / CREATE TABLE first",

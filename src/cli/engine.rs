@@ -84,6 +84,9 @@ pub struct Engine {
     pub format: Format,
     /// Whether meta-commands in the input run (the REPL; scripts with --allow-meta).
     pub allow_meta: bool,
+    /// Text mode of a script: results on the output stream, Doris's errors and the
+    /// diagnostics on standard error (the REPL keeps one stream).
+    pub split_streams: bool,
     /// False once a statement has failed.
     pub all_ok: bool,
     /// What the statements did so far.
@@ -113,6 +116,7 @@ impl Engine {
             style,
             format,
             allow_meta: false,
+            split_streams: false,
             all_ok: true,
             tally: Tally::default(),
             quit: false,
@@ -182,6 +186,25 @@ impl Engine {
     ) -> std::io::Result<()> {
         let text = match self.format {
             Format::Json => output::json_line(r, self.style.reveal) + "\n",
+            Format::Text if self.split_streams => {
+                let parts = output::text_parts(r, source, self.style);
+                let (status_out, status_err) = if parts.status_is_error() {
+                    ("", parts.status.as_str())
+                } else {
+                    (parts.status.as_str(), "")
+                };
+                out.write_all(status_out.as_bytes())?;
+                out.write_all(parts.rows.as_bytes())?;
+                // What came before reaches a shared terminal first.
+                out.flush()?;
+                let mut err = std::io::stderr().lock();
+                // A closed standard error loses the diagnostics, not the results.
+                let _ = err
+                    .write_all(status_err.as_bytes())
+                    .and_then(|()| err.write_all(parts.diagnostics.as_bytes()))
+                    .and_then(|()| err.flush());
+                parts.plan
+            }
             Format::Text => output::text(r, source, self.style),
         };
         out.write_all(text.as_bytes())

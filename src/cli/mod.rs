@@ -336,6 +336,7 @@ fn run_script(
     };
     let mut engine = engine::Engine::new(session, style, format);
     engine.allow_meta = common.allow_meta;
+    engine.split_streams = format == engine::Format::Text;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     finish_output(

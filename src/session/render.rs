@@ -118,7 +118,55 @@ pub fn vertical(rs: &ResultSet) -> String {
 /// Text for one result: Doris's `ERROR …` line or `Query OK`, tables, then our located
 /// diagnostics with carets and help, then the plan when asked for.
 pub fn text(r: &StatementResult, source: &Source<'_>, style: Style) -> String {
-    let mut out = String::new();
+    let parts = text_parts(r, source, style);
+    let mut out = parts.status;
+    out.push_str(&parts.rows);
+    out.push_str(&parts.diagnostics);
+    out.push_str(&parts.plan);
+    out
+}
+
+/// The text of one result in its parts: what a script's output stream carries (the
+/// status line of an accepted statement, result rows, the plan) and what its error
+/// stream carries (Doris's `ERROR …` line and every diagnostic).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextParts {
+    /// `Query OK …`, or Doris's `ERROR …` line for a refused statement.
+    pub status: String,
+    /// The result table.
+    pub rows: String,
+    /// The diagnostics: the first error (Doris's answer) first, then the other errors,
+    /// the warnings and the notes, each group in the order of the text.
+    pub diagnostics: String,
+    /// The plan, when the style asks for it.
+    pub plan: String,
+}
+
+impl TextParts {
+    /// Whether the status line is an error (it belongs with the diagnostics).
+    pub fn status_is_error(&self) -> bool {
+        self.status.starts_with("ERROR")
+    }
+}
+
+/// The diagnostics in reading order: Doris's answer first, then by severity, then by
+/// place (findings about the whole statement last in their group).
+pub fn reading_order(r: &StatementResult) -> Vec<&Diagnostic> {
+    let first = r.first_error();
+    let mut order: Vec<&Diagnostic> = r.diagnostics.iter().collect();
+    order.sort_by_key(|d| {
+        let answer = first.is_some_and(|f| std::ptr::eq(f, *d));
+        let place = d
+            .span
+            .map_or((u64::MAX, u64::MAX), |s| (s.start.line, s.start.column));
+        (!answer, d.severity, place)
+    });
+    order
+}
+
+/// [`text`], in its parts.
+pub fn text_parts(r: &StatementResult, source: &Source<'_>, style: Style) -> TextParts {
+    let mut parts = TextParts::default();
     if let Some(e) = r.first_error() {
         // A warning made an error by --deny-warnings is not Doris's answer.
         let line = if e.rule.severity == Severity::Warning {
@@ -126,33 +174,33 @@ pub fn text(r: &StatementResult, source: &Source<'_>, style: Style) -> String {
         } else {
             e.mysql_error_line()
         };
-        out.push_str(&escape_controls(&line));
-        out.push('\n');
+        parts.status.push_str(&escape_controls(&line));
+        parts.status.push('\n');
     } else if let Some(m) = &r.message {
-        out.push_str(&escape_controls(m));
-        out.push('\n');
+        parts.status.push_str(&escape_controls(m));
+        parts.status.push('\n');
     }
     if let Some(rows) = &r.rows {
         if r.ok {
-            out.push_str(&table(rows));
+            parts.rows.push_str(&table(rows));
         }
     }
-    for d in &r.diagnostics {
-        out.push_str(&render(d, source, style.render));
+    for d in reading_order(r) {
+        parts.diagnostics.push_str(&render(d, source, style.render));
     }
     if style.show_plan && r.ok && r.kind != StatementKind::Explain {
         if let Some(plan) = &r.plan {
             if style.plan_json {
-                out.push_str(
+                parts.plan.push_str(
                     &serde_json::to_string_pretty(&plan.to_json(style.reveal)).unwrap_or_default(),
                 );
-                out.push('\n');
+                parts.plan.push('\n');
             } else {
-                out.push_str(&plan.to_text(style.reveal));
+                parts.plan.push_str(&plan.to_text(style.reveal));
             }
         }
     }
-    out
+    parts
 }
 
 fn diag_json(d: &Diagnostic) -> serde_json::Value {

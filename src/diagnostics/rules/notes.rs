@@ -5,7 +5,7 @@ use super::*;
 /// Table-dependent checks were skipped: no catalog is known.
 pub static NO_CATALOG: RuleDef = RuleDef {
     code: r#"NO-CATALOG"#,
-    messages: &[r#"not verified: no catalog ({what} were not checked)"#],
+    messages: &[r#"not verified: no catalog (not checked: {what})"#],
     summary: r#"Table-dependent checks were skipped: no catalog is known."#,
     doc: r#"Without any schema information rlfe cannot know whether a database or table exists, so those checks are skipped and said to be skipped, never invented as failures. Load a catalog (`--catalog FILE`, CREATE DATABASE/TABLE statements, or a gateway's `Catalog`)."#,
     trips: Example::with(

@@ -116,3 +116,89 @@ fn repl_through_a_pseudo_terminal() -> Result<(), rexpect::error::Error> {
     std::fs::remove_dir_all(&home).ok();
     Ok(())
 }
+
+/// The mysql client's habits: lines that arrive together (a paste the terminal does not
+/// bracket), the continuation prompt, `\G`, comment-only lines, bare `quit`, Tab
+/// listing, a recalled masked secret, and a history written after every entry.
+#[test]
+fn repl_keeps_every_line_and_speaks_mysql() -> Result<(), rexpect::error::Error> {
+    let home = std::env::temp_dir().join(format!("rlfe-pty2-{}", std::process::id()));
+    std::fs::create_dir_all(&home).unwrap();
+    let spawn = || {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_rlfe"));
+        cmd.arg("--deterministic")
+            .env("HOME", &home)
+            .env("XDG_DATA_HOME", &home)
+            .env("NO_COLOR", "1")
+            .env("TERM", "xterm");
+        spawn_command(cmd, Some(20_000))
+    };
+    let mut p = spawn()?;
+    p.exp_string("rlfe:demo> ")?;
+    // Three inputs in one write, not bracketed: all of them run, in order. (The
+    // editor is first given a moment to settle, as a prompt waiting for a paste is.)
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    p.send("SHOW ROUTINE LOAD;\n\\jobs\nCREATE ROUTINE LOAD job_a ON user_events FROM KAFKA (\"kafka_broker_list\" = \"k:9092\", \"kafka_topic\" = \"t\");\n")?;
+    p.exp_string("Empty set")?;
+    p.exp_string("No jobs")?;
+    p.exp_string("Query OK, 0 rows affected")?;
+    p.exp_string("rlfe:demo> ")?;
+    // A statement over several lines: each continuation line has its prompt.
+    p.send_line("CREATE ROUTINE LOAD job_b ON user_events")?;
+    p.exp_string("    -> ")?;
+    p.send_line("FROM KAFKA (\"kafka_broker_list\" = \"k:9092\", \"kafka_topic\" = \"t\");")?;
+    p.exp_string("Query OK, 0 rows affected")?;
+    // A comment-only line runs nothing and asks for no continuation.
+    p.send_line("# just a note")?;
+    p.exp_string("rlfe:demo> ")?;
+    // \G: the rows vertically.
+    p.send_line("SHOW ROUTINE LOAD FOR job_a\\G")?;
+    p.exp_string("*************************** 1. row ***************************")?;
+    p.exp_string("Name: job_a")?;
+    p.exp_string("rlfe:demo> ")?;
+    // Tab twice lists the candidates.
+    p.send("PAUSE ROUTINE LOAD FOR jo")?;
+    p.flush()?;
+    p.send("\t")?;
+    p.flush()?;
+    p.send("\t")?;
+    p.flush()?;
+    p.exp_string("job_a")?;
+    p.exp_string("job_b")?;
+    p.send_control('c')?;
+    p.exp_string("rlfe:demo> ")?;
+    // Meta-commands complete too.
+    p.send("\\expl")?;
+    p.flush()?;
+    p.send("\t")?;
+    p.flush()?;
+    p.send(" KAFKA-21\r")?;
+    p.flush()?;
+    p.exp_string("librdkafka logs a configuration warning")?;
+    p.exp_string("rlfe:demo> ")?;
+    // A statement recalled from the history carries the mask, not the secret.
+    p.send_line("CREATE ROUTINE LOAD job_c ON user_events FROM KAFKA (\"kafka_broker_list\" = \"k:9092\", \"kafka_topic\" = \"t\", \"property.sasl.password\" = \"******\");")?;
+    p.exp_string("holds the masked value ******")?;
+    p.exp_string("type the secret value again")?;
+    p.exp_string("rlfe:demo> ")?;
+    // The history is on disk before the terminal goes away.
+    p.send_line("SHOW ROUTINE LOAD FOR job_b;")?;
+    p.exp_string("1 row in set")?;
+    p.exp_string("rlfe:demo> ")?;
+    p.process
+        .kill(rexpect::process::signal::Signal::SIGKILL)
+        .ok();
+    let history = std::fs::read_to_string(home.join("rlfe").join("history")).unwrap_or_default();
+    assert!(
+        history.contains("SHOW ROUTINE LOAD FOR job_b;"),
+        "{history}"
+    );
+    assert!(history.contains("# just a note"), "{history}");
+    // Bare `quit` ends the REPL.
+    let mut p = spawn()?;
+    p.exp_string("rlfe:demo> ")?;
+    p.send_line("quit")?;
+    p.exp_eof()?;
+    std::fs::remove_dir_all(&home).ok();
+    Ok(())
+}

@@ -24,9 +24,10 @@ pub const META_HELP: &str = r#"Meta-commands (end at the line break):
   \reveal-secrets on|off  show secret values in plans
   \i FILE                 run a script (a regular file; errors show no lines of it)
   \explain CODE           what a rule checks, with its examples (\rules lists them)
-  \q                      quit (Ctrl-D too; Ctrl-C cancels the current input)
-Statements end at ';' and may span lines. Tab completes keywords, property keys
-(after "property. the librdkafka keys), databases, tables and jobs.
+  \q                      quit (so do quit, exit and Ctrl-D; Ctrl-C cancels the input)
+Statements end at ';' (or \g; \G shows the rows vertically) and may span lines.
+Tab lists and completes keywords, property keys (after "property.": the librdkafka
+keys), databases, tables, jobs, meta-commands and their arguments.
 In scripts (rlfe run, piped input) meta-commands run only with --allow-meta."#;
 
 /// How results are written.
@@ -146,7 +147,8 @@ impl Engine {
             self.all_ok = false;
             return self.write_result(&r, &Source::hidden(""), out);
         }
-        let (sql, metas) = split_meta(script.text());
+        let (with_go, vertical) = routine_load_fe::session::input::go_terminators(script.text());
+        let (sql, metas) = split_meta(&with_go);
         let script = script.with_text(sql);
         let sql = script.text();
         let mut source = if shown {
@@ -167,7 +169,14 @@ impl Engine {
             source.add_secrets(&r.secrets);
             self.all_ok &= r.ok;
             self.tally.count(&r);
-            self.write_result(&r, &source, out)?;
+            let style = Style {
+                vertical: self.style.vertical
+                    || vertical
+                        .iter()
+                        .any(|v| (parsed.range.start..=parsed.range.end).contains(v)),
+                ..self.style
+            };
+            self.write_result_styled(&r, &source, style, out)?;
         }
         for m in metas {
             self.meta_line(&m, out)?;
@@ -184,10 +193,20 @@ impl Engine {
         source: &Source<'_>,
         out: &mut dyn Write,
     ) -> std::io::Result<()> {
+        self.write_result_styled(r, source, self.style, out)
+    }
+
+    fn write_result_styled(
+        &self,
+        r: &routine_load_fe::session::StatementResult,
+        source: &Source<'_>,
+        style: Style,
+        out: &mut dyn Write,
+    ) -> std::io::Result<()> {
         let text = match self.format {
-            Format::Json => output::json_line(r, self.style.reveal) + "\n",
+            Format::Json => output::json_line(r, style.reveal) + "\n",
             Format::Text if self.split_streams => {
-                let parts = output::text_parts(r, source, self.style);
+                let parts = output::text_parts(r, source, style);
                 let (status_out, status_err) = if parts.status_is_error() {
                     ("", parts.status.as_str())
                 } else {
@@ -205,7 +224,7 @@ impl Engine {
                     .and_then(|()| err.flush());
                 parts.plan
             }
-            Format::Text => output::text(r, source, self.style),
+            Format::Text => output::text(r, source, style),
         };
         out.write_all(text.as_bytes())
     }

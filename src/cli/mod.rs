@@ -329,6 +329,7 @@ fn run_script(
         show_plan: false,
         plan_json: false,
         reveal: common.reveal_secrets,
+        vertical: false,
     };
     let format = match format {
         RunFormat::Text => engine::Format::Text,

@@ -7,6 +7,7 @@ use routine_load_fe::keys::aws::CANONICAL_AWS_KEYS;
 use routine_load_fe::keys::job::JobKey;
 use routine_load_fe::keys::kafka::KafkaKey;
 use routine_load_fe::keys::librdkafka;
+use routine_load_fe::session::input::LineAssembler;
 use routine_load_fe::session::render::Style;
 use routine_load_fe::session::Session;
 use rustyline::completion::{Completer, Pair};
@@ -155,7 +156,11 @@ impl Completer for RlfeHelper {
             .find(|(_, c)| !(c.is_alphanumeric() || matches!(c, '_' | '.' | '-')))
             .map_or(0, |(i, c)| i + c.len_utf8());
         let word = before.get(start..).unwrap_or("");
-        let quoted = before[..start].ends_with(['"', '\'']);
+        let head = before.get(..start).unwrap_or("");
+        if let Some(found) = complete_meta(head, word, &self.names) {
+            return Ok((start, found));
+        }
+        let quoted = head.ends_with(['"', '\'']);
         let lower = word.to_ascii_lowercase();
         let mut cands: Vec<String> = if quoted {
             if lower.starts_with("property.") {
@@ -196,6 +201,49 @@ impl Completer for RlfeHelper {
                 .collect(),
         ))
     }
+}
+
+/// The meta-command names (from the help text).
+fn meta_commands() -> Vec<String> {
+    super::engine::META_HELP
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix('\\'))
+        .filter_map(|l| l.split_whitespace().next())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Completion after a `\`: the meta-command's name, then its argument (rule codes for
+/// `\explain`, tables for `\d`, on/off, formats).
+fn complete_meta(head: &str, word: &str, names: &Arc<Mutex<Names>>) -> Option<Vec<Pair>> {
+    let line = head.trim_start();
+    if !line.starts_with('\\') {
+        return None;
+    }
+    let pair = |c: String| Pair {
+        display: c.clone(),
+        replacement: c,
+    };
+    let mut cands: Vec<String> = if line == "\\" {
+        meta_commands()
+    } else {
+        let command = line.split_whitespace().next().unwrap_or("");
+        match command {
+            "\\explain" => routine_load_fe::diagnostics::rules::all()
+                .map(|r| r.code.to_string())
+                .collect(),
+            "\\d" => names.lock().map(|n| n.tables.clone()).unwrap_or_default(),
+            "\\plan" | "\\reveal-secrets" => vec!["on".into(), "off".into()],
+            "\\format" => vec!["text".into(), "json".into()],
+            "\\set" => vec!["timezone".into()],
+            _ => Vec::new(),
+        }
+    };
+    let lower = word.to_ascii_lowercase();
+    cands.retain(|c| c.to_ascii_lowercase().starts_with(&lower));
+    cands.sort();
+    cands.dedup();
+    Some(cands.into_iter().map(pair).collect())
 }
 
 impl Hinter for RlfeHelper {
@@ -274,13 +322,12 @@ fn highlight_sql(line: &str) -> String {
     out
 }
 
+/// Every line is taken as it is entered: the line assembler decides when a statement is
+/// complete, so each line of a statement gets its own prompt (`    -> ` as in the mysql
+/// client) and lines that arrive together are each kept.
 impl Validator for RlfeHelper {
-    fn validate(&self, ctx: &mut ValidationContext) -> rustyline::Result<ValidationResult> {
-        if routine_load_fe::session::input::is_complete(ctx.input()) {
-            Ok(ValidationResult::Valid(None))
-        } else {
-            Ok(ValidationResult::Incomplete)
-        }
+    fn validate(&self, _ctx: &mut ValidationContext) -> rustyline::Result<ValidationResult> {
+        Ok(ValidationResult::Valid(None))
     }
 }
 
@@ -304,11 +351,15 @@ pub fn run(session: Session, color: bool) -> Result<i32, String> {
         show_plan: false,
         plan_json: false,
         reveal: false,
+        vertical: false,
     };
     let mut engine = Engine::new(session, style, Format::Text);
     engine.allow_meta = true;
     refresh_names(&engine, &names);
-    let config = Config::builder().auto_add_history(false).build();
+    let config = Config::builder()
+        .auto_add_history(false)
+        .completion_type(rustyline::CompletionType::List)
+        .build();
     let mut editor: Editor<RlfeHelper, DefaultHistory> = Editor::with_config(config)
         .map_err(|e| format!("cannot start the terminal editor: {e}"))?;
     editor.set_helper(Some(RlfeHelper {
@@ -330,38 +381,131 @@ pub fn run(session: Session, color: bool) -> Result<i32, String> {
         "rlfe {} — Doris routine load, offline. Current database: {db}. \\help for help, \\q to quit.",
         env!("CARGO_PKG_VERSION")
     );
+    let mut lines = LineAssembler::default();
     loop {
-        let prompt = format!(
-            "rlfe:{}> ",
-            engine.session.current_db.as_deref().unwrap_or("(none)")
-        );
-        match editor.readline(&prompt) {
-            Ok(input) => {
-                if input.trim().is_empty() {
-                    continue;
-                }
-                // History keeps the input with secrets masked.
-                let _ =
-                    editor.add_history_entry(routine_load_fe::parser::mask::mask_sql(input.trim()));
-                let mut out = stdout.lock();
-                engine
-                    .run_text(&input, &mut out)
-                    .and_then(|()| out.flush())
-                    .map_err(|e| format!("cannot write the output: {e}"))?;
-                refresh_names(&engine, &names);
-                if engine.quit {
-                    break;
-                }
+        let prompt = if lines.pending().is_empty() {
+            format!(
+                "rlfe:{}> ",
+                engine.session.current_db.as_deref().unwrap_or("(none)")
+            )
+        } else {
+            "    -> ".to_string()
+        };
+        let line = match editor.readline(&prompt) {
+            Ok(line) => line,
+            Err(ReadlineError::Interrupted) => {
+                lines.clear();
+                continue;
             }
-            Err(ReadlineError::Interrupted) => continue,
             Err(ReadlineError::Eof) => break,
             Err(e) => return Err(format!("terminal error: {e}")),
+        };
+        let input = if lines.pending().is_empty() {
+            match first_line(&line) {
+                FirstLine::Blank => continue,
+                FirstLine::Comment => {
+                    // Kept in the history on its own, as the mysql client does.
+                    remember(&mut editor, history.as_deref(), line.trim());
+                    continue;
+                }
+                FirstLine::Quit => {
+                    remember(&mut editor, history.as_deref(), line.trim());
+                    break;
+                }
+                FirstLine::Help => "\\help".to_string(),
+                FirstLine::Other => match lines.push_line(&line) {
+                    Some(input) => input,
+                    None => continue,
+                },
+            }
+        } else {
+            match lines.push_line(&line) {
+                Some(input) => input,
+                None => continue,
+            }
+        };
+        if let Some(at) = recalled_mask(&input) {
+            let _ = writeln!(
+                stdout.lock(),
+                "ERROR: the statement holds the masked value {MASK} at offset {at}, not a secret: it was recalled from the history, where secrets are masked\nhelp: type the secret value again (rlfe never stores it)",
+                MASK = routine_load_fe::keys::secrets::MASK
+            );
+            continue;
+        }
+        // History keeps each input with secrets masked, written at once (a killed
+        // terminal loses nothing).
+        remember(
+            &mut editor,
+            history.as_deref(),
+            &routine_load_fe::parser::mask::mask_sql(input.trim()),
+        );
+        let mut out = stdout.lock();
+        engine
+            .run_text(&input, &mut out)
+            .and_then(|()| out.flush())
+            .map_err(|e| format!("cannot write the output: {e}"))?;
+        refresh_names(&engine, &names);
+        if engine.quit {
+            break;
         }
     }
-    if let Some(h) = &history {
-        let _ = editor.save_history(h);
-    }
     Ok(0)
+}
+
+/// What a line typed at the main prompt is.
+enum FirstLine {
+    Blank,
+    /// Only a comment: nothing to run.
+    Comment,
+    /// `quit`, `exit` (as the mysql client takes them, `;` allowed).
+    Quit,
+    /// `help`.
+    Help,
+    Other,
+}
+
+fn first_line(line: &str) -> FirstLine {
+    let t = line.trim();
+    if t.is_empty() {
+        return FirstLine::Blank;
+    }
+    if t.starts_with('#')
+        || t.starts_with("--")
+        || (t.starts_with("/*") && t.ends_with("*/") && t.len() >= 4)
+    {
+        return FirstLine::Comment;
+    }
+    match t.trim_end_matches(';').trim().to_ascii_lowercase().as_str() {
+        "quit" | "exit" => FirstLine::Quit,
+        "help" => FirstLine::Help,
+        _ => FirstLine::Other,
+    }
+}
+
+/// The offset of a secret value that is the mask itself (a statement recalled from the
+/// history, where secrets are masked), if any.
+fn recalled_mask(input: &str) -> Option<usize> {
+    let mask = routine_load_fe::keys::secrets::MASK;
+    routine_load_fe::keys::masking::secret_ranges(input)
+        .into_iter()
+        .find(|r| {
+            input
+                .get(r.clone())
+                .is_some_and(|v| v.trim_matches(['"', '\'']) == mask)
+        })
+        .map(|r| r.start)
+}
+
+/// Adds an entry to the history and writes the history file.
+fn remember(
+    editor: &mut Editor<RlfeHelper, DefaultHistory>,
+    file: Option<&std::path::Path>,
+    entry: &str,
+) {
+    let _ = editor.add_history_entry(entry);
+    if let Some(f) = file {
+        let _ = editor.save_history(f);
+    }
 }
 
 fn refresh_names(engine: &Engine, names: &Arc<Mutex<Names>>) {

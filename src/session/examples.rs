@@ -90,6 +90,7 @@ pub fn explain(rule: crate::diagnostics::Rule, style: crate::diagnostics::Render
                     show_plan: false,
                     plan_json: false,
                     reveal: false,
+                    vertical: false,
                 },
             );
             out.push_str("\nrlfe answers:\n\n");

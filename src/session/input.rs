@@ -59,11 +59,95 @@ pub fn split_meta(text: &str) -> (String, Vec<MetaLine>) {
     (text, metas)
 }
 
-/// Whether the REPL should run `input` now: it holds a complete statement (a `;`
-/// outside strings and comments), or it is a meta-command line, or it is blank.
+/// Whether the REPL should run `input` now: it holds a complete statement (a `;`, `\G`
+/// or `\g` outside strings and comments), or it is a meta-command line, or it is blank.
 pub fn is_complete(input: &str) -> bool {
     let t = input.trim();
-    t.is_empty() || t.starts_with('\\') || crate::parser::has_complete_statement(input)
+    if t.is_empty() || t.starts_with('\\') {
+        return true;
+    }
+    let (text, _) = go_terminators(input);
+    crate::parser::has_complete_statement(&text)
+}
+
+/// The mysql client's `\G` (end the statement, show its rows vertically) and `\g` (end
+/// it) after statement text, outside strings, names and comments: each is replaced by
+/// `; ` (same length: offsets and locations stay) and the offsets of the `\G`s are
+/// returned. A `\` command on a line of its own at a statement boundary is left to
+/// [`split_meta`].
+pub fn go_terminators(text: &str) -> (std::borrow::Cow<'_, str>, Vec<usize>) {
+    let b = text.as_bytes();
+    let mut found: Vec<(usize, bool)> = Vec::new();
+    let mut i = 0;
+    let mut pending = false;
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'\'' | b'"' | b'`' => {
+                pending = true;
+                let mut j = i + 1;
+                while let Some(&d) = b.get(j) {
+                    if d == b'\\' && c != b'`' {
+                        j += 2;
+                        continue;
+                    }
+                    if d == c {
+                        break;
+                    }
+                    j += 1;
+                }
+                i = j + 1;
+                continue;
+            }
+            b'#' => {
+                i = b
+                    .get(i..)
+                    .and_then(|r| r.iter().position(|&d| d == b'\n'))
+                    .map_or(b.len(), |p| i + p);
+                continue;
+            }
+            b'-' if b.get(i + 1) == Some(&b'-') => {
+                i = b
+                    .get(i..)
+                    .and_then(|r| r.iter().position(|&d| d == b'\n'))
+                    .map_or(b.len(), |p| i + p);
+                continue;
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                i = b
+                    .get(i + 2..)
+                    .and_then(|r| r.windows(2).position(|w| w == b"*/"))
+                    .map_or(b.len(), |p| i + 2 + p + 2);
+                continue;
+            }
+            b';' => pending = false,
+            b'\\' if pending && matches!(b.get(i + 1), Some(b'G' | b'g')) => {
+                found.push((i, b.get(i + 1) == Some(&b'G')));
+                pending = false;
+                i += 2;
+                continue;
+            }
+            c if !c.is_ascii_whitespace() => pending = true,
+            _ => {}
+        }
+        i += 1;
+    }
+    if found.is_empty() {
+        return (std::borrow::Cow::Borrowed(text), Vec::new());
+    }
+    let mut out = text.as_bytes().to_vec();
+    for (at, _) in &found {
+        if let Some(two) = out.get_mut(*at..*at + 2) {
+            two.copy_from_slice(b"; ");
+        }
+    }
+    // Two ASCII bytes replaced by two ASCII bytes: still UTF-8.
+    let out = String::from_utf8(out).unwrap_or_else(|_| text.to_string());
+    let vertical = found
+        .into_iter()
+        .filter(|(_, v)| *v)
+        .map(|(at, _)| at)
+        .collect();
+    (std::borrow::Cow::Owned(out), vertical)
 }
 
 /// Collects lines until they make a complete input ([`is_complete`]): the REPL's line
@@ -113,6 +197,22 @@ mod tests {
         assert_eq!(sql.len(), text.len());
         assert!(sql.contains("\\not meta"));
         assert!(!sql.contains("\\plan"));
+    }
+
+    #[test]
+    fn go_terminators_end_statements() {
+        let (t, v) = go_terminators("SHOW ROUTINE LOAD FOR j\\G\nSHOW ROUTINE LOAD\\g\n'a\\G' x;");
+        assert_eq!(
+            t,
+            "SHOW ROUTINE LOAD FOR j; \nSHOW ROUTINE LOAD; \n'a\\G' x;"
+        );
+        assert_eq!(v, [23]);
+        // At a statement boundary it is a meta-command, not a terminator.
+        let (t, v) = go_terminators("SHOW ROUTINE LOAD;\n\\G\n");
+        assert_eq!(t, "SHOW ROUTINE LOAD;\n\\G\n");
+        assert!(v.is_empty());
+        assert!(is_complete("SHOW ROUTINE LOAD FOR j\\G"));
+        assert!(!is_complete("SHOW ROUTINE LOAD FOR 'j\\G"));
     }
 
     #[test]

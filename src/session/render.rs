@@ -18,6 +18,8 @@ pub struct Style {
     pub plan_json: bool,
     /// Show secret values in plans.
     pub reveal: bool,
+    /// Result rows one column per line (the mysql client's `\G`).
+    pub vertical: bool,
 }
 
 /// A MySQL-client table; too wide a table is printed vertically, as the client's `\G`.
@@ -182,7 +184,11 @@ pub fn text_parts(r: &StatementResult, source: &Source<'_>, style: Style) -> Tex
     }
     if let Some(rows) = &r.rows {
         if r.ok {
-            parts.rows.push_str(&table(rows));
+            parts.rows.push_str(&if style.vertical {
+                vertical(rows)
+            } else {
+                table(rows)
+            });
         }
     }
     for d in reading_order(r) {

@@ -172,6 +172,7 @@ pub fn render_all(results: &[StatementResult], sql: &str) -> String {
         show_plan: false,
         plan_json: false,
         reveal: false,
+        vertical: false,
     };
     results
         .iter()

@@ -110,6 +110,7 @@ pub fn run_rendered(s: &mut Session, sql: &str, show_plan: bool) -> (Vec<Stateme
         show_plan,
         plan_json: false,
         reveal: false,
+        vertical: false,
     };
     let mut out = String::new();
     let mut results = Vec::new();

@@ -168,11 +168,12 @@ fn repl_keeps_every_line_and_speaks_mysql() -> Result<(), rexpect::error::Error>
     p.send_control('c')?;
     p.exp_string("rlfe:demo> ")?;
     // Meta-commands complete too.
+    std::thread::sleep(std::time::Duration::from_millis(300));
     p.send("\\expl")?;
     p.flush()?;
     p.send("\t")?;
     p.flush()?;
-    p.send(" KAFKA-21\r")?;
+    p.send(" KAFKA-21\n")?;
     p.flush()?;
     p.exp_string("librdkafka logs a configuration warning")?;
     p.exp_string("rlfe:demo> ")?;

@@ -374,3 +374,28 @@ fn piped_repl_session_with_meta_commands() {
         );
     });
 }
+
+#[test]
+fn short_diagnostics_are_one_line_each() {
+    let sql = "CREATE ROUTINE LOAD demo.j ON user_events FROM KAFKA (\"kafka_broker_list\" = \"k:9092\",\n  \"kafka_topic\" = \"t\", \"property.acks\" = \"abc\", \"property.check.crcs\" = \"yes\");\nFROBNICATE;";
+    let out = rlfe(&["run", "--demo", "--diagnostics", "short", "-"], sql);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert!(lines.contains(&"2:42: warning[KAFKA-03]: Invalid value for configuration property \"request.required.acks\"; the job will fail when it starts"), "{stderr}");
+    assert!(
+        lines.iter().any(|l| l.starts_with("3:1: error[P0]: ")),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(" | "), "no source lines: {stderr}");
+    // Warnings come in the order of the text; the summary ends the run.
+    let warn_lines: Vec<&&str> = lines.iter().filter(|l| l.contains(": warning[")).collect();
+    assert_eq!(warn_lines.len(), 2, "{stderr}");
+    assert!(
+        warn_lines[0].starts_with("2:42:") && warn_lines[1].contains("check.crcs"),
+        "{stderr}"
+    );
+    assert_eq!(
+        lines.last(),
+        Some(&"2 statements: 0 ok, 1 with warnings, 1 failed")
+    );
+}

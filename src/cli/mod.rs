@@ -53,6 +53,10 @@ struct Common {
     /// Warnings fail the statement (for CI linting).
     #[arg(long, global = true)]
     deny_warnings: bool,
+    /// How diagnostics are drawn: `rich` (the source line and carets) or `short` (one
+    /// line each: `line:column: severity[CODE]: message`).
+    #[arg(long, value_enum, default_value = "rich", global = true)]
+    diagnostics: DiagnosticsArg,
     /// The session time zone (Doris's default: Asia/Shanghai).
     #[arg(
         long,
@@ -76,6 +80,33 @@ struct Common {
     /// Thrift bytes on every run and machine (for snapshot tests).
     #[arg(long, global = true)]
     deterministic: bool,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+enum DiagnosticsArg {
+    Rich,
+    Short,
+}
+
+/// The drawing style for a stream: short when asked, colours on a terminal.
+fn drawing(common: &Common, terminal: bool) -> RenderStyle {
+    match common.diagnostics {
+        DiagnosticsArg::Short => RenderStyle::Short,
+        DiagnosticsArg::Rich if color_wanted(terminal) => RenderStyle::Fancy,
+        DiagnosticsArg::Rich => RenderStyle::Plain,
+    }
+}
+
+/// The width of the terminal on `fd`, when it is one (else the default drawing width).
+pub(crate) fn terminal_width(fd: i32) -> usize {
+    // SAFETY: TIOCGWINSZ fills the winsize it is given and touches nothing else.
+    let mut size: libc::winsize = unsafe { std::mem::zeroed() };
+    let ok = unsafe { libc::ioctl(fd, libc::TIOCGWINSZ, &mut size) } == 0;
+    if ok && size.ws_col >= 40 {
+        usize::from(size.ws_col)
+    } else {
+        routine_load_fe::diagnostics::render::DEFAULT_WIDTH
+    }
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy)]
@@ -303,7 +334,8 @@ fn run(cli: Cli) -> Result<i32, String> {
         None => {
             if std::io::stdin().is_terminal() {
                 let s = session(&common, !common.no_demo)?;
-                repl::run(s, color_wanted(std::io::stdout().is_terminal()))
+                let render = drawing(&common, std::io::stdout().is_terminal());
+                repl::run(s, render, terminal_width(1))
             } else {
                 // Piped: the same engine and defaults as the REPL, without prompts.
                 run_script(&common, !common.no_demo, RunFormat::Text, None)
@@ -320,16 +352,14 @@ fn run_script(
 ) -> Result<i32, String> {
     let session = session(common, demo)?;
     let input = read_input(file, session.options.parse.max_script_bytes)?;
+    // Text mode draws the diagnostics on standard error.
     let style = Style {
-        render: if color_wanted(std::io::stdout().is_terminal()) {
-            RenderStyle::Fancy
-        } else {
-            RenderStyle::Plain
-        },
+        render: drawing(common, std::io::stderr().is_terminal()),
         show_plan: false,
         plan_json: false,
         reveal: common.reveal_secrets,
         vertical: false,
+        width: terminal_width(2),
     };
     let format = match format {
         RunFormat::Text => engine::Format::Text,
@@ -369,12 +399,8 @@ fn run_quietly(
     });
 }
 
-fn stderr_style() -> RenderStyle {
-    if color_wanted(std::io::stderr().is_terminal()) {
-        RenderStyle::Fancy
-    } else {
-        RenderStyle::Plain
-    }
+fn stderr_style(common: &Common) -> RenderStyle {
+    drawing(common, std::io::stderr().is_terminal())
 }
 
 fn plan(common: &Common, format: PlanFormat, file: Option<&str>) -> Result<i32, String> {
@@ -384,7 +410,7 @@ fn plan(common: &Common, format: PlanFormat, file: Option<&str>) -> Result<i32, 
     let mut bytes = Vec::new();
     let mut text = String::new();
     let mut encode_error = None;
-    let style = stderr_style();
+    let style = stderr_style(common);
     run_quietly(&mut s, &input, |r, source| {
         failed |= !r.ok;
         // Errors, and the warnings of accepted statements too, go to standard error.
@@ -393,8 +419,10 @@ fn plan(common: &Common, format: PlanFormat, file: Option<&str>) -> Result<i32, 
             .iter()
             .filter(|d| d.severity != routine_load_fe::diagnostics::Severity::Note || !r.ok)
         {
-            let _ = std::io::stderr()
-                .write_all(routine_load_fe::diagnostics::render(d, source, style).as_bytes());
+            let _ = std::io::stderr().write_all(
+                routine_load_fe::diagnostics::render_width(d, source, style, terminal_width(2))
+                    .as_bytes(),
+            );
         }
         if !r.ok {
             return;
@@ -438,7 +466,7 @@ fn iam_policy(common: &Common, only: Option<&str>, file: Option<&str>) -> Result
     let mut s = session(common, common.demo)?;
     let input = read_input(file, s.options.parse.max_script_bytes)?;
     let mut failed = false;
-    let style = stderr_style();
+    let style = stderr_style(common);
     // Errors and warnings (a wildcard topic, say) go to stderr, as `run` shows them.
     run_quietly(&mut s, &input, |r, source| {
         failed |= !r.ok;
@@ -447,8 +475,10 @@ fn iam_policy(common: &Common, only: Option<&str>, file: Option<&str>) -> Result
             .iter()
             .filter(|d| d.severity != routine_load_fe::diagnostics::Severity::Note)
         {
-            let _ = std::io::stderr()
-                .write_all(routine_load_fe::diagnostics::render(d, source, style).as_bytes());
+            let _ = std::io::stderr().write_all(
+                routine_load_fe::diagnostics::render_width(d, source, style, terminal_width(2))
+                    .as_bytes(),
+            );
         }
     });
     let mut docs = Vec::new();

@@ -340,18 +340,16 @@ fn history_path() -> Option<std::path::PathBuf> {
 }
 
 /// Runs the REPL until `\q` or Ctrl-D.
-pub fn run(session: Session, color: bool) -> Result<i32, String> {
+pub fn run(session: Session, render: RenderStyle, width: usize) -> Result<i32, String> {
     let names = Arc::new(Mutex::new(Names::default()));
+    let color = render == RenderStyle::Fancy;
     let style = Style {
-        render: if color {
-            RenderStyle::Fancy
-        } else {
-            RenderStyle::Plain
-        },
+        render,
         show_plan: false,
         plan_json: false,
         reveal: false,
         vertical: false,
+        width,
     };
     let mut engine = Engine::new(session, style, Format::Text);
     engine.allow_meta = true;
@@ -439,6 +437,8 @@ pub fn run(session: Session, color: bool) -> Result<i32, String> {
             history.as_deref(),
             &routine_load_fe::parser::mask::mask_sql(input.trim()),
         );
+        // Drawn to the terminal's width as it is now.
+        engine.style.width = super::terminal_width(1);
         let mut out = stdout.lock();
         engine
             .run_text(&input, &mut out)

@@ -91,6 +91,7 @@ pub fn explain(rule: crate::diagnostics::Rule, style: crate::diagnostics::Render
                     plan_json: false,
                     reveal: false,
                     vertical: false,
+                    width: crate::diagnostics::render::DEFAULT_WIDTH,
                 },
             );
             out.push_str("\nrlfe answers:\n\n");

@@ -4,7 +4,7 @@
 use super::{ResultSet, StatementResult};
 use crate::ast::StatementKind;
 use crate::diagnostics::render::escape_controls;
-use crate::diagnostics::{render, Diagnostic, RenderStyle, Severity, Source};
+use crate::diagnostics::{Diagnostic, RenderStyle, Severity, Source};
 use serde_json::json;
 
 /// Output switches shared by `rlfe run`, `rlfe plan` and the REPL.
@@ -20,6 +20,8 @@ pub struct Style {
     pub reveal: bool,
     /// Result rows one column per line (the mysql client's `\G`).
     pub vertical: bool,
+    /// How wide diagnostics are drawn (the terminal's width), in columns.
+    pub width: usize,
 }
 
 /// A MySQL-client table; too wide a table is printed vertically, as the client's `\G`.
@@ -192,7 +194,14 @@ pub fn text_parts(r: &StatementResult, source: &Source<'_>, style: Style) -> Tex
         }
     }
     for d in reading_order(r) {
-        parts.diagnostics.push_str(&render(d, source, style.render));
+        parts
+            .diagnostics
+            .push_str(&crate::diagnostics::render_width(
+                d,
+                source,
+                style.render,
+                style.width,
+            ));
     }
     if style.show_plan && r.ok && r.kind != StatementKind::Explain {
         if let Some(plan) = &r.plan {

@@ -173,6 +173,7 @@ pub fn render_all(results: &[StatementResult], sql: &str) -> String {
         plan_json: false,
         reveal: false,
         vertical: false,
+        width: routine_load_fe::diagnostics::render::DEFAULT_WIDTH,
     };
     results
         .iter()

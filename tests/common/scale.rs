@@ -111,6 +111,7 @@ pub fn run_rendered(s: &mut Session, sql: &str, show_plan: bool) -> (Vec<Stateme
         plan_json: false,
         reveal: false,
         vertical: false,
+        width: routine_load_fe::diagnostics::render::DEFAULT_WIDTH,
     };
     let mut out = String::new();
     let mut results = Vec::new();

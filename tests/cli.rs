@@ -399,3 +399,43 @@ fn short_diagnostics_are_one_line_each() {
         Some(&"2 statements: 0 ok, 1 with warnings, 1 failed")
     );
 }
+
+#[test]
+fn rlfe_test_compares_a_directory_with_its_snapshots() {
+    let dir = std::env::temp_dir().join(format!("rlfe-snapshots-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let sql = dir.join("orders.sql");
+    std::fs::write(&sql, "CREATE ROUTINE LOAD demo.orders ON user_events FROM KAFKA (\"kafka_broker_list\" = \"k:9092\", \"kafka_topic\" = \"orders\", \"kafka_partitions\" = \"0,1\");\nSHOW ROUTINE LOAD FOR demo.orders;\n").unwrap();
+    let d = dir.to_str().unwrap();
+    // No snapshot yet: it fails and leaves the new one for review.
+    let first = rlfe(&["test", "--demo", d], "");
+    assert_eq!(first.status.code(), Some(1), "{}", stdout(&first));
+    assert!(dir.join("orders.sql.snap.new").exists());
+    let accepted = rlfe(&["test", "--demo", "--accept", d], "");
+    assert_eq!(accepted.status.code(), Some(0), "{}", stdout(&accepted));
+    assert!(!dir.join("orders.sql.snap.new").exists());
+    // Unchanged: passes, run after run (ids are reproducible).
+    for _ in 0..2 {
+        let again = rlfe(&["test", "--demo", d], "");
+        assert_eq!(again.status.code(), Some(0), "{}", stdout(&again));
+        assert!(stdout(&again).contains("1 files: 1 unchanged, 0 written, 0 differ"));
+    }
+    // A changed plan fails, with a diff.
+    let changed = std::fs::read_to_string(&sql)
+        .unwrap()
+        .replace("\"0,1\"", "\"0,1,2\"");
+    std::fs::write(&sql, changed).unwrap();
+    let diff = rlfe(&["test", "--demo", d], "");
+    assert_eq!(diff.status.code(), Some(1));
+    let text = stdout(&diff);
+    assert!(
+        text.contains("differs from") && text.contains("@@"),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with('+') && l.contains("\"2\"")),
+        "{text}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

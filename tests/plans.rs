@@ -246,3 +246,18 @@ fn thrift_golden_bytes_and_round_trip() {
         assert_eq!(decode_tasks(&bytes, protocol).unwrap(), all);
     }
 }
+
+/// The library's snapshot helper, as a team's own test suite would use it.
+#[test]
+fn statement_snapshots_through_the_library_helper() {
+    use routine_load_fe::session::snapshot;
+    let mut session = Session::new(SessionOptions {
+        ids: Box::new(DeterministicIds::default()),
+        ..SessionOptions::default()
+    });
+    session.load_demo().unwrap();
+    let sql = common::read("tests/corpus/msk_examples.sql");
+    let text = snapshot::of_script(&mut session, &sql);
+    assert!(!text.contains("hunter") && text.contains("-- [0]"));
+    common::with_snapshots(|| insta::assert_snapshot!("library_snapshot_msk_examples", text));
+}

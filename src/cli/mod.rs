@@ -161,6 +161,18 @@ enum Command {
         /// The rule's code (K3, MSK-05, …), in any case.
         code: String,
     },
+    /// Run every `*.sql` file of a directory as a session and compare each statement's
+    /// answer and plan with the snapshot beside it (`NAME.sql.snap`, insta's format):
+    /// a difference fails with a diff and leaves `NAME.sql.snap.new` for
+    /// `cargo insta review`; `--accept` writes the snapshots instead. Ids are
+    /// reproducible (`--deterministic` is implied).
+    Test {
+        /// The directory.
+        dir: String,
+        /// Write the new snapshots instead of comparing.
+        #[arg(long)]
+        accept: bool,
+    },
     /// Print the least-privilege IAM policy of each MSK IAM job in the script.
     IamPolicy {
         /// Only this job.
@@ -328,6 +340,7 @@ fn run(cli: Cli) -> Result<i32, String> {
             Ok(0)
         }
         Some(Command::Explain { code }) => explain(&code),
+        Some(Command::Test { dir, accept }) => snapshot_test(&common, &dir, accept),
         Some(Command::IamPolicy { job, file }) => {
             iam_policy(&common, job.as_deref(), file.as_deref())
         }
@@ -532,6 +545,76 @@ fn iam_policy(common: &Common, only: Option<&str>, file: Option<&str>) -> Result
     };
     write_stdout(&(text + "\n"))?;
     Ok(i32::from(failed))
+}
+
+/// `rlfe test DIR`: every `*.sql` file against its snapshot.
+fn snapshot_test(common: &Common, dir: &str, accept: bool) -> Result<i32, String> {
+    use routine_load_fe::session::snapshot;
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot read {dir}: {e}"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "sql"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(format!("{dir} has no *.sql file"));
+    }
+    let mut common = common.clone();
+    common.deterministic = true;
+    let (mut passed, mut failed, mut written) = (0, 0, 0);
+    let mut report = String::new();
+    for file in &files {
+        let name = file.display().to_string();
+        let mut s = session(&common, common.demo)?;
+        let bytes = std::fs::File::open(file)
+            .and_then(|f| engine::read_limited(f, s.options.parse.max_script_bytes))
+            .map_err(|e| format!("cannot read {name}: {e}"))?;
+        let text = snapshot::of_bytes(&mut s, &bytes);
+        let base = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let snap = file.with_file_name(format!("{base}.snap"));
+        let pending = file.with_file_name(format!("{base}.snap.new"));
+        let stored = std::fs::read_to_string(&snap).ok();
+        let stored_text = stored.as_deref().and_then(snapshot::from_snap_file);
+        let file_text = snapshot::to_snap_file(&base, &text);
+        if stored_text == Some(text.as_str()) {
+            passed += 1;
+            let _ = std::fs::remove_file(&pending);
+            continue;
+        }
+        if accept {
+            std::fs::write(&snap, &file_text)
+                .map_err(|e| format!("cannot write {}: {e}", snap.display()))?;
+            let _ = std::fs::remove_file(&pending);
+            written += 1;
+            report.push_str(&format!("wrote {}\n", snap.display()));
+            continue;
+        }
+        failed += 1;
+        std::fs::write(&pending, &file_text)
+            .map_err(|e| format!("cannot write {}: {e}", pending.display()))?;
+        match stored_text {
+            None => report.push_str(&format!(
+                "{name}: no snapshot; the new one is in {} (accept it with --accept or cargo insta review)\n",
+                pending.display()
+            )),
+            Some(old) => {
+                report.push_str(&format!("{name}: differs from {}\n", snap.display()));
+                let diff = similar::TextDiff::from_lines(old, text.as_str());
+                for hunk in diff.unified_diff().context_radius(3).header("stored", "now").iter_hunks() {
+                    report.push_str(&hunk.to_string());
+                }
+            }
+        }
+    }
+    report.push_str(&format!(
+        "{} files: {passed} unchanged, {written} written, {failed} differ\n",
+        files.len()
+    ));
+    write_stdout(&report)?;
+    Ok(i32::from(failed > 0))
 }
 
 /// Writes to standard output; a closed pipe ends the output quietly.

@@ -7,6 +7,7 @@ pub mod examples;
 pub mod input;
 mod registry;
 pub mod render;
+pub mod snapshot;
 
 pub use crate::analyzer::ResultSet;
 pub use crate::plan::ids::{DeterministicIds, IdGenerator, SystemIds};

@@ -439,3 +439,80 @@ fn rlfe_test_compares_a_directory_with_its_snapshots() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn catalog_statements_are_answered_from_the_catalog() {
+    let out = rlfe(&["run", "--demo", "-"], "SHOW DATABASES;\nSHOW TABLES;\nDESC demo.user_events;\nDESC nosuch;\nSHOW TABLES FROM nodb;\n");
+    let text = stdout(&out);
+    assert!(
+        text.contains("| Database |") && text.contains("| demo "),
+        "{text}"
+    );
+    assert!(
+        text.contains("| Tables_in_demo") && text.contains("| user_events"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| Field      | Type        | Null | Key   | Default | Extra |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| event_id   | BIGINT      | Yes  | true  | NULL    |       |"),
+        "{text}"
+    );
+    let errors = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        errors.contains("ERROR 1051 (42S02): errCode = 2, detailMessage = Unknown table 'nosuch'"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("ERROR 1049 (42000): errCode = 2, detailMessage = Unknown database 'nodb'"),
+        "{errors}"
+    );
+    assert!(errors.contains("line 4, column 6"), "{errors}");
+}
+
+#[test]
+fn text_plans_read_as_text() {
+    let sql = "CREATE ROUTINE LOAD demo.j ON user_events FROM KAFKA (\"kafka_broker_list\" = \"b-1.c.x.c2.kafka.us-east-1.amazonaws.com:9098\", \"kafka_topic\" = \"t\", \"property.security.protocol\" = \"SASL_SSL\", \"property.sasl.mechanism\" = \"OAUTHBEARER\", \"aws.region\" = \"us-east-1\", \"aws.role_arn\" = \"arn:aws:iam::123456789012:role/r\", \"aws.secret_key\" = \"not-shown\", \"aws.access_key\" = \"AKIAEXAMPLE\");";
+    let out = rlfe(&["plan", "--demo", "--format", "text", "-"], sql);
+    let text = stdout(&out);
+    // No tasks (no kafka_partitions), yet the client properties are shown, masked.
+    assert!(
+        text.contains("0 task(s)") && text.contains("Client properties (every task):"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  aws.region = us-east-1") && !text.contains("not-shown"),
+        "{text}"
+    );
+    assert!(text.contains("Security: AWS MSK IAM (OAUTHBEARER with a token the BE signs); credentials: static keys"), "{text}");
+    assert!(!text.contains("{\"mode\""), "{text}");
+    // Under the Doris profile the Java mechanism is not IAM: the BE never switches it on.
+    let java = "CREATE ROUTINE LOAD demo.j ON user_events FROM KAFKA (\"kafka_broker_list\" = \"b-1.c.x.c2.kafka.us-east-1.amazonaws.com:9098\", \"kafka_topic\" = \"t\", \"property.security.protocol\" = \"SASL_SSL\", \"property.sasl.mechanism\" = \"AWS_MSK_IAM\");";
+    let doris = rlfe(
+        &[
+            "plan",
+            "--demo",
+            "--profile",
+            "doris",
+            "--format",
+            "text",
+            "-",
+        ],
+        java,
+    );
+    assert!(
+        stdout(&doris)
+            .contains("Security: SASL/AWS_MSK_IAM over TLS (a mechanism librdkafka does not have)"),
+        "{}",
+        stdout(&doris)
+    );
+    let default = rlfe(&["plan", "--demo", "--format", "text", "-"], java);
+    assert!(
+        stdout(&default).contains("Security: AWS MSK IAM"),
+        "{}",
+        stdout(&default)
+    );
+    assert!(String::from_utf8_lossy(&default.stderr).contains("MSK-34"));
+}

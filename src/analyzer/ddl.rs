@@ -443,3 +443,111 @@ pub fn table_from_ddl(stmt: &CreateTable, id: i64) -> Result<TableInfo, Diagnost
         buckets,
     })
 }
+
+/// The catalog statements outside the routine-load dialect that a mysql client sends
+/// (`SHOW DATABASES`, `SHOW TABLES [FROM db]`, `DESC [db.]table`), answered from the
+/// session's catalog with Doris's column names (`ShowDbStmt`, `ShowTableStmt`,
+/// `DescribeStmt` in fe/fe-core); any other statement is handed back to the caller.
+pub fn analyze_other(stmt: &crate::ast::OtherStatement, ctx: &AnalyzeContext<'_>) -> Outcome {
+    use sqlparser::ast::Statement as S;
+    let mut out = Outcome::default();
+    let name_parts = |name: &sqlparser::ast::ObjectName| -> Vec<(String, Span)> {
+        name.0
+            .iter()
+            .filter_map(|p| p.as_ident())
+            .map(|i| (i.value.clone(), Span::from(i.span)))
+            .collect()
+    };
+    let note_without_schema = |out: &mut Outcome, span: Span, what: &str| {
+        if !ctx.catalog.has_schema() {
+            out.diagnostics.push(no_catalog_note(span, what));
+        }
+    };
+    match stmt.statement() {
+        S::ShowDatabases { .. } | S::ShowSchemas { .. } => {
+            note_without_schema(&mut out, Span::default(), "the databases");
+            let rows = ctx
+                .catalog
+                .database_names()
+                .into_iter()
+                .map(|d| vec![d])
+                .collect();
+            out.rows = Some(ResultSet::new(&["Database"], rows));
+        }
+        S::ShowTables { show_options, .. } => {
+            let named = show_options
+                .show_in
+                .as_ref()
+                .and_then(|i| i.parent_name.as_ref())
+                .map(name_parts)
+                .and_then(|p| p.last().cloned());
+            let Some((db, span)) =
+                named.or_else(|| ctx.current_db.map(|d| (d.to_string(), Span::default())))
+            else {
+                out.diagnostics
+                    .push(no_database(&N1, Span::default()).with_mysql(&MysqlError::NO_DB));
+                return out;
+            };
+            if ctx.catalog.has_schema() && ctx.catalog.database_id(&db).is_none() {
+                out.diagnostics.push(unknown_database(&db, span));
+                return out;
+            }
+            note_without_schema(&mut out, span, "the tables");
+            let rows = ctx
+                .catalog
+                .table_names(&db)
+                .into_iter()
+                .map(|t| vec![t])
+                .collect();
+            let column = format!("Tables_in_{db}");
+            out.rows = Some(ResultSet::new(&[column.as_str()], rows));
+        }
+        S::ExplainTable { table_name, .. } => {
+            let parts = name_parts(table_name);
+            let (db, table, span) = match parts.as_slice() {
+                [(t, s)] => (ctx.current_db.map(str::to_string), t.clone(), *s),
+                [.., (d, _), (t, s)] => (Some(d.clone()), t.clone(), *s),
+                [] => return out,
+            };
+            let Some(db) = db else {
+                out.diagnostics
+                    .push(no_database(&N1, span).with_mysql(&MysqlError::NO_DB));
+                return out;
+            };
+            if !ctx.catalog.has_schema() {
+                out.diagnostics.push(no_catalog_note(span, "the table"));
+                return out;
+            }
+            let Some(info) = ctx.catalog.table(&db, &table) else {
+                out.diagnostics.push(
+                    DDL.error(format!("Unknown table '{table}'"))
+                        .at(span)
+                        .with_mysql(&MysqlError::BAD_TABLE),
+                );
+                return out;
+            };
+            let rows = info
+                .columns
+                .iter()
+                .map(|c| {
+                    vec![
+                        c.name.clone(),
+                        c.data_type.to_ascii_uppercase(),
+                        if c.nullable { "Yes" } else { "No" }.into(),
+                        c.is_key.to_string(),
+                        "NULL".into(),
+                        c.aggregation.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            let columns = ["Field", "Type", "Null", "Key", "Default", "Extra"];
+            out.rows = Some(ResultSet::new(&columns, rows));
+        }
+        _ => out.diagnostics.push(
+            OTHER
+                .fixed()
+                .with_help("rlfe hands such statements back to the caller (kind \"other\")"),
+        ),
+    }
+    out
+}

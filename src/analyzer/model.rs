@@ -252,11 +252,68 @@ pub enum AuthMode {
         /// Over TLS.
         tls: bool,
     },
+    /// A SASL mechanism librdkafka does not implement (the consumer is not created).
+    UnsupportedMechanism {
+        /// The mechanism as set.
+        mechanism: String,
+        /// Over TLS.
+        tls: bool,
+    },
     /// AWS MSK IAM (OAUTHBEARER with a token the BE signs).
     MskIam {
         /// Where the BE takes AWS credentials from.
         credential_source: CredentialSource,
     },
+}
+
+impl fmt::Display for AuthMode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let over = |tls: bool| if tls { "over TLS" } else { "without TLS" };
+        match self {
+            AuthMode::Plaintext => f.write_str("PLAINTEXT (no TLS, no authentication)"),
+            AuthMode::Ssl {
+                client_certificate: true,
+            } => f.write_str("mutual TLS (a client certificate)"),
+            AuthMode::Ssl { .. } => f.write_str("TLS (no client authentication)"),
+            AuthMode::SaslPlain { tls } => write!(f, "SASL/PLAIN {}", over(*tls)),
+            AuthMode::Scram { mechanism, tls } => write!(f, "SASL/{mechanism} {}", over(*tls)),
+            AuthMode::Gssapi { tls } => write!(f, "SASL/GSSAPI (Kerberos) {}", over(*tls)),
+            AuthMode::OauthBearer { tls } => write!(f, "SASL/OAUTHBEARER {}", over(*tls)),
+            AuthMode::UnsupportedMechanism { mechanism, tls } => write!(
+                f,
+                "SASL/{mechanism} {} (a mechanism librdkafka does not have)",
+                over(*tls)
+            ),
+            AuthMode::MskIam { credential_source } => {
+                f.write_str("AWS MSK IAM (OAUTHBEARER with a token the BE signs); credentials: ")?;
+                match credential_source {
+                    CredentialSource::StaticKeys { with_role: false } => {
+                        f.write_str("static keys (aws.access_key, aws.secret_key)")
+                    }
+                    CredentialSource::StaticKeys { with_role: true } => f.write_str(
+                        "static keys (aws.access_key, aws.secret_key) assuming aws.role_arn",
+                    ),
+                    CredentialSource::AssumeRole {
+                        role_arn,
+                        external_id,
+                    } => write!(
+                        f,
+                        "assume role {role_arn}{}",
+                        if *external_id {
+                            " with an external id"
+                        } else {
+                            ""
+                        }
+                    ),
+                    CredentialSource::Profile { name } => write!(f, "profile {name}"),
+                    CredentialSource::Provider { provider } => write!(f, "provider {provider}"),
+                    CredentialSource::DefaultChain => {
+                        f.write_str("none given: the BE installs no token callback (MSK-34)")
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Where the backend takes AWS credentials from.

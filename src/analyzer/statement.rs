@@ -5,7 +5,6 @@ use super::model::RoutineLoadJob;
 use super::outcome::{query_ok, Effect, Outcome};
 use super::{alter, control, create, ddl, show};
 use crate::ast::Statement;
-use crate::diagnostics::rules::OTHER;
 
 /// Analyzes a statement against the session's state: Doris's answer, the findings
 /// beyond Doris, and the changes to apply when it is accepted.
@@ -37,9 +36,7 @@ pub fn analyze(stmt: &Statement, ctx: &AnalyzeContext<'_>) -> Outcome {
         Statement::CreateFile(f) => ddl::analyze_create_file(f, ctx),
         Statement::DropFile(f) => ddl::analyze_drop_file(f, ctx),
         Statement::ShowFile(s) => ddl::analyze_show_file(s, ctx),
-        Statement::Other(_) => Outcome::from_diagnostics(vec![OTHER
-            .fixed()
-            .with_help("rlfe hands such statements back to the caller (kind \"other\")")]),
+        Statement::Other(o) => ddl::analyze_other(o, ctx),
     }
 }
 

@@ -283,6 +283,10 @@ pub struct Plan {
     pub security: SecuritySummary,
     /// What the plan leaves to Doris.
     pub notes: Vec<Diagnostic>,
+    /// The client properties the tasks carry (shown by the text plan even when no task
+    /// is planned; the JSON and Thrift carry them in the tasks).
+    #[serde(skip)]
+    pub client_properties: crate::analyzer::CustomProperties,
 }
 
 /// The converted client map: `kafka_default_offsets` and
@@ -480,6 +484,9 @@ pub fn plan_job(
         tasks,
         security: security_summary(job),
         notes,
+        client_properties: crate::analyzer::CustomProperties(
+            converted_properties(job).into_iter().collect(),
+        ),
     }
 }
 
@@ -597,19 +604,15 @@ impl Plan {
                     "  partition_begin_offset {{{}}}\n",
                     offs.join(", ")
                 ));
-                if i == 0 {
-                    if let Some(props) = &k.properties {
-                        for (pk, pv) in props {
-                            out.push_str(&format!("  property {pk} = {}\n", show(pk, pv)));
-                        }
-                    }
-                }
             }
         }
-        out.push_str(&format!(
-            "Security: {}\n",
-            serde_json::to_string(&self.security.auth).unwrap_or_default()
-        ));
+        if !self.client_properties.0.is_empty() {
+            out.push_str("Client properties (every task):\n");
+            for (pk, pv) in self.client_properties.iter() {
+                out.push_str(&format!("  {pk} = {}\n", show(pk, pv)));
+            }
+        }
+        out.push_str(&format!("Security: {}\n", self.security.auth));
         if let Some(p) = &self.security.policy {
             out.push_str("IAM policy for the consumer role:\n");
             out.push_str(&p.document());

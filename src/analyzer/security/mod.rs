@@ -98,7 +98,18 @@ pub(crate) fn analyze(
     );
     diags.append(&mut findings.out);
     diags.append(&mut lint_findings);
-    let auth = auth_mode(&settings);
+    // The BE's IAM switch: exactly SASL_SSL and OAUTHBEARER (`sasl.mechanism` only).
+    let iam_gate = cm.get("security.protocol") == Some("SASL_SSL")
+        && cm.get("sasl.mechanism") == Some("OAUTHBEARER");
+    let iam = settings.iam_explicit && iam_gate;
+    if iam
+        && !outcome.iam
+        && !(cm.get("aws.external_id").is_some() && cm.get("aws.role_arn").is_none())
+    {
+        let span = cm.value_span("sasl.mechanism").unwrap_or(anchor);
+        diags.push(warn(&MSK_34, MSK_34.messages.first().copied().unwrap_or_default(), span, "give a credential source: \"aws.role_arn\", \"aws.credentials_provider\" = \"DEFAULT\" (the BE host's instance profile or container role), \"aws.profile_name\", or \"aws.access_key\" with \"aws.secret_key\""));
+    }
+    let auth = auth_mode(&settings, iam);
     drop(settings);
     auth
 }
@@ -313,26 +324,33 @@ fn iam_rules(
 }
 
 /// The authentication mode of the consumer.
-fn auth_mode(s: &ClientSettings<'_>) -> AuthMode {
+/// The authentication mode: MSK IAM when IAM is meant and the BE's switch for it is on
+/// (`iam`: exactly SASL_SSL and OAUTHBEARER), else the mechanism librdkafka would use.
+fn auth_mode(s: &ClientSettings<'_>, iam: bool) -> AuthMode {
     let tls = s.protocol.kind == SecurityProtocol::SaslSsl;
     match s.protocol.kind {
         SecurityProtocol::Ssl => AuthMode::Ssl {
             client_certificate: s.client_cert,
         },
         SecurityProtocol::SaslSsl | SecurityProtocol::SaslPlaintext => {
-            if s.iam_explicit {
+            if iam {
                 return AuthMode::MskIam {
                     credential_source: credential_source(s),
                 };
             }
-            match s.mechanism.map(str::to_ascii_uppercase).as_deref() {
-                Some(m) if m.starts_with("SCRAM-") => AuthMode::Scram {
+            // librdkafka trims the value and compares the name exactly.
+            match s.mechanism.map(str::trim) {
+                Some(m @ ("SCRAM-SHA-256" | "SCRAM-SHA-512")) => AuthMode::Scram {
                     mechanism: m.to_string(),
                     tls,
                 },
                 Some("PLAIN") => AuthMode::SaslPlain { tls },
                 Some("OAUTHBEARER") => AuthMode::OauthBearer { tls },
-                _ => AuthMode::Gssapi { tls },
+                None | Some("" | "GSSAPI") => AuthMode::Gssapi { tls },
+                Some(m) => AuthMode::UnsupportedMechanism {
+                    mechanism: m.to_string(),
+                    tls,
+                },
             }
         }
         SecurityProtocol::Plaintext | SecurityProtocol::Other => AuthMode::Plaintext,

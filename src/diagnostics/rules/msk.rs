@@ -618,6 +618,22 @@ pub static MSK_33: RuleDef = RuleDef {
     ..LINT
 };
 
+/// MSK IAM without a credential source: the BE installs no token callback.
+pub static MSK_34: RuleDef = RuleDef {
+    code: r#"MSK-34"#,
+    messages: &[
+        r#"AWS MSK IAM authentication enabled but no credentials configured: the BE installs no token callback, and every connection fails with 'OAUTHBEARER cannot log in because there is no token available'"#,
+    ],
+    summary: r#"MSK IAM without a credential source: the BE installs no token callback."#,
+    doc: r#"Doris BE's `AwsMskIamOAuthCallback::create_from_properties` (be/src/runtime/routine_load/aws_msk_iam_auth.cpp) returns no callback, logging `AWS MSK IAM authentication enabled but no credentials configured. Please provide one of: access_key/secret_key, role_arn, profile_name, or credentials_provider`, when none of `aws.access_key` with `aws.secret_key`, `aws.role_arn`, `aws.profile_name` or `aws.credentials_provider` is given. The consumer is still created, as an OAUTHBEARER client without a token, so the job fails when it connects. To use the BE host's own role (instance profile, container role), write `"aws.credentials_provider" = "DEFAULT"` (or `INSTANCE_PROFILE`)."#,
+    trips: Example::new(
+        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.msk-cluster.xxx.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1");"#,
+        r#""OAUTHBEARER""#,
+    ),
+    passes: Example::new(examples::MSK_IAM_ROLE, r#""#),
+    ..LINT
+};
+
 /// aws.region was taken from the broker host names.
 pub static MSK_REGION: RuleDef = RuleDef {
     code: r#"MSK-REGION"#,
@@ -637,6 +653,7 @@ pub static MSK_REGION: RuleDef = RuleDef {
 
 /// The rules of this family, in order.
 pub(super) static RULES: &[Rule] = &[
+    &MSK_34,
     &MSK_01,
     &MSK_02,
     &MSK_03,

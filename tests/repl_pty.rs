@@ -134,7 +134,9 @@ fn repl_keeps_every_line_and_speaks_mysql() -> Result<(), rexpect::error::Error>
         spawn_command(cmd, Some(20_000))
     };
     let mut p = spawn()?;
-    p.exp_string("rlfe:demo> ")?;
+    let banner = p.exp_string("rlfe:demo> ")?;
+    // Pastes are not bracketed (the mysql client's way): the mode is never switched on.
+    assert!(!banner.contains("\x1b[?2004h"), "{banner:?}");
     // Three inputs in one write, not bracketed: all of them run, in order. (The
     // editor is first given a moment to settle, as a prompt waiting for a paste is.)
     std::thread::sleep(std::time::Duration::from_millis(500));
@@ -142,6 +144,13 @@ fn repl_keeps_every_line_and_speaks_mysql() -> Result<(), rexpect::error::Error>
     p.exp_string("Empty set")?;
     p.exp_string("No jobs")?;
     p.exp_string("Query OK, 0 rows affected")?;
+    p.exp_string("rlfe:demo> ")?;
+    // rlfe does not ask the terminal to bracket pastes, so a pasted block arrives as
+    // typed lines: a statement over two lines runs at its `;`, without an extra Enter.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    p.send("SHOW ROUTINE LOAD FOR job_a\n;\n")?;
+    p.flush()?;
+    p.exp_string("1 row in set")?;
     p.exp_string("rlfe:demo> ")?;
     // A statement over several lines: each continuation line has its prompt.
     p.send_line("CREATE ROUTINE LOAD job_b ON user_events")?;

@@ -357,6 +357,9 @@ pub fn run(session: Session, render: RenderStyle, width: usize) -> Result<i32, S
     let config = Config::builder()
         .auto_add_history(false)
         .completion_type(rustyline::CompletionType::List)
+        // As in the mysql client, a paste arrives as typed lines: each complete statement
+        // runs at its line break (nothing is lost, and no extra Enter is needed).
+        .bracketed_paste(false)
         .build();
     let mut editor: Editor<RlfeHelper, DefaultHistory> = Editor::with_config(config)
         .map_err(|e| format!("cannot start the terminal editor: {e}"))?;

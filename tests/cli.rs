@@ -516,3 +516,10 @@ fn text_plans_read_as_text() {
     );
     assert!(String::from_utf8_lossy(&default.stderr).contains("MSK-34"));
 }
+
+#[test]
+fn an_unknown_statement_word_is_underlined_whole() {
+    let out = rlfe(&["run", "-"], "SELEC 1;");
+    let errors = String::from_utf8_lossy(&out.stderr);
+    assert!(errors.contains(" 1 | SELEC 1;\n   | ^^^^^\n"), "{errors}");
+}

@@ -204,8 +204,11 @@ fn repl_keeps_every_line_and_speaks_mysql() -> Result<(), rexpect::error::Error>
         "{history}"
     );
     assert!(history.contains("# just a note"), "{history}");
-    // Bare `quit` ends the REPL.
+    // Bare `help` and `quit`, as the mysql client takes them.
     let mut p = spawn()?;
+    p.exp_string("rlfe:demo> ")?;
+    p.send_line("help")?;
+    p.exp_string("Meta-commands (end at the line break):")?;
     p.exp_string("rlfe:demo> ")?;
     p.send_line("quit")?;
     p.exp_eof()?;

@@ -117,6 +117,20 @@ fn repl_through_a_pseudo_terminal() -> Result<(), rexpect::error::Error> {
     Ok(())
 }
 
+/// Types `writes` once the prompt has settled (as a user or a paste does), each one
+/// written as it is.
+fn keys(
+    p: &mut rexpect::session::PtySession,
+    writes: &[&str],
+) -> Result<(), rexpect::error::Error> {
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    for w in writes {
+        p.send(w)?;
+        p.flush()?;
+    }
+    Ok(())
+}
+
 /// The mysql client's habits: lines that arrive together (a paste the terminal does not
 /// bracket), the continuation prompt, `\G`, comment-only lines, bare `quit`, Tab
 /// listing, a recalled masked secret, and a history written after every entry.
@@ -139,17 +153,14 @@ fn repl_keeps_every_line_and_speaks_mysql() -> Result<(), rexpect::error::Error>
     assert!(!banner.contains("\x1b[?2004h"), "{banner:?}");
     // Three inputs in one write, not bracketed: all of them run, in order. (The
     // editor is first given a moment to settle, as a prompt waiting for a paste is.)
-    std::thread::sleep(std::time::Duration::from_millis(500));
-    p.send("SHOW ROUTINE LOAD;\n\\jobs\nCREATE ROUTINE LOAD job_a ON user_events FROM KAFKA (\"kafka_broker_list\" = \"k:9092\", \"kafka_topic\" = \"t\");\n")?;
+    keys(&mut p, &["SHOW ROUTINE LOAD;\n\\jobs\nCREATE ROUTINE LOAD job_a ON user_events FROM KAFKA (\"kafka_broker_list\" = \"k:9092\", \"kafka_topic\" = \"t\");\n"])?;
     p.exp_string("Empty set")?;
     p.exp_string("No jobs")?;
     p.exp_string("Query OK, 0 rows affected")?;
     p.exp_string("rlfe:demo> ")?;
     // rlfe does not ask the terminal to bracket pastes, so a pasted block arrives as
     // typed lines: a statement over two lines runs at its `;`, without an extra Enter.
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    p.send("SHOW ROUTINE LOAD FOR job_a\n;\n")?;
-    p.flush()?;
+    keys(&mut p, &["SHOW ROUTINE LOAD FOR job_a\n;\n"])?;
     p.exp_string("1 row in set")?;
     p.exp_string("rlfe:demo> ")?;
     // A statement over several lines: each continuation line has its prompt.
@@ -166,24 +177,13 @@ fn repl_keeps_every_line_and_speaks_mysql() -> Result<(), rexpect::error::Error>
     p.exp_string("Name: job_a")?;
     p.exp_string("rlfe:demo> ")?;
     // Tab twice lists the candidates.
-    p.send("PAUSE ROUTINE LOAD FOR jo")?;
-    p.flush()?;
-    p.send("\t")?;
-    p.flush()?;
-    p.send("\t")?;
-    p.flush()?;
+    keys(&mut p, &["PAUSE ROUTINE LOAD FOR jo", "\t", "\t"])?;
     p.exp_string("job_a")?;
     p.exp_string("job_b")?;
     p.send_control('c')?;
     p.exp_string("rlfe:demo> ")?;
     // Meta-commands complete too.
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    p.send("\\expl")?;
-    p.flush()?;
-    p.send("\t")?;
-    p.flush()?;
-    p.send(" KAFKA-21\n")?;
-    p.flush()?;
+    keys(&mut p, &["\\expl", "\t", " KAFKA-21\n"])?;
     p.exp_string("librdkafka logs a configuration warning")?;
     p.exp_string("rlfe:demo> ")?;
     // A statement recalled from the history carries the mask, not the secret.

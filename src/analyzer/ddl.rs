@@ -526,22 +526,7 @@ pub fn analyze_other(stmt: &crate::ast::OtherStatement, ctx: &AnalyzeContext<'_>
                 );
                 return out;
             };
-            let rows = info
-                .columns
-                .iter()
-                .map(|c| {
-                    vec![
-                        c.name.clone(),
-                        c.data_type.to_ascii_uppercase(),
-                        if c.nullable { "Yes" } else { "No" }.into(),
-                        c.is_key.to_string(),
-                        "NULL".into(),
-                        c.aggregation.clone().unwrap_or_default(),
-                    ]
-                })
-                .collect();
-            let columns = ["Field", "Type", "Null", "Key", "Default", "Extra"];
-            out.rows = Some(ResultSet::new(&columns, rows));
+            out.rows = Some(describe(&info));
         }
         _ => out.diagnostics.push(
             OTHER
@@ -550,4 +535,24 @@ pub fn analyze_other(stmt: &crate::ast::OtherStatement, ctx: &AnalyzeContext<'_>
         ),
     }
     out
+}
+
+/// The columns as Doris's `DESC` shows them: `Field`, `Type`, `Null`, `Key`,
+/// `Default`, `Extra` (`DescribeStmt`).
+pub fn describe(info: &TableInfo) -> ResultSet {
+    let rows = info
+        .columns
+        .iter()
+        .map(|c| {
+            vec![
+                c.name.clone(),
+                c.data_type.to_ascii_uppercase(),
+                if c.nullable { "Yes" } else { "No" }.into(),
+                c.is_key.to_string(),
+                "NULL".into(),
+                c.aggregation.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    ResultSet::new(&["Field", "Type", "Null", "Key", "Default", "Extra"], rows)
 }

@@ -37,6 +37,7 @@ pub use catalog::{
 };
 pub use context::{AnalyzeContext, FeConfig, JobView, Mode, Profile};
 pub use create::{analyze_create, CreateOutcome};
+pub use ddl::describe;
 pub use model::*;
 pub use outcome::{Effect, Outcome, ResultSet, StateChange};
 pub use statement::analyze;

@@ -8,7 +8,7 @@ use routine_load_fe::parser;
 use routine_load_fe::plan::StaticTopicMetadata;
 use routine_load_fe::session::input::{split_meta, MetaLine, MAX_INCLUDE_DEPTH};
 use routine_load_fe::session::render::{self as output, Style};
-use routine_load_fe::session::{ResultSet, Session};
+use routine_load_fe::session::Session;
 use routine_load_fe::text::Script;
 use std::io::{Read, Write};
 
@@ -441,25 +441,7 @@ impl Engine {
         let Some(info) = db.and_then(|d| self.session.catalog.read().table(&d, t)) else {
             return format!("ERROR 1051 (42S02): errCode = 2, detailMessage = Unknown table '{t}'");
         };
-        let rows = info
-            .columns
-            .iter()
-            .map(|c| {
-                vec![
-                    c.name.clone(),
-                    c.data_type.clone(),
-                    if c.nullable { "Yes" } else { "No" }.into(),
-                    if c.is_key { "true" } else { "false" }.into(),
-                    c.aggregation.clone().unwrap_or_default(),
-                ]
-            })
-            .collect();
-        let mut out = output::table(&ResultSet {
-            columns: ["Field", "Type", "Null", "Key", "Aggregation"]
-                .map(String::from)
-                .to_vec(),
-            rows,
-        });
+        let mut out = output::table(&routine_load_fe::analyzer::describe(&info));
         out.push_str(&format!(
             "{} KEY({}){}; partitions: {}; distributed by {}{}",
             info.keys_type.as_str(),

@@ -24,6 +24,20 @@ pub struct Style {
     pub width: usize,
 }
 
+impl Style {
+    /// Plain text at the default width: no colours, no plans (snapshots, logs).
+    pub fn plain() -> Self {
+        Style {
+            render: RenderStyle::Plain,
+            show_plan: false,
+            plan_json: false,
+            reveal: false,
+            vertical: false,
+            width: crate::diagnostics::render::DEFAULT_WIDTH,
+        }
+    }
+}
+
 /// A MySQL-client table; too wide a table is printed vertically, as the client's `\G`.
 pub fn table(rs: &ResultSet) -> String {
     let width: usize = rs.columns.len() * 3

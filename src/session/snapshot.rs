@@ -22,19 +22,11 @@
 
 use super::render::{text_parts, Style};
 use super::{Session, StatementResult};
-use crate::diagnostics::{render::DEFAULT_WIDTH, RenderStyle};
 use crate::text::Script;
 
 /// The snapshot text of one result.
 pub fn of_result(r: &StatementResult, source: &crate::diagnostics::Source<'_>) -> String {
-    let style = Style {
-        render: RenderStyle::Plain,
-        show_plan: false,
-        plan_json: false,
-        reveal: false,
-        vertical: false,
-        width: DEFAULT_WIDTH,
-    };
+    let style = Style::plain();
     let parts = text_parts(r, source, style);
     let mut out = format!(
         "-- [{}] {} ok={} (line {})\n",

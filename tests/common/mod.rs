@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use routine_load_fe::diagnostics::{RenderStyle, Severity};
+use routine_load_fe::diagnostics::Severity;
 use routine_load_fe::session::render::{text, Style};
 use routine_load_fe::session::{DeterministicIds, Session, SessionOptions, StatementResult};
 use std::path::PathBuf;
@@ -167,14 +167,7 @@ pub fn check(name: &str, e: &Expectation, last: &StatementResult) {
 
 pub fn render_all(results: &[StatementResult], sql: &str) -> String {
     let source = routine_load_fe::parser::mask::source(sql);
-    let style = Style {
-        render: RenderStyle::Plain,
-        show_plan: false,
-        plan_json: false,
-        reveal: false,
-        vertical: false,
-        width: routine_load_fe::diagnostics::render::DEFAULT_WIDTH,
-    };
+    let style = Style::plain();
     results
         .iter()
         .map(|r| {

@@ -505,3 +505,46 @@ fn an_unknown_statement_word_is_underlined_whole() {
     let errors = String::from_utf8_lossy(&out.stderr);
     assert!(errors.contains(" 1 | SELEC 1;\n   | ^^^^^\n"), "{errors}");
 }
+
+#[test]
+fn diagnostics_come_in_reading_order_with_one_location_each() {
+    // An EXPLAIN of a refused CREATE: Doris's error first, then the warnings by place,
+    // then the notes.
+    let sql = "EXPLAIN CREATE ROUTINE LOAD demo.j ON user_events\nFROM KAFKA (\n  \"kafka_topic\" = \"t\",\n  \"property.linger.ms\" = \"5\",\n  \"property.acks\" = \"abc\"\n);";
+    let out = rlfe(&["run", "--demo", "-"], sql);
+    let errors = String::from_utf8_lossy(&out.stderr).into_owned();
+    let heads: Vec<&str> = errors
+        .lines()
+        .filter(|l| l.starts_with("error[") || l.starts_with("warning[") || l.starts_with("note["))
+        .collect();
+    assert!(
+        heads.first().is_some_and(|h| h.starts_with("error[")),
+        "{errors}"
+    );
+    let rank = |h: &&str| {
+        if h.starts_with("error[") {
+            0
+        } else if h.starts_with("warning[") {
+            1
+        } else {
+            2
+        }
+    };
+    assert!(
+        heads.windows(2).all(|w| rank(&w[0]) <= rank(&w[1])),
+        "{errors}"
+    );
+    assert!(
+        errors.find("ERROR ").unwrap() < errors.find("warning[").unwrap_or(usize::MAX),
+        "{errors}"
+    );
+    // Each finding names its place once.
+    let places: Vec<&str> = errors
+        .lines()
+        .filter(|l| l.trim_start().starts_with("--> line"))
+        .collect();
+    let mut unique = places.clone();
+    unique.dedup();
+    assert_eq!(places.len(), unique.len(), "{errors}");
+    assert_eq!(errors.matches("--> line").count(), places.len());
+}

@@ -47,7 +47,7 @@ fuzz_target!(|data: &[u8]| {
     let mut s = Session::new(SessionOptions { ids: Box::new(DeterministicIds::default()), ..SessionOptions::default() });
     s.current_db = Some("d".into());
     let mut source = routine_load_fe::parser::mask::source(&sql);
-    let style = Style { render: RenderStyle::Plain, show_plan: true, plan_json: false, reveal: false };
+    let style = Style { show_plan: true, ..Style::plain() };
     s.run_script(&sql, |r| {
         source.add_secrets(&r.secrets);
         out.push_str(&text(&r, &source, style));

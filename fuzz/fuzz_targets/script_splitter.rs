@@ -1,14 +1,23 @@
 //! The script splitter: meta-command lines are blanked in place (same length, nothing
 //! else changed) and found at statement boundaries; statements come in order, inside the text,
-//! each with its location.
+//! each with its location; `\G` and `\g` terminators are replaced in place by `; `.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use routine_load_fe::session::input::split_meta;
+use routine_load_fe::session::input::{go_terminators, split_meta};
 
 fuzz_target!(|data: &[u8]| {
     let script = routine_load_fe::text::Script::from_bytes(data);
     let text = script.text();
+    let (went, vertical) = go_terminators(text);
+    assert_eq!(went.len(), text.len());
+    for at in &vertical {
+        assert_eq!(text.get(*at..*at + 2), Some("\\G"));
+        assert_eq!(went.get(*at..*at + 2), Some("; "));
+    }
+    for (i, (x, y)) in text.bytes().zip(went.bytes()).enumerate() {
+        assert!(x == y || (x == b'\\' && y == b';') || (matches!(x, b'G' | b'g') && y == b' ' && i > 0), "{i}");
+    }
     let (blanked, metas) = split_meta(text);
     assert_eq!(blanked.len(), text.len());
     for (x, y) in text.bytes().zip(blanked.bytes()) {

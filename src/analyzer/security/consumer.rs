@@ -74,6 +74,8 @@ pub(crate) struct Findings<'x, 'a> {
     pub cm: &'x ClientMap<'a>,
     pub anchor: Span,
     pub out: Vec<Diagnostic>,
+    /// librdkafka's name of each key → the key (see `written_as`).
+    pub names: Option<crate::text::hash::FastMap<&'static str, String>>,
 }
 
 impl Findings<'_, '_> {
@@ -85,13 +87,19 @@ impl Findings<'_, '_> {
         self.cm.value_span(key).unwrap_or(self.anchor)
     }
 
-    /// The key of the client map librdkafka calls `name`.
-    fn written_as(&self, name: &str) -> Option<&str> {
-        self.cm
-            .map
-            .iter()
-            .map(|(k, _)| k)
-            .find(|k| *k == name || canonical(k) == Some(name))
+    /// The key of the client map librdkafka calls `name` (the map from librdkafka's
+    /// names to the keys is built once, on the first warning that needs it).
+    fn written_as(&mut self, name: &str) -> Option<String> {
+        if self.names.is_none() {
+            let mut names = crate::text::hash::FastMap::default();
+            for (k, _) in self.cm.map.iter() {
+                if let Some(c) = canonical(k) {
+                    names.entry(c).or_insert_with(|| k.to_string());
+                }
+            }
+            self.names = Some(names);
+        }
+        self.names.as_ref().and_then(|n| n.get(name).cloned())
     }
 
     fn push(
@@ -158,7 +166,8 @@ pub(crate) fn report(
 /// A key librdkafka does not know: a Java client's, a Kafka Connect prefix, or a
 /// misspelling (with the closest keys).
 fn unknown_key(f: &mut Findings<'_, '_>, key: &str) {
-    let value = f.cm.get(key).unwrap_or("");
+    // The written property (indexed lookup), not a scan of the map.
+    let value = f.cm.property(key).map_or("", |p| p.value());
     let ks = f.key_span(key);
     if super::lints::is_java_key(key, value) {
         let help = super::lints::java_help(key, value);
@@ -393,7 +402,7 @@ fn warning(f: &mut Findings<'_, '_>, w: &str) {
         if let Some(name) = rest
             .strip_suffix(" is a producer property and will be ignored by this consumer instance")
         {
-            let key = f.written_as(name).unwrap_or(name).to_string();
+            let key = f.written_as(name).unwrap_or_else(|| name.to_string());
             let span = f.key_span(&key);
             f.push(
                 &KAFKA_14,
@@ -409,7 +418,7 @@ fn warning(f: &mut Findings<'_, '_>, w: &str) {
         for what in ["deprecated and experimental", "deprecated", "experimental"] {
             let marker = format!(" is {what}: ");
             if let Some((name, desc)) = rest.split_once(marker.as_str()) {
-                let key = f.written_as(name).unwrap_or(name).to_string();
+                let key = f.written_as(name).unwrap_or_else(|| name.to_string());
                 let span = f.key_span(&key);
                 let help = if desc.is_empty() {
                     "remove it".to_string()

@@ -85,6 +85,7 @@ pub(crate) fn analyze(
         cm: &cm,
         anchor,
         out: Vec::new(),
+        names: None,
     };
     consumer::report(&mut findings, &outcome, iam_signal);
     let mut lint_findings = Vec::new();

@@ -26,17 +26,24 @@ FROM KAFKA
     "property.aws.msk.iam.role.arn" = "arn:aws:iam::999888777666:role/CrossAccountRole"
 );"#;
 
+/// The REPL in a pseudo-terminal, with its data directory (history) under `home`.
+fn spawn_repl(
+    home: &std::path::Path,
+) -> Result<rexpect::session::PtySession, rexpect::error::Error> {
+    std::fs::create_dir_all(home).unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rlfe"));
+    cmd.arg("--deterministic")
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    spawn_command(cmd, Some(20_000))
+}
+
 #[test]
 fn repl_through_a_pseudo_terminal() -> Result<(), rexpect::error::Error> {
     let home = std::env::temp_dir().join(format!("rlfe-pty-{}", std::process::id()));
-    std::fs::create_dir_all(&home).unwrap();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rlfe"));
-    cmd.arg("--deterministic")
-        .env("HOME", &home)
-        .env("XDG_DATA_HOME", &home)
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm");
-    let mut p = spawn_command(cmd, Some(20_000))?;
+    let mut p = spawn_repl(&home)?;
     p.exp_string("Current database: demo")?;
     p.exp_string("rlfe:demo> ")?;
 
@@ -137,17 +144,7 @@ fn keys(
 #[test]
 fn repl_keeps_every_line_and_speaks_mysql() -> Result<(), rexpect::error::Error> {
     let home = std::env::temp_dir().join(format!("rlfe-pty2-{}", std::process::id()));
-    std::fs::create_dir_all(&home).unwrap();
-    let spawn = || {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_rlfe"));
-        cmd.arg("--deterministic")
-            .env("HOME", &home)
-            .env("XDG_DATA_HOME", &home)
-            .env("NO_COLOR", "1")
-            .env("TERM", "xterm");
-        spawn_command(cmd, Some(20_000))
-    };
-    let mut p = spawn()?;
+    let mut p = spawn_repl(&home)?;
     let banner = p.exp_string("rlfe:demo> ")?;
     // Pastes are not bracketed (the mysql client's way): the mode is never switched on.
     assert!(!banner.contains("\x1b[?2004h"), "{banner:?}");
@@ -205,7 +202,7 @@ fn repl_keeps_every_line_and_speaks_mysql() -> Result<(), rexpect::error::Error>
     );
     assert!(history.contains("# just a note"), "{history}");
     // Bare `help` and `quit`, as the mysql client takes them.
-    let mut p = spawn()?;
+    let mut p = spawn_repl(&home)?;
     p.exp_string("rlfe:demo> ")?;
     p.send_line("help")?;
     p.exp_string("Meta-commands (end at the line break):")?;

@@ -15,7 +15,9 @@
 //! 5. [`plan`]: a job's `TRoutineLoadTask`s / `TKafkaLoadInfo`s, as values, JSON and
 //!    Thrift bytes;
 //! 6. [`session`]: a catalog, a current database and a job registry that apply the
-//!    analyzer's decisions.
+//!    analyzer's decisions;
+//! 7. `server` (feature `server`): `rlfe serve`, a MySQL-protocol gateway whose
+//!    connections share one durable session.
 //!
 //! Everything is `Send + Sync`; there is no global mutable state.
 //!
@@ -58,6 +60,8 @@ pub mod diagnostics;
 pub mod keys;
 pub mod parser;
 pub mod plan;
+#[cfg(feature = "server")]
+pub mod server;
 pub mod session;
 pub mod text;
 

@@ -28,8 +28,8 @@ struct Cli {
 
 #[derive(Args, Debug, Clone)]
 struct Common {
-    /// Start on the demo catalog (`run`, `plan`, `iam-policy`; the REPL and piped input
-    /// always do, unless --no-demo).
+    /// Start on the demo catalog (`run`, `plan`, `iam-policy`, `serve`; the REPL and
+    /// piped input always do, unless --no-demo).
     #[arg(long, global = true)]
     demo: bool,
     /// Start the REPL, or the statements piped to `rlfe`, without the demo catalog.
@@ -173,6 +173,12 @@ enum Command {
         #[arg(long)]
         accept: bool,
     },
+    /// Serve the MySQL protocol as Doris FE does: mysql clients and drivers connect,
+    /// every connection shares one catalog and one job registry (durable with
+    /// --data-dir), or the gateway guards an upstream Doris FE (--upstream). Stops
+    /// gracefully on SIGTERM or Ctrl-C.
+    #[cfg(feature = "server")]
+    Serve(ServeArgs),
     /// Print the least-privilege IAM policy of each MSK IAM job in the script.
     IamPolicy {
         /// Only this job.
@@ -180,6 +186,98 @@ enum Command {
         job: Option<String>,
         file: Option<String>,
     },
+}
+
+#[cfg(feature = "server")]
+#[derive(clap::Args, Debug)]
+struct ServeArgs {
+    /// The address to listen on (Doris FE's query port by default).
+    #[arg(long, default_value = "127.0.0.1:9030")]
+    listen: std::net::SocketAddr,
+    /// Keep the catalog and the jobs in DIR (SQLite): they survive a restart.
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<std::path::PathBuf>,
+    /// Guard this Doris FE: routine-load statements are analyzed first, the rest forwarded.
+    #[arg(long, value_name = "HOST:PORT")]
+    upstream: Option<String>,
+    /// The user the gateway logs in to the upstream as.
+    #[arg(long, default_value = "root")]
+    upstream_user: String,
+    /// A file holding the upstream user's password (first line).
+    #[arg(long, value_name = "FILE")]
+    upstream_password_file: Option<std::path::PathBuf>,
+    /// The one user clients log in as (default: root).
+    #[arg(long, conflicts_with = "users")]
+    user: Option<String>,
+    /// A file holding that user's password (first line); empty password without it.
+    #[arg(long, value_name = "FILE", conflicts_with = "users")]
+    password_file: Option<std::path::PathBuf>,
+    /// A file of `user:password` lines.
+    #[arg(long, value_name = "FILE")]
+    users: Option<std::path::PathBuf>,
+    /// Most open connections.
+    #[arg(long, default_value_t = 1024)]
+    max_connections: usize,
+    /// Largest statement, in bytes.
+    #[arg(long)]
+    max_statement_bytes: Option<usize>,
+    /// Close a connection idle for this many seconds.
+    #[arg(long, default_value_t = 28_800)]
+    idle_timeout: u64,
+    /// No log line per statement.
+    #[arg(long)]
+    quiet: bool,
+}
+
+#[cfg(feature = "server")]
+fn first_line(path: &std::path::Path) -> Result<String, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(text.lines().next().unwrap_or("").to_string())
+}
+
+#[cfg(feature = "server")]
+fn serve(common: &Common, a: ServeArgs) -> Result<i32, String> {
+    use routine_load_fe::server::{ServerOptions, UpstreamOptions, Users};
+    let users = match (&a.users, &a.user) {
+        (Some(f), _) => Users::from_file(f)?,
+        (None, user) => {
+            let mut u = Users::default();
+            let pw = match &a.password_file {
+                Some(f) => first_line(f)?,
+                None => String::new(),
+            };
+            u.add(user.as_deref().unwrap_or("root"), &pw);
+            u
+        }
+    };
+    let upstream = match &a.upstream {
+        Some(addr) => Some(UpstreamOptions {
+            address: addr.clone(),
+            user: a.upstream_user.clone(),
+            password: match &a.upstream_password_file {
+                Some(f) => first_line(f)?,
+                None => String::new(),
+            },
+        }),
+        None => None,
+    };
+    let defaults = ServerOptions::default();
+    let options = ServerOptions {
+        listen: a.listen,
+        data_dir: a.data_dir,
+        upstream,
+        demo: common.demo,
+        users,
+        max_connections: a.max_connections,
+        max_statement_bytes: a
+            .max_statement_bytes
+            .unwrap_or(defaults.max_statement_bytes),
+        idle_timeout: std::time::Duration::from_secs(a.idle_timeout),
+        log_statements: !a.quiet,
+        ..defaults
+    };
+    routine_load_fe::server::run_blocking(options).map_err(|e| e.to_string())?;
+    Ok(0)
 }
 
 /// Exit statuses: 0 every statement ok, 1 a statement failed, 2 usage or I/O error.
@@ -341,6 +439,8 @@ fn run(cli: Cli) -> Result<i32, String> {
         }
         Some(Command::Explain { code }) => explain(&code),
         Some(Command::Test { dir, accept }) => snapshot_test(&common, &dir, accept),
+        #[cfg(feature = "server")]
+        Some(Command::Serve(args)) => serve(&common, args),
         Some(Command::IamPolicy { job, file }) => {
             iam_policy(&common, job.as_deref(), file.as_deref())
         }

@@ -55,6 +55,13 @@ pub struct StatementResult {
     /// draws them masked ([`crate::diagnostics::Source::add_secrets`]).
     #[serde(skip)]
     pub secrets: Vec<std::ops::Range<usize>>,
+    /// The ids of the jobs the statement created or changed (a durable registry
+    /// writes these rows).
+    #[serde(skip)]
+    pub changed_jobs: Vec<i64>,
+    /// Whether the statement changed the catalog (DDL that took effect).
+    #[serde(skip)]
+    pub changed_catalog: bool,
 }
 
 impl StatementResult {
@@ -70,6 +77,8 @@ impl StatementResult {
             plan: None,
             start: Location::default(),
             secrets: Vec::new(),
+            changed_jobs: Vec::new(),
+            changed_catalog: false,
         }
     }
 
@@ -383,7 +392,13 @@ impl Session {
         r: &mut StatementResult,
     ) -> Result<(), Diagnostic> {
         match effect {
-            Effect::CreateJob(job) => r.plan = Some(self.register(*job)),
+            Effect::CreateJob(job) => {
+                let plan = self.register(*job);
+                if let Some(e) = self.jobs.iter().last() {
+                    r.changed_jobs.push(e.job.id);
+                }
+                r.plan = Some(plan);
+            }
             Effect::ExplainJob(mut job) => {
                 job.id = self.options.ids.next_id();
                 self.default_group_id(&mut job);
@@ -397,25 +412,31 @@ impl Session {
                 ));
                 r.plan = Some(plan);
             }
-            Effect::ReplaceJob(job) => self.jobs.replace(*job),
-            Effect::ChangeState(change) => self.jobs.apply(&change, now),
+            Effect::ReplaceJob(job) => {
+                r.changed_jobs.push(job.id);
+                self.jobs.replace(*job);
+            }
+            Effect::ChangeState(change) => {
+                r.changed_jobs.push(change.job_id);
+                self.jobs.apply(&change, now);
+            }
             Effect::UseDatabase(db) => self.current_db = Some(db),
             Effect::CreateDatabase {
                 name,
                 if_not_exists,
                 span,
-            } => self.catalog_change(span, |c| c.create_database(&name, if_not_exists))?,
+            } => self.catalog_effect(span, r, |c| c.create_database(&name, if_not_exists))?,
             Effect::DropDatabase {
                 name,
                 if_exists,
                 span,
-            } => self.catalog_change(span, |c| c.drop_database(&name, if_exists))?,
+            } => self.catalog_effect(span, r, |c| c.drop_database(&name, if_exists))?,
             Effect::CreateTable {
                 db,
                 mut table,
                 if_not_exists,
                 span,
-            } => self.catalog_change(span, |c| {
+            } => self.catalog_effect(span, r, |c| {
                 table.id = c.next_id();
                 c.create_table(&db, *table, if_not_exists).map(|_| ())
             })?,
@@ -424,27 +445,32 @@ impl Session {
                 table,
                 if_exists,
                 span,
-            } => self.catalog_change(span, |c| c.drop_table(&db, &table, if_exists))?,
-            Effect::CreateFile { mut file, span } => self.catalog_change(span, |c| {
+            } => self.catalog_effect(span, r, |c| c.drop_table(&db, &table, if_exists))?,
+            Effect::CreateFile { mut file, span } => self.catalog_effect(span, r, |c| {
                 file.id = c.next_id();
                 c.create_file(file)
             })?,
             Effect::DropFile { db, name, span } => {
-                self.catalog_change(span, |c| c.drop_file(&db, &name))?
+                self.catalog_effect(span, r, |c| c.drop_file(&db, &name))?
             }
         }
         Ok(())
     }
 
-    fn catalog_change(
+    /// Runs the catalog change of an effect and marks the result as changing the
+    /// catalog; a refusal is located at the statement's span.
+    fn catalog_effect(
         &mut self,
         span: Span,
+        r: &mut StatementResult,
         change: impl FnOnce(&mut dyn CatalogMut) -> Result<(), CatalogError>,
     ) -> Result<(), Diagnostic> {
         self.catalog
             .write()
             .and_then(change)
-            .map_err(|e| e.diagnostic(span))
+            .map_err(|e| e.diagnostic(span))?;
+        r.changed_catalog = true;
+        Ok(())
     }
 
     /// A statement is accepted when it has no error (and, with `deny_warnings`, no warning).

@@ -18,6 +18,7 @@ const LAYERS: &[&[&str]] = &[
     &["analyzer"],
     &["plan"],
     &["session"],
+    &["server"],
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

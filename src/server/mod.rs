@@ -198,15 +198,15 @@ impl Gateway {
         let open = self.connections.fetch_add(1, Ordering::SeqCst) + 1;
         let _count = Counted(&self.connections);
         if open > self.options.max_connections {
-            let packet = wire::error_packet(0, 1040, "08004", "Too many connections");
+            let packet = wire::error_packet(0, 1040, None, "Too many connections");
             let _ = stream.write_all(&packet).await;
             return;
         }
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
-        let refused = Arc::new(Mutex::new(None));
-        let shim = wire::Connection::new(self.clone(), id, &peer.to_string(), refused.clone());
+        let link = wire::Wire::default();
+        let shim = wire::Connection::new(self.clone(), id, &peer.to_string(), link.clone());
         let (r, w) = stream.into_split();
-        let writer = wire::ConnWriter::new(w, refused);
+        let writer = wire::ConnWriter::new(w, link);
         let reader = idle::IdleReader::new(r, self.options.idle_timeout);
         let opts = opensrv_mysql::IntermediaryOptions {
             process_use_statement_on_query: true,

@@ -83,7 +83,7 @@ pub enum Reply {
         /// The MySQL error number.
         errno: u16,
         /// The SQLSTATE.
-        sqlstate: &'static str,
+        sqlstate: String,
         /// The message, as Doris FE writes it.
         message: String,
         /// Every finding (`SHOW WARNINGS` after an error lists them).
@@ -111,10 +111,10 @@ impl Reply {
     }
 
     /// An error with its number and SQLSTATE.
-    pub fn coded(errno: u16, sqlstate: &'static str, detail: impl AsRef<str>) -> Reply {
+    pub fn coded(errno: u16, sqlstate: &str, detail: impl AsRef<str>) -> Reply {
         Reply::Error {
             errno,
-            sqlstate,
+            sqlstate: sqlstate.to_string(),
             message: doris_message(detail.as_ref()),
             warnings: Vec::new(),
         }
@@ -176,8 +176,10 @@ impl Reply {
             .iter()
             .position(|r| !r.ok)
             .or_else(|| results.len().checked_sub(1));
+        // A text of comments only (the mysql client's `--comments` sends them) is a
+        // no-op.
         let Some(r) = pick.and_then(|i| results.into_iter().nth(i)) else {
-            return Reply::coded(1065, "42000", "Query was empty");
+            return Reply::ok();
         };
         let warnings = findings(&r);
         if !r.ok {
@@ -190,7 +192,7 @@ impl Reply {
             };
             return Reply::Error {
                 errno,
-                sqlstate,
+                sqlstate: sqlstate.to_string(),
                 message,
                 warnings,
             };

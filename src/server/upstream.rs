@@ -57,7 +57,7 @@ fn upstream_error(e: &mysql_async::Error) -> Reply {
     match e {
         mysql_async::Error::Server(s) => Reply::Error {
             errno: s.code,
-            sqlstate: "HY000",
+            sqlstate: s.state.clone(),
             message: s.message.clone(),
             warnings: Vec::new(),
         },
@@ -281,12 +281,13 @@ impl Upstream {
         sql: &str,
         ours: Vec<Warning>,
         results: QueryResultWriter<'_, W>,
+        wire: &super::wire::Wire,
     ) -> (io::Result<()>, String) {
         let c = match self.conn(None).await {
             Ok(c) => c,
             Err(reply) => {
                 let v = reply.verdict();
-                return (super::wire::write_reply(reply, results).await, v);
+                return (super::wire::write_reply(reply, results, wire).await, v);
             }
         };
         let mut result = match c.query_iter(sql).await {
@@ -297,7 +298,7 @@ impl Upstream {
                 if matches!(e, mysql_async::Error::Io(_)) {
                     self.conn = None;
                 }
-                return (super::wire::write_reply(reply, results).await, v);
+                return (super::wire::write_reply(reply, results, wire).await, v);
             }
         };
         let extra = u16::try_from(ours.len()).unwrap_or(u16::MAX);
@@ -311,6 +312,7 @@ impl Upstream {
                 ..OkResponse::default()
             };
             let _ = result.drop_result().await;
+            wire.arm_ok(ok.affected_rows, ok.last_insert_id, ok.warnings);
             return (results.completed(ok).await, "forwarded: ok".into());
         }
         let cols: Vec<Column> = columns
@@ -348,8 +350,10 @@ impl Upstream {
                     let Reply::Error { errno, message, .. } = &reply else {
                         break;
                     };
+                    // Rows may still be buffered ahead of it: the number goes in the text.
+                    let text = format!("{message} (upstream error {errno})");
                     let r = w
-                        .finish_error(ErrorKind::from(*errno), &message.as_bytes().to_vec())
+                        .finish_error(ErrorKind::ER_UNKNOWN_ERROR, &text.as_bytes().to_vec())
                         .await;
                     return (r, reply.verdict());
                 }

@@ -2,10 +2,13 @@
 //! random scramble per connection and `mysql_native_password`, then each query is
 //! answered by the gateway itself, the shared FE, or the upstream.
 //!
-//! Two defects of opensrv-mysql 0.7 are handled here: its scramble is the same for every
-//! connection (we give each connection a random one), and a refused login is answered
-//! with error 1698 and a text of its own (the connection's writer rewrites that one
-//! packet into Doris's 1045 `Access denied for user …`).
+//! Three defects of opensrv-mysql 0.7 are handled here: its scramble is the same for
+//! every connection (we give each connection a random one); a refused login is answered
+//! with error 1698 and a text of its own (the connection's writer rewrites that packet
+//! into Doris's 1045 `Access denied for user …`); its `ErrorKind` panics on an error
+//! number outside MySQL's list, which Doris's own numbers are (every error is sent as
+//! 1105 and the writer patches in the real number and SQLSTATE as the packet passes);
+//! and its OK packet always says "no warnings" (the writer patches in the count).
 
 use super::builtins::{self, Health};
 use super::reply::{ConnState, Reply};
@@ -29,7 +32,7 @@ pub struct Connection {
     gateway: Arc<Gateway>,
     conn: ConnState,
     scramble: [u8; 20],
-    refused: Arc<Mutex<Option<String>>>,
+    wire: Wire,
     /// The user the handshake authenticated (set during the handshake, read after).
     login: Mutex<Option<String>>,
     upstream: Option<Upstream>,
@@ -39,13 +42,8 @@ pub struct Connection {
 }
 
 impl Connection {
-    /// A connection from `peer`; `refused` is shared with the connection's writer.
-    pub fn new(
-        gateway: Arc<Gateway>,
-        id: u32,
-        peer: &str,
-        refused: Arc<Mutex<Option<String>>>,
-    ) -> Self {
+    /// A connection from `peer`; `wire` is shared with the connection's writer.
+    pub fn new(gateway: Arc<Gateway>, id: u32, peer: &str, wire: Wire) -> Self {
         let mut scramble = [0u8; 20];
         for chunk in scramble.chunks_mut(16) {
             let bytes = uuid::Uuid::new_v4().into_bytes();
@@ -58,7 +56,13 @@ impl Connection {
             }
         }
         let mut conn = ConnState::new(id, "", peer);
-        if gateway.options.demo && gateway.options.upstream.is_none() {
+        let demo = gateway
+            .fe
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .initial_catalog()
+            == super::InitialCatalog::Demo;
+        if demo && gateway.options.upstream.is_none() {
             conn.database = Some("demo".into());
         }
         Connection {
@@ -66,7 +70,7 @@ impl Connection {
             gateway,
             conn,
             scramble,
-            refused,
+            wire,
             login: Mutex::new(None),
             last_forwarded: false,
         }
@@ -194,10 +198,15 @@ impl Connection {
             super::upstream::Verdict::Forward(ours) => {
                 self.last_forwarded = ours.is_empty();
                 self.conn.warnings.clone_from(&ours);
-                upstream.forward(sql, ours, results).await
+                upstream.forward(sql, ours, results, &self.wire).await
             }
         };
         let (io_result, verdict) = outcome;
+        if verdict == "forwarded: ok" {
+            if let Some(db) = used_database(sql) {
+                self.conn.database = Some(db);
+            }
+        }
         if is_set_or_use(sql) {
             // The local session variables follow the upstream's (time_zone for analysis).
             let _ = builtins::answer(&mut self.conn, sql, Health::default);
@@ -221,7 +230,7 @@ impl Connection {
         reply: Reply,
         results: QueryResultWriter<'_, W>,
     ) -> io::Result<()> {
-        write_reply(reply, results).await
+        write_reply(reply, results, &self.wire).await
     }
 }
 
@@ -229,20 +238,29 @@ impl Connection {
 pub async fn write_reply<W: AsyncWrite + Send + Unpin>(
     reply: Reply,
     results: QueryResultWriter<'_, W>,
+    wire: &Wire,
 ) -> io::Result<()> {
     match reply {
         Reply::Ok { affected, warnings } => {
+            let count = u16::try_from(warnings.len()).unwrap_or(u16::MAX);
+            wire.arm_ok(affected, 0, count);
             results
                 .completed(OkResponse {
                     affected_rows: affected,
-                    warnings: u16::try_from(warnings.len()).unwrap_or(u16::MAX),
+                    warnings: count,
                     ..OkResponse::default()
                 })
                 .await
         }
-        Reply::Error { errno, message, .. } => {
+        Reply::Error {
+            errno,
+            sqlstate,
+            message,
+            ..
+        } => {
+            wire.arm_error(errno, &sqlstate);
             results
-                .error(ErrorKind::from(errno), message.as_bytes())
+                .error(ErrorKind::ER_UNKNOWN_ERROR, message.as_bytes())
                 .await
         }
         Reply::Rows { columns, rows, .. } => {
@@ -277,6 +295,17 @@ fn is_show_warnings(sql: &str) -> bool {
         && words
             .next()
             .is_some_and(|w| w.eq_ignore_ascii_case("warnings") || w.eq_ignore_ascii_case("errors"))
+}
+
+/// The database of a `USE db` statement.
+fn used_database(sql: &str) -> Option<String> {
+    let mut words = sql.split_whitespace();
+    let first = words.next()?;
+    if !first.eq_ignore_ascii_case("use") {
+        return None;
+    }
+    let name = words.next()?.trim_end_matches(';');
+    Some(name.trim_matches('`').to_string())
 }
 
 fn is_set_or_use(sql: &str) -> bool {
@@ -333,7 +362,7 @@ impl<W: AsyncWrite + Send + Unpin> AsyncMysqlShim<W> for Connection {
                 .rsplit_once(':')
                 .map_or(self.conn.peer.as_str(), |(h, _)| h);
             let using = if auth_data.is_empty() { "NO" } else { "YES" };
-            *self.refused.lock().unwrap_or_else(PoisonError::into_inner) = Some(format!(
+            self.wire.refuse(format!(
                 "Access denied for user '{user}@{host}' (using password: {using})"
             ));
         }
@@ -382,7 +411,12 @@ impl<W: AsyncWrite + Send + Unpin> AsyncMysqlShim<W> for Connection {
 
     async fn on_init<'a>(&'a mut self, db: &'a str, writer: InitWriter<'a, W>) -> io::Result<()> {
         // COM_INIT_DB (`mysql -D db`, the client's `use`): the same as `USE db`.
-        let sql = format!("USE `{}`", db.replace('`', "``"));
+        // `catalog.db` names a database of a catalog, as Doris reads COM_INIT_DB.
+        let quoted: Vec<String> = db
+            .splitn(2, '.')
+            .map(|part| format!("`{}`", part.replace('`', "``")))
+            .collect();
+        let sql = format!("USE {}", quoted.join("."));
         let started = Instant::now();
         self.take_login();
         let reply = match self.upstream.as_mut() {
@@ -391,9 +425,15 @@ impl<W: AsyncWrite + Send + Unpin> AsyncMysqlShim<W> for Connection {
         };
         self.log(&sql, &reply, started);
         match reply {
-            Reply::Error { errno, message, .. } => {
+            Reply::Error {
+                errno,
+                sqlstate,
+                message,
+                ..
+            } => {
+                self.wire.arm_error(errno, &sqlstate);
                 writer
-                    .error(ErrorKind::from(errno), message.as_bytes())
+                    .error(ErrorKind::ER_UNKNOWN_ERROR, message.as_bytes())
                     .await
             }
             _ => writer.ok().await,
@@ -401,40 +441,156 @@ impl<W: AsyncWrite + Send + Unpin> AsyncMysqlShim<W> for Connection {
     }
 }
 
-/// The connection's writer: passes everything through, except that once a login was
-/// refused it replaces opensrv's error packet with Doris's.
+/// Bytes to write into the next packet as it passes: the packet's header byte (offset
+/// 4) must be `header`, then each `(offset, byte)` replaces what opensrv wrote.
+#[derive(Debug, Clone)]
+struct Patch {
+    header: u8,
+    bytes: Vec<(usize, u8)>,
+    seen: usize,
+}
+
+#[derive(Debug, Default)]
+struct WireState {
+    /// Doris's text for a refused login: the writer replaces opensrv's error packet.
+    refused: Option<String>,
+    /// The patch for the next packet.
+    patch: Option<Patch>,
+}
+
+/// What the protocol handler tells the connection's writer.
+#[derive(Debug, Clone, Default)]
+pub struct Wire(Arc<Mutex<WireState>>);
+
+/// How many bytes a length-encoded integer takes.
+fn lenenc_len(n: u64) -> usize {
+    match n {
+        0..=250 => 1,
+        251..=0xffff => 3,
+        0x1_0000..=0xff_ffff => 4,
+        _ => 9,
+    }
+}
+
+impl Wire {
+    fn with<T>(&self, f: impl FnOnce(&mut WireState) -> T) -> T {
+        f(&mut self.0.lock().unwrap_or_else(PoisonError::into_inner))
+    }
+
+    fn refuse(&self, text: String) {
+        self.with(|w| w.refused = Some(text));
+    }
+
+    fn refusal(&self) -> Option<String> {
+        self.with(|w| w.refused.clone())
+    }
+
+    /// The next packet is an ERR packet: give it this number (offsets 5–6) and
+    /// SQLSTATE (8–12).
+    pub fn arm_error(&self, errno: u16, sqlstate: &str) {
+        let mut bytes: Vec<(usize, u8)> = errno
+            .to_le_bytes()
+            .into_iter()
+            .enumerate()
+            .map(|(i, b)| (5 + i, b))
+            .collect();
+        if sqlstate.len() == 5 {
+            bytes.extend(sqlstate.bytes().enumerate().map(|(i, b)| (8 + i, b)));
+        }
+        self.with(|w| {
+            w.patch = Some(Patch {
+                header: 0xff,
+                bytes,
+                seen: 0,
+            })
+        });
+    }
+
+    /// The next packet is an OK packet with `affected` rows and `insert_id`: give it
+    /// this warning count (after the two length-encoded integers and the status).
+    pub fn arm_ok(&self, affected: u64, insert_id: u64, warnings: u16) {
+        if warnings == 0 {
+            return;
+        }
+        let at = 5 + lenenc_len(affected) + lenenc_len(insert_id) + 2;
+        let bytes = warnings
+            .to_le_bytes()
+            .into_iter()
+            .enumerate()
+            .map(|(i, b)| (at + i, b))
+            .collect();
+        self.with(|w| {
+            w.patch = Some(Patch {
+                header: 0x00,
+                bytes,
+                seen: 0,
+            })
+        });
+    }
+
+    /// The bytes about to pass, patched when a patch is armed.
+    fn patch(&self, buf: &[u8]) -> Option<Vec<u8>> {
+        self.with(|w| {
+            let p = w.patch.as_ref()?;
+            let mut out = buf.to_vec();
+            for (i, b) in out.iter_mut().enumerate() {
+                let at = p.seen + i;
+                if at == 4 && *b != p.header {
+                    // Not the packet expected: leave it alone.
+                    w.patch = None;
+                    return None;
+                }
+                if let Some((_, v)) = p.bytes.iter().find(|(o, _)| *o == at) {
+                    *b = *v;
+                }
+            }
+            Some(out)
+        })
+    }
+
+    fn advance(&self, n: usize) {
+        self.with(|w| {
+            if let Some(p) = w.patch.as_mut() {
+                p.seen += n;
+                let end = p.bytes.iter().map(|(o, _)| o + 1).max().unwrap_or(0).max(5);
+                if p.seen >= end {
+                    w.patch = None;
+                }
+            }
+        });
+    }
+}
+
+/// The connection's writer: passes everything through, patching an armed ERR packet,
+/// and once a login was refused replaces opensrv's error packet with Doris's.
 pub struct ConnWriter<W> {
     inner: W,
-    refused: Arc<Mutex<Option<String>>>,
+    wire: Wire,
     held: Vec<u8>,
     out: Option<(Vec<u8>, usize)>,
 }
 
 impl<W> ConnWriter<W> {
     /// Wraps a writer.
-    pub fn new(inner: W, refused: Arc<Mutex<Option<String>>>) -> Self {
+    pub fn new(inner: W, wire: Wire) -> Self {
         ConnWriter {
             inner,
-            refused,
+            wire,
             held: Vec::new(),
             out: None,
         }
     }
-
-    fn refusal(&self) -> Option<String> {
-        self.refused
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
-    }
 }
 
-/// A MySQL ERR packet with sequence number `seq`.
-pub fn error_packet(seq: u8, errno: u16, sqlstate: &str, message: &str) -> Vec<u8> {
+/// A MySQL ERR packet with sequence number `seq`; without a SQLSTATE it is the form a
+/// server sends before the handshake (`Too many connections`).
+pub fn error_packet(seq: u8, errno: u16, sqlstate: Option<&str>, message: &str) -> Vec<u8> {
     let mut body = vec![0xff];
     body.extend_from_slice(&errno.to_le_bytes());
-    body.push(b'#');
-    body.extend_from_slice(sqlstate.as_bytes());
+    if let Some(state) = sqlstate {
+        body.push(b'#');
+        body.extend_from_slice(state.as_bytes());
+    }
     body.extend_from_slice(message.as_bytes());
     let len = u32::try_from(body.len()).unwrap_or(0).to_le_bytes();
     let mut packet = vec![len[0], len[1], len[2], seq];
@@ -448,18 +604,26 @@ impl<W: AsyncWrite + Unpin> AsyncWrite for ConnWriter<W> {
         cx: &mut Context<'_>,
         buf: &[u8],
     ) -> Poll<io::Result<usize>> {
-        if self.refusal().is_some() {
+        if self.wire.refusal().is_some() {
             self.held.extend_from_slice(buf);
             return Poll::Ready(Ok(buf.len()));
         }
-        Pin::new(&mut self.inner).poll_write(cx, buf)
+        let this = &mut *self;
+        let r = match this.wire.patch(buf) {
+            Some(patched) => Pin::new(&mut this.inner).poll_write(cx, &patched),
+            None => Pin::new(&mut this.inner).poll_write(cx, buf),
+        };
+        if let Poll::Ready(Ok(n)) = r {
+            this.wire.advance(n);
+        }
+        r
     }
 
     fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        if let Some(text) = self.refusal() {
+        if let Some(text) = self.wire.refusal() {
             if self.out.is_none() && !self.held.is_empty() {
                 let seq = self.held.get(3).copied().unwrap_or(2);
-                let packet = error_packet(seq, 1045, "28000", &text);
+                let packet = error_packet(seq, 1045, Some("28000"), &text);
                 self.held.clear();
                 self.out = Some((packet, 0));
             }

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 pub mod scale;
+pub mod services;
 
 /// Runs the `rlfe` binary on `stdin` (written from a thread, so a large input cannot
 /// dead-lock against a full output pipe), without colours.

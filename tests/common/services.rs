@@ -1,0 +1,291 @@
+//! Services the tests start themselves on 127.0.0.1: `rlfe serve`, a MariaDB server,
+//! the mysql client, Python drivers. A service the machine lacks makes a test print why
+//! it skipped; under `RLFE_REQUIRE_SERVICES=1` (as `.ci/run` sets) a skip fails.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// Whether a missing service fails the test.
+pub fn services_required() -> bool {
+    std::env::var("RLFE_REQUIRE_SERVICES").is_ok_and(|v| v == "1")
+}
+
+/// Reports a skip (and fails under `RLFE_REQUIRE_SERVICES=1`).
+pub fn skip(test: &str, why: &str) {
+    assert!(
+        !services_required(),
+        "{test}: {why} (RLFE_REQUIRE_SERVICES=1: a skipped service test fails)"
+    );
+    eprintln!("skipped {test}: {why}");
+}
+
+/// A program on the PATH (or in /usr/sbin, where Debian puts servers).
+pub fn program(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path)
+        .chain([PathBuf::from("/usr/sbin"), PathBuf::from("/usr/bin")])
+        .map(|d| d.join(name))
+        .find(|p| p.is_file())
+}
+
+/// Runs a command with `stdin`, killing it after `limit`.
+pub fn run_bounded(cmd: &mut Command, stdin: &[u8], limit: Duration) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the command starts");
+    let mut input = child.stdin.take().expect("piped");
+    let bytes = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&bytes);
+    });
+    let pid = child.id();
+    let (tx, rx) = mpsc::channel();
+    let waiter = std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    let out = match rx.recv_timeout(limit) {
+        Ok(out) => out.expect("the command finishes"),
+        Err(_) => {
+            unsafe { libc::kill(pid as i32, libc::SIGKILL) };
+            panic!("the command did not finish within {limit:?}");
+        }
+    };
+    let _ = writer.join();
+    let _ = waiter.join();
+    out
+}
+
+/// A free port on 127.0.0.1.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// Waits until `port` accepts connections.
+pub fn wait_for_port(port: u16, limit: Duration) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    false
+}
+
+/// `rlfe serve` in a child process, stopped when dropped.
+pub struct Served {
+    child: Child,
+    /// Its port.
+    pub port: u16,
+    /// What it wrote to standard error.
+    pub log: Arc<Mutex<String>>,
+}
+
+impl Served {
+    /// Starts `rlfe serve ARGS --listen 127.0.0.1:0` and waits for its address.
+    pub fn start(args: &[&str]) -> Served {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_rlfe"))
+            .arg("serve")
+            .args(args)
+            .args(["--listen", "127.0.0.1:0"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("rlfe serve starts");
+        let stderr = child.stderr.take().expect("piped");
+        let log = Arc::new(Mutex::new(String::new()));
+        let (tx, rx) = mpsc::channel();
+        let sink = log.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Some(rest) = line.strip_prefix("rlfe serve: listening on ") {
+                    let port = rest
+                        .split(' ')
+                        .next()
+                        .and_then(|a| a.rsplit(':').next())
+                        .and_then(|p| p.parse::<u16>().ok());
+                    let _ = tx.send(port);
+                }
+                let mut l = sink.lock().unwrap();
+                l.push_str(&line);
+                l.push('\n');
+            }
+        });
+        let port = match rx.recv_timeout(Duration::from_secs(30)) {
+            Ok(Some(p)) => p,
+            _ => {
+                let _ = child.kill();
+                panic!("rlfe serve did not start: {}", log.lock().unwrap());
+            }
+        };
+        Served { child, port, log }
+    }
+
+    /// `kill -9`.
+    pub fn kill9(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// SIGTERM, then waits (bounded) for a clean exit; returns whether it exited 0.
+    pub fn terminate(&mut self) -> bool {
+        unsafe { libc::kill(self.child.id() as i32, libc::SIGTERM) };
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(30) {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status.success();
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        self.kill9();
+        false
+    }
+
+    /// The log so far.
+    pub fn log(&self) -> String {
+        self.log.lock().unwrap().clone()
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A MariaDB server on a fresh data directory under `target/`, on a free port,
+/// stopped when dropped; `None` (with the reason) when the machine has none.
+pub struct Mariadb {
+    child: Child,
+    /// Its port.
+    pub port: u16,
+    _dir: PathBuf,
+}
+
+impl Mariadb {
+    /// Starts one, or says why it cannot.
+    pub fn start(name: &str) -> Result<Mariadb, String> {
+        let server = program("mariadbd")
+            .or_else(|| program("mysqld"))
+            .ok_or("no MariaDB server (Debian's mariadb-server; .ci/run installs it)")?;
+        let install = program("mariadb-install-db")
+            .ok_or("no mariadb-install-db (Debian's mariadb-server)")?;
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("mariadb-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        let data = dir.join("data");
+        let out = run_bounded(
+            Command::new(install)
+                .arg(format!("--datadir={}", data.display()))
+                .arg("--auth-root-authentication-method=normal")
+                .arg("--skip-test-db")
+                .arg("--user=root"),
+            b"",
+            Duration::from_secs(120),
+        );
+        if !out.status.success() {
+            return Err(format!(
+                "mariadb-install-db failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+        let port = free_port();
+        let child = Command::new(server)
+            .arg("--no-defaults")
+            .arg(format!("--datadir={}", data.display()))
+            .arg(format!("--socket={}", dir.join("sock").display()))
+            .arg(format!("--pid-file={}", dir.join("pid").display()))
+            .arg(format!("--port={port}"))
+            .arg("--bind-address=127.0.0.1")
+            .arg("--user=root")
+            .arg("--skip-grant-tables")
+            .arg("--general-log=1")
+            .arg("--log-output=TABLE")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| e.to_string())?;
+        let mut db = Mariadb {
+            child,
+            port,
+            _dir: dir,
+        };
+        if !wait_for_port(port, Duration::from_secs(60)) {
+            let _ = db.child.kill();
+            return Err("MariaDB did not start within 60 s".into());
+        }
+        Ok(db)
+    }
+}
+
+impl Drop for Mariadb {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The mysql command-line client against `port`, with `args` and `stdin`.
+pub fn mysql_client(port: u16, args: &[&str], stdin: &str) -> Option<Output> {
+    let client = program("mariadb").or_else(|| program("mysql"))?;
+    Some(run_bounded(
+        Command::new(client)
+            .args(["-h127.0.0.1", "--protocol=TCP"])
+            .arg(format!("-P{port}"))
+            .args(args),
+        stdin.as_bytes(),
+        Duration::from_secs(120),
+    ))
+}
+
+/// A PYTHONPATH holding pymysql (installed from PyPI into `target/pydeps` once).
+pub fn pymysql() -> Result<PathBuf, String> {
+    let deps = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/pydeps");
+    let check = |deps: &Path| {
+        Command::new("python3")
+            .args(["-c", "import pymysql"])
+            .env("PYTHONPATH", deps)
+            .current_dir("/")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if check(&deps) {
+        return Ok(deps);
+    }
+    let out = run_bounded(
+        Command::new("python3")
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "--target",
+            ])
+            .arg(&deps)
+            .arg("pymysql"),
+        b"",
+        Duration::from_secs(300),
+    );
+    if !out.status.success() || !check(&deps) {
+        return Err(format!(
+            "pip could not install pymysql: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok(deps)
+}

@@ -7,6 +7,7 @@ use routine_load_fe::session::{DeterministicIds, Session, SessionOptions, Statem
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
+pub mod processes;
 pub mod scale;
 pub mod services;
 

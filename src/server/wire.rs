@@ -142,17 +142,23 @@ impl Connection {
             Some(r) => r,
             None => {
                 let gateway = self.gateway.clone();
-                let mut conn = self.conn.clone();
-                let text = sql.to_string();
-                let joined = tokio::task::spawn_blocking(move || {
+                let run = move |mut conn: ConnState, text: String| {
                     let reply = gateway
                         .fe
                         .lock()
                         .unwrap_or_else(PoisonError::into_inner)
                         .run(&mut conn, &text);
                     (reply, conn)
-                })
-                .await;
+                };
+                let (conn, text) = (self.conn.clone(), sql.to_string());
+                // On a multi-threaded runtime the statement runs on this worker (no
+                // hand-off to another thread); elsewhere on the blocking pool.
+                let joined = match tokio::runtime::Handle::current().runtime_flavor() {
+                    tokio::runtime::RuntimeFlavor::MultiThread => {
+                        Ok(tokio::task::block_in_place(|| run(conn, text)))
+                    }
+                    _ => tokio::task::spawn_blocking(move || run(conn, text)).await,
+                };
                 match joined {
                     Ok((reply, conn)) => {
                         self.conn = conn;

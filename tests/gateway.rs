@@ -690,6 +690,11 @@ fn without_an_upstream_other_statements_are_refused_with_a_reason() {
         assert_eq!(rows(&mut c, "SELECT 1").await, vec![vec![Some("1".into())]]);
         assert_eq!(rows(&mut c, "SHOW VARIABLES LIKE 'version_comment'").await[0][1].as_deref(), Some(routine_load_fe::server::VERSION_COMMENT));
         exec(&mut c, &create("warned")).await.unwrap();
+        let explain = rows(&mut c, &format!("EXPLAIN {}", create("explained"))).await;
+        assert!(explain.len() > 3, "{explain:?}");
+        assert!(explain.iter().any(|r| r[0].as_deref().unwrap_or("").contains("explained")), "{explain:?}");
+        let tasks = rows(&mut c, "SHOW ROUTINE LOAD TASK WHERE JobName = \"warned\"").await;
+        assert_eq!(tasks.len(), 0, "a NEED_SCHEDULE job has no running task: {tasks:?}");
         let w = exec(&mut c, r#"CREATE ROUTINE LOAD demo.w2 ON example_tbl FROM KAFKA ("kafka_broker_list" = "b-1.my-msk.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "AWS_MSK_IAM")"#).await.unwrap();
         assert!(w > 0);
         let warnings = rows(&mut c, "SHOW WARNINGS").await;

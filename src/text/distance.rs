@@ -81,16 +81,9 @@ pub fn did_you_mean<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
     max: usize,
 ) -> Vec<&'a str> {
-    let norm = |b: u8| match b.to_ascii_lowercase() {
-        b'_' => b'.',
-        c => c,
-    };
+    let norm = normalised;
     let w: Vec<u8> = word.bytes().map(norm).collect();
-    let limit = if w.len() > 10 {
-        (w.len() / 5).max(2)
-    } else {
-        2
-    };
+    let limit = edit_limit(w.len());
     let first_seg = w.split(|b| *b == b'.').next().unwrap_or(&[]).to_vec();
     let mut buf = Vec::with_capacity(64);
     let mut scored: Vec<(usize, bool, &str)> = candidates
@@ -111,6 +104,127 @@ pub fn did_you_mean<'a>(
     scored.into_iter().take(max).map(|(_, _, c)| c).collect()
 }
 
+/// How did-you-mean compares bytes: case-insensitive, `_` read as `.`.
+fn normalised(b: u8) -> u8 {
+    match b.to_ascii_lowercase() {
+        b'_' => b'.',
+        c => c,
+    }
+}
+
+/// The most edits a suggestion may be away: 2, or a fifth of the length for words
+/// longer than 10 characters.
+fn edit_limit(len: usize) -> usize {
+    if len > 10 {
+        (len / 5).max(2)
+    } else {
+        2
+    }
+}
+
+/// A did-you-mean index over a fixed vocabulary: the same answers as [`did_you_mean`]
+/// over the same candidates (a property test checks it), without comparing the word
+/// with every candidate. Candidates are indexed by their bigrams; a word within `k`
+/// edits of a candidate shares at least `max(|w|, |c|) - 1 - 3k` of its bigrams with it
+/// (each edit, a transposition included, changes at most three bigrams), so only the
+/// candidates that share that many are compared with the edit-distance table.
+#[derive(Debug, Clone)]
+pub struct NearMissIndex<'a> {
+    words: Vec<&'a str>,
+    norm: Vec<Vec<u8>>,
+    /// Bigram → (candidate, how many times it holds the bigram).
+    postings: crate::text::hash::FastMap<[u8; 2], Vec<(u32, u16)>>,
+}
+
+fn bigrams(w: &[u8]) -> crate::text::hash::FastMap<[u8; 2], u16> {
+    let mut m = crate::text::hash::FastMap::default();
+    for pair in w.windows(2) {
+        if let [a, b] = pair {
+            *m.entry([*a, *b]).or_insert(0u16) += 1;
+        }
+    }
+    m
+}
+
+impl<'a> NearMissIndex<'a> {
+    /// Indexes the candidates (duplicates are kept once).
+    pub fn new(candidates: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut words: Vec<&'a str> = candidates.into_iter().collect();
+        words.sort_unstable();
+        words.dedup();
+        let norm: Vec<Vec<u8>> = words
+            .iter()
+            .map(|w| w.bytes().map(normalised).collect())
+            .collect();
+        let mut postings: crate::text::hash::FastMap<[u8; 2], Vec<(u32, u16)>> =
+            crate::text::hash::FastMap::default();
+        for (id, n) in norm.iter().enumerate() {
+            let id = u32::try_from(id).unwrap_or(u32::MAX);
+            for (g, count) in bigrams(n) {
+                postings.entry(g).or_default().push((id, count));
+            }
+        }
+        NearMissIndex {
+            words,
+            norm,
+            postings,
+        }
+    }
+
+    /// How many candidates it holds.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Up to `max` candidates close to `word`, closest first: [`did_you_mean`]'s answer.
+    pub fn did_you_mean(&self, word: &str, max: usize) -> Vec<&'a str> {
+        let w: Vec<u8> = word.bytes().map(normalised).collect();
+        let limit = edit_limit(w.len());
+        // The fewest bigrams a candidate of length `len` must share to be in reach.
+        let needed = |len: usize| (w.len().max(len) + 1).saturating_sub(2 + 3 * limit);
+        let in_reach = |id: usize| {
+            self.norm
+                .get(id)
+                .is_some_and(|c| c.len().abs_diff(w.len()) <= limit)
+        };
+        let mut ids: Vec<usize> = Vec::new();
+        if needed(w.len()) == 0 {
+            // Short words: every candidate of a close length is in reach.
+            ids.extend((0..self.norm.len()).filter(|&id| in_reach(id)));
+        } else {
+            let mut shared: crate::text::hash::FastMap<u32, u32> =
+                crate::text::hash::FastMap::default();
+            for (g, count) in bigrams(&w) {
+                for &(id, c) in self.postings.get(&g).map(Vec::as_slice).unwrap_or(&[]) {
+                    *shared.entry(id).or_insert(0) += u32::from(count.min(c));
+                }
+            }
+            ids.extend(shared.into_iter().filter_map(|(id, n)| {
+                let id = usize::try_from(id).ok()?;
+                let len = self.norm.get(id)?.len();
+                (in_reach(id) && n as usize >= needed(len)).then_some(id)
+            }));
+        }
+        let first_seg = w.split(|b| *b == b'.').next().unwrap_or(&[]);
+        let mut scored: Vec<(usize, bool, &'a str)> = ids
+            .into_iter()
+            .filter_map(|id| {
+                let c = self.norm.get(id)?;
+                let d = osa(&w, c, limit)?;
+                let other_segment = c.split(|b| *b == b'.').next() != Some(first_seg);
+                Some((d, other_segment, *self.words.get(id)?))
+            })
+            .collect();
+        scored.sort_unstable();
+        scored.into_iter().take(max).map(|(_, _, c)| c).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,6 +242,35 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The index gives the exhaustive search's answer, for words near the
+        /// vocabulary (edits of its words) and far from it.
+        #[test]
+        fn the_index_agrees_with_the_exhaustive_search(
+            vocab in proptest::collection::vec("[a-c._]{1,14}", 1..40),
+            pick in 0usize..40,
+            edits in proptest::collection::vec((0usize..20, 0u8..4, "[a-c._A-C]"), 0..5),
+            max in 1usize..4,
+        ) {
+            let index = NearMissIndex::new(vocab.iter().map(String::as_str));
+            let mut word: Vec<char> = vocab[pick % vocab.len()].chars().collect();
+            for (at, op, ch) in edits {
+                let ch = ch.chars().next().unwrap_or('a');
+                let at = at % (word.len() + 1);
+                match op {
+                    0 => word.insert(at, ch),
+                    1 if at < word.len() => { word.remove(at); }
+                    2 if at < word.len() => word[at] = ch,
+                    3 if at + 1 < word.len() => word.swap(at, at + 1),
+                    _ => {}
+                }
+            }
+            let word: String = word.into_iter().collect();
+            let mut sorted: Vec<&str> = vocab.iter().map(String::as_str).collect();
+            sorted.sort_unstable();
+            sorted.dedup();
+            proptest::prop_assert_eq!(index.did_you_mean(&word, max), did_you_mean(&word, sorted, max), "word {:?}", word);
+        }
+
         /// The bag-distance filter never changes an answer: it only skips pairs the
         /// full table would also reject.
         #[test]

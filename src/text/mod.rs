@@ -10,8 +10,8 @@ pub mod mask;
 mod script;
 mod span;
 
-pub use distance::did_you_mean;
 pub(crate) use distance::within_distance;
+pub use distance::{did_you_mean, NearMissIndex};
 pub use lines::LineIndex;
 pub use literal::decode_string_literal;
 pub use script::{InvalidByte, Script};

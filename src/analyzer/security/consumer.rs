@@ -14,7 +14,7 @@ use crate::diagnostics::rules::*;
 use crate::diagnostics::{ClientEffect, Diagnostic, Text};
 use crate::keys::aws::{is_aws_msk_iam, CANONICAL_AWS_KEYS};
 use crate::keys::librdkafka;
-use crate::text::did_you_mean;
+use crate::text::{did_you_mean, NearMissIndex};
 
 /// The keys the FE keeps out of the BE's client map.
 const FE_ONLY: [&str; 2] = ["kafka_default_offsets", "kafka_origin_default_offsets"];
@@ -195,13 +195,7 @@ fn unknown_key(f: &mut Findings<'_, '_>, key: &str) {
             be::LIBRDKAFKA_VERSION
         ),
         None => {
-            let mut candidates: Vec<&str> = table::properties()
-                .iter()
-                .filter(|p| !p.hidden && p.ty != Type::Invalid)
-                .map(|p| p.name.as_str())
-                .collect();
-            candidates.extend(CANONICAL_AWS_KEYS);
-            let close = did_you_mean(key, candidates, 3);
+            let close = client_key_index().did_you_mean(key, 3);
             match close.as_slice() {
                 [] => "check the key against librdkafka's CONFIGURATION.md".to_string(),
                 s => format!(
@@ -215,6 +209,21 @@ fn unknown_key(f: &mut Findings<'_, '_>, key: &str) {
         }
     };
     f.push(&KAFKA_01, ClientEffect::Ignored, format!("Unknown Kafka client property '{key}': Doris passes it to librdkafka {}, which ignores it", be::LIBRDKAFKA_VERSION), ks, help);
+}
+
+/// The did-you-mean index over the keys a client property may be: librdkafka's visible
+/// properties and the BE's `aws.*` keys. Built once, read-only.
+fn client_key_index() -> &'static NearMissIndex<'static> {
+    static INDEX: std::sync::OnceLock<NearMissIndex<'static>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        NearMissIndex::new(
+            table::properties()
+                .iter()
+                .filter(|p| !p.hidden && p.ty != Type::Invalid)
+                .map(|p| p.name.as_str())
+                .chain(CANONICAL_AWS_KEYS.iter().copied()),
+        )
+    })
 }
 
 /// What to write instead of a refused value of `p`.

@@ -1,5 +1,6 @@
 //! Runs the typical MSK IAM statement through parse + analyze + plan in a loop, for
-//! profilers (`valgrind --tool=callgrind target/release/examples/profile_pipeline`).
+//! profilers (`valgrind --tool=callgrind target/release/examples/profile_pipeline`);
+//! with a second argument, that script instead (`profile_pipeline 1 big.sql`).
 use routine_load_fe::session::{DeterministicIds, Session, SessionOptions};
 
 /// The typical MSK IAM statement of the benchmarks (the original design's example 1).
@@ -10,14 +11,21 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(2000);
+    let script = std::env::args()
+        .nth(2)
+        .map(|f| std::fs::read_to_string(f).expect("the script reads"))
+        .unwrap_or_else(|| MSK_IAM.to_string());
     let mut total = 0;
     for _ in 0..n {
         let mut s = Session::new(SessionOptions {
             ids: Box::new(DeterministicIds::default()),
             ..SessionOptions::default()
         });
-        s.current_db = Some("demo".into());
-        total += s.execute_sql(MSK_IAM).len();
+        s.options.parse.max_properties = 100_000;
+        s.options.parse.max_list_items = 100_000;
+        s.options.parse.max_statements = 100_000;
+        s.load_demo().expect("the demo catalog");
+        total += s.execute_sql(&script).len();
     }
     println!("{total}");
 }

@@ -136,14 +136,24 @@ pub struct NearMissIndex<'a> {
     postings: crate::text::hash::FastMap<[u8; 2], Vec<(u32, u16)>>,
 }
 
-fn bigrams(w: &[u8]) -> crate::text::hash::FastMap<[u8; 2], u16> {
-    let mut m = crate::text::hash::FastMap::default();
-    for pair in w.windows(2) {
-        if let [a, b] = pair {
-            *m.entry([*a, *b]).or_insert(0u16) += 1;
+/// The distinct bigrams of `w` with how often each occurs.
+fn bigrams(w: &[u8]) -> Vec<([u8; 2], u16)> {
+    let mut all: Vec<[u8; 2]> = w
+        .windows(2)
+        .filter_map(|p| match p {
+            [a, b] => Some([*a, *b]),
+            _ => None,
+        })
+        .collect();
+    all.sort_unstable();
+    let mut out: Vec<([u8; 2], u16)> = Vec::with_capacity(all.len());
+    for g in all {
+        match out.last_mut() {
+            Some((last, n)) if *last == g => *n = n.saturating_add(1),
+            _ => out.push((g, 1)),
         }
     }
-    m
+    out
 }
 
 impl<'a> NearMissIndex<'a> {
@@ -197,17 +207,26 @@ impl<'a> NearMissIndex<'a> {
             // Short words: every candidate of a close length is in reach.
             ids.extend((0..self.norm.len()).filter(|&id| in_reach(id)));
         } else {
-            let mut shared: crate::text::hash::FastMap<u32, u32> =
-                crate::text::hash::FastMap::default();
+            // Bigrams shared with each candidate, and the candidates touched.
+            let mut shared = vec![0u32; self.norm.len()];
+            let mut touched: Vec<usize> = Vec::new();
             for (g, count) in bigrams(&w) {
                 for &(id, c) in self.postings.get(&g).map(Vec::as_slice).unwrap_or(&[]) {
-                    *shared.entry(id).or_insert(0) += u32::from(count.min(c));
+                    let Ok(id) = usize::try_from(id) else {
+                        continue;
+                    };
+                    if let Some(n) = shared.get_mut(id) {
+                        if *n == 0 {
+                            touched.push(id);
+                        }
+                        *n += u32::from(count.min(c));
+                    }
                 }
             }
-            ids.extend(shared.into_iter().filter_map(|(id, n)| {
-                let id = usize::try_from(id).ok()?;
-                let len = self.norm.get(id)?.len();
-                (in_reach(id) && n as usize >= needed(len)).then_some(id)
+            ids.extend(touched.into_iter().filter(|&id| {
+                let n = shared.get(id).copied().unwrap_or(0) as usize;
+                let len = self.norm.get(id).map_or(usize::MAX, Vec::len);
+                in_reach(id) && n >= needed(len)
             }));
         }
         let first_seg = w.split(|b| *b == b'.').next().unwrap_or(&[]);

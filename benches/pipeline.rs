@@ -130,25 +130,33 @@ fn report() {
             met(e2e <= floor)
         );
     }
-    let per_item = |dim: Dimension| -> Option<(f64, f64, f64)> {
+    // Per item and per input byte, from the difference between the two sizes (the
+    // session's fixed cost cancels out).
+    let per_item = |dim: Dimension| -> Option<(f64, f64, f64, f64)> {
         let group = format!("scaling_{}", dim.name());
         let small = estimate_ns(&group, &SIZES[0].to_string())?;
         let large = estimate_ns(&group, &SIZES[1].to_string())?;
-        Some((small, large, (large - small) / (SIZES[1] - SIZES[0]) as f64))
+        let bytes = (script(dim, SIZES[1]).len() - script(dim, SIZES[0]).len()) as f64;
+        let items = (SIZES[1] - SIZES[0]) as f64;
+        Some((
+            small,
+            large,
+            (large - small) / items,
+            (large - small) / bytes,
+        ))
     };
-    let reference = per_item(Dimension::Partitions).map(|(_, _, p)| p);
-    println!(
-        "\ndimension      10 items    10,000 items   per item   × partitions' (goal: at most 2x)"
-    );
+    let reference = per_item(Dimension::Partitions).map(|(_, _, _, b)| b);
+    println!("\ndimension      10 items    10,000 items   per item   per byte   × partitions' per byte (goal: at most 2x)");
     for dim in Dimension::ALL {
-        if let Some((small, large, item)) = per_item(dim) {
-            let ratio = reference.map_or(f64::NAN, |r| item / r);
+        if let Some((small, large, item, byte)) = per_item(dim) {
+            let ratio = reference.map_or(f64::NAN, |r| byte / r);
             println!(
-                "{:<13} {:>9.1} µs {:>11.2} ms {:>8.0} ns   {:>5.2}x {}",
+                "{:<13} {:>9.1} µs {:>11.2} ms {:>8.0} ns {:>7.1} ns   {:>5.2}x {}",
                 dim.name(),
                 small / 1e3,
                 large / 1e6,
                 item,
+                byte,
                 ratio,
                 if dim == Dimension::Partitions {
                     "(reference)"
@@ -158,14 +166,14 @@ fn report() {
             );
         }
     }
-    if let Some((_, large, _)) = per_item(Dimension::Properties) {
+    if let Some((_, large, _, _)) = per_item(Dimension::Properties) {
         println!(
             "10,000 property.* keys end to end = {:.2} ms (goal: at most 10 ms: {})",
             large / 1e6,
             met(large <= 10e6)
         );
     }
-    if let Some((_, large, _)) = per_item(Dimension::Partitions) {
+    if let Some((_, large, _, _)) = per_item(Dimension::Partitions) {
         println!(
             "10,000 partitions end to end = {:.2} ms (goal: at most 10 ms: {})",
             large / 1e6,

@@ -35,9 +35,22 @@ fn osa<T: PartialEq>(a: &[T], b: &[T], k: usize) -> Option<usize> {
         return None;
     }
     let m = b.len();
-    let mut prev2 = vec![0usize; m + 1];
-    let mut prev: Vec<usize> = (0..=m).collect();
-    let mut cur = vec![0usize; m + 1];
+    // Three rows; on the stack for the short words did-you-mean compares.
+    let mut stack = [0usize; 3 * 48];
+    let mut heap = Vec::new();
+    let rows: &mut [usize] = match stack.get_mut(..3 * (m + 1)) {
+        Some(s) => s,
+        None => {
+            heap.resize(3 * (m + 1), 0);
+            &mut heap
+        }
+    };
+    let (prev2, rest) = rows.split_at_mut(m + 1);
+    let (prev, cur) = rest.split_at_mut(m + 1);
+    for (j, v) in prev.iter_mut().enumerate() {
+        *v = j;
+    }
+    let (mut prev2, mut prev, mut cur) = (prev2, prev, cur);
     let cell = |v: &[usize], j: usize| v.get(j).copied().unwrap_or(usize::MAX - 1);
     for (i, ai) in a.iter().enumerate() {
         let row = i + 1;
@@ -48,15 +61,15 @@ fn osa<T: PartialEq>(a: &[T], b: &[T], k: usize) -> Option<usize> {
         for (j, bj) in b.iter().enumerate() {
             let col = j + 1;
             let cost = usize::from(ai != bj);
-            let mut d = (cell(&prev, col) + 1)
-                .min(cell(&cur, j) + 1)
-                .min(cell(&prev, j) + cost);
+            let mut d = (cell(prev, col) + 1)
+                .min(cell(cur, j) + 1)
+                .min(cell(prev, j) + cost);
             let transposed = i > 0
                 && j > 0
                 && a.get(i - 1).zip(b.get(j)).is_some_and(|(x, y)| x == y)
                 && b.get(j - 1).is_some_and(|y| y == ai);
             if transposed {
-                d = d.min(cell(&prev2, j - 1) + 1);
+                d = d.min(cell(prev2, j - 1) + 1);
             }
             if let Some(slot) = cur.get_mut(col) {
                 *slot = d;
@@ -69,7 +82,7 @@ fn osa<T: PartialEq>(a: &[T], b: &[T], k: usize) -> Option<usize> {
         std::mem::swap(&mut prev2, &mut prev);
         std::mem::swap(&mut prev, &mut cur);
     }
-    let d = cell(&prev, m);
+    let d = cell(prev, m);
     (d <= k).then_some(d)
 }
 
@@ -138,13 +151,11 @@ pub struct NearMissIndex<'a> {
 
 /// The distinct bigrams of `w` with how often each occurs.
 fn bigrams(w: &[u8]) -> Vec<([u8; 2], u16)> {
-    let mut all: Vec<[u8; 2]> = w
-        .windows(2)
-        .filter_map(|p| match p {
-            [a, b] => Some([*a, *b]),
-            _ => None,
-        })
-        .collect();
+    let mut all: Vec<[u8; 2]> = Vec::with_capacity(w.len());
+    all.extend(w.windows(2).filter_map(|p| match p {
+        [a, b] => Some([*a, *b]),
+        _ => None,
+    }));
     all.sort_unstable();
     let mut out: Vec<([u8; 2], u16)> = Vec::with_capacity(all.len());
     for g in all {
@@ -202,14 +213,14 @@ impl<'a> NearMissIndex<'a> {
                 .get(id)
                 .is_some_and(|c| c.len().abs_diff(w.len()) <= limit)
         };
-        let mut ids: Vec<usize> = Vec::new();
+        let mut ids: Vec<usize> = Vec::with_capacity(16);
         if needed(w.len()) == 0 {
             // Short words: every candidate of a close length is in reach.
             ids.extend((0..self.norm.len()).filter(|&id| in_reach(id)));
         } else {
             // Bigrams shared with each candidate, and the candidates touched.
             let mut shared = vec![0u32; self.norm.len()];
-            let mut touched: Vec<usize> = Vec::new();
+            let mut touched: Vec<usize> = Vec::with_capacity(self.norm.len());
             for (g, count) in bigrams(&w) {
                 for &(id, c) in self.postings.get(&g).map(Vec::as_slice).unwrap_or(&[]) {
                     let Ok(id) = usize::try_from(id) else {

@@ -10,6 +10,24 @@ pub fn within_distance(a: &str, b: &str, k: usize) -> bool {
 /// exceeds the edit distance (an edit changes each difference by at most one; a
 /// transposition by none), so it rules most pairs out without the quadratic table.
 fn bag_distance(a: &[u8], b: &[u8]) -> usize {
+    // Counts fit a byte for words shorter than 256 bytes: a quarter of the table to clear.
+    if b.len() < 256 {
+        let mut unmatched = [0u8; 256];
+        for &x in b {
+            if let Some(c) = unmatched.get_mut(usize::from(x)) {
+                *c += 1;
+            }
+        }
+        let mut only_a = 0;
+        for &x in a {
+            match unmatched.get_mut(usize::from(x)) {
+                Some(c) if *c > 0 => *c -= 1,
+                _ => only_a += 1,
+            }
+        }
+        let matched = a.len() - only_a;
+        return only_a.max(b.len() - matched);
+    }
     // Bytes of `b` not yet matched, then each byte of `a` takes one or counts as extra.
     let mut unmatched = [0u32; 256];
     for &x in b {
@@ -36,7 +54,7 @@ fn osa<T: PartialEq>(a: &[T], b: &[T], k: usize) -> Option<usize> {
     }
     let m = b.len();
     // Three rows; on the stack for the short words did-you-mean compares.
-    let mut stack = [0usize; 3 * 48];
+    let mut stack = [0usize; 3 * 24];
     let mut heap = Vec::new();
     let rows: &mut [usize] = match stack.get_mut(..3 * (m + 1)) {
         Some(s) => s,
@@ -145,8 +163,9 @@ fn edit_limit(len: usize) -> usize {
 pub struct NearMissIndex<'a> {
     words: Vec<&'a str>,
     norm: Vec<Vec<u8>>,
-    /// Bigram → (candidate, how many times it holds the bigram).
-    postings: crate::text::hash::FastMap<[u8; 2], Vec<(u32, u16)>>,
+    /// Bigram → (candidate's length, candidate, how many times it holds the bigram),
+    /// by length: a query walks only the lengths within its reach.
+    postings: crate::text::hash::FastMap<[u8; 2], Vec<(usize, u32, u16)>>,
 }
 
 /// The distinct bigrams of `w` with how often each occurs.
@@ -177,13 +196,16 @@ impl<'a> NearMissIndex<'a> {
             .iter()
             .map(|w| w.bytes().map(normalised).collect())
             .collect();
-        let mut postings: crate::text::hash::FastMap<[u8; 2], Vec<(u32, u16)>> =
+        let mut postings: crate::text::hash::FastMap<[u8; 2], Vec<(usize, u32, u16)>> =
             crate::text::hash::FastMap::default();
         for (id, n) in norm.iter().enumerate() {
             let id = u32::try_from(id).unwrap_or(u32::MAX);
             for (g, count) in bigrams(n) {
-                postings.entry(g).or_default().push((id, count));
+                postings.entry(g).or_default().push((n.len(), id, count));
             }
+        }
+        for list in postings.values_mut() {
+            list.sort_unstable();
         }
         NearMissIndex {
             words,
@@ -218,11 +240,18 @@ impl<'a> NearMissIndex<'a> {
             // Short words: every candidate of a close length is in reach.
             ids.extend((0..self.norm.len()).filter(|&id| in_reach(id)));
         } else {
-            // Bigrams shared with each candidate, and the candidates touched.
+            // Bigrams shared with each candidate of a length in reach, and the
+            // candidates touched.
+            let (shortest, longest) = (w.len().saturating_sub(limit), w.len() + limit);
             let mut shared = vec![0u32; self.norm.len()];
             let mut touched: Vec<usize> = Vec::with_capacity(self.norm.len());
             for (g, count) in bigrams(&w) {
-                for &(id, c) in self.postings.get(&g).map(Vec::as_slice).unwrap_or(&[]) {
+                let list = self.postings.get(&g).map(Vec::as_slice).unwrap_or(&[]);
+                let from = list.partition_point(|(len, ..)| *len < shortest);
+                for &(len, id, c) in list.get(from..).unwrap_or(&[]) {
+                    if len > longest {
+                        break;
+                    }
                     let Ok(id) = usize::try_from(id) else {
                         continue;
                     };
@@ -234,11 +263,13 @@ impl<'a> NearMissIndex<'a> {
                     }
                 }
             }
-            ids.extend(touched.into_iter().filter(|&id| {
+            for id in touched {
                 let n = shared.get(id).copied().unwrap_or(0) as usize;
                 let len = self.norm.get(id).map_or(usize::MAX, Vec::len);
-                in_reach(id) && n >= needed(len)
-            }));
+                if n >= needed(len) {
+                    ids.push(id);
+                }
+            }
         }
         let first_seg = w.split(|b| *b == b'.').next().unwrap_or(&[]);
         let mut scored: Vec<(usize, bool, &'a str)> = ids

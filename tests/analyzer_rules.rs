@@ -52,3 +52,73 @@ fn all_independent_errors_are_reported_first_is_dorises() {
     let errors: Vec<_> = r.errors().map(|d| d.code()).collect();
     assert_eq!(errors, ["T3", "J0", "J2", "K3", "K9"]);
 }
+
+/// SHOW ROUTINE LOAD TASK FROM db answers as Doris 4.1 does: it looks at no database
+/// and no name, and shows the first active job its job map walks (Q16); it fails only
+/// when no job is active anywhere.
+#[test]
+fn show_task_from_db_shows_the_first_active_job_doris_walks() {
+    let mut s = routine_load_fe::Session::new(routine_load_fe::SessionOptions {
+        ids: Box::new(routine_load_fe::session::DeterministicIds::default()),
+        ..Default::default()
+    });
+    s.load_demo().unwrap();
+    let run = |s: &mut routine_load_fe::Session, sql: &str| s.execute_sql(sql).remove(0);
+    let none = run(
+        &mut s,
+        r#"SHOW ROUTINE LOAD TASK FROM demo WHERE JobName = "nosuch""#,
+    );
+    assert_eq!(
+        none.first_error().unwrap().message,
+        "The job named nosuchdoes not exists or job state is stopped or cancelled"
+    );
+    for name in ["a", "b"] {
+        let r = run(
+            &mut s,
+            &format!(
+                r#"CREATE ROUTINE LOAD demo.{name} ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t")"#
+            ),
+        );
+        assert!(r.ok);
+    }
+    // Doris never looks the name up: any active job makes the statement succeed.
+    let other = run(
+        &mut s,
+        r#"SHOW ROUTINE LOAD TASK FROM demo WHERE JobName = "nosuch""#,
+    );
+    assert!(other.ok, "{:?}", other.diagnostics);
+    let w = &other.diagnostics[0];
+    assert_eq!(w.code(), "Q16");
+    assert!(
+        w.message.contains("job a of database demo"),
+        "{}",
+        w.message
+    );
+    // Job a (id 10001) comes first in the walk; stopped, b is shown.
+    assert!(run(&mut s, "STOP ROUTINE LOAD FOR demo.a").ok);
+    let next = run(
+        &mut s,
+        r#"SHOW ROUTINE LOAD TASK FROM demo WHERE JobName = "a""#,
+    );
+    assert!(next.ok);
+    assert!(
+        next.diagnostics[0]
+            .message
+            .contains("job b of database demo"),
+        "{}",
+        next.diagnostics[0].message
+    );
+    // The named job is the one walked first: nothing to warn about.
+    let same = run(
+        &mut s,
+        r#"SHOW ROUTINE LOAD TASK FROM demo WHERE JobName = "b""#,
+    );
+    assert!(
+        same.ok && same.diagnostics.is_empty(),
+        "{:?}",
+        same.diagnostics
+    );
+    // Without FROM the name is looked up in the current database.
+    let named = run(&mut s, r#"SHOW ROUTINE LOAD TASK WHERE JobName = "a""#);
+    assert!(named.first_error().is_some());
+}

@@ -18,6 +18,7 @@ mod control;
 mod create;
 mod ddl;
 pub mod endpoint;
+mod job_map;
 mod kafka;
 mod load;
 pub mod model;

@@ -309,30 +309,27 @@ pub fn show_routine_load_task(stmt: &ShowRoutineLoadTask, ctx: &AnalyzeContext<'
             }
         }
     };
-    // Q16: Doris ignores FROM db and searches every database; rlfe honours it.
-    let here = ctx
-        .jobs
-        .entries()
-        .iter()
-        .find(|e| e.job.database == db && e.job.name == job_name && !e.state.is_final());
-    let elsewhere = ctx
-        .jobs
-        .entries()
-        .iter()
-        .find(|e| e.job.name == job_name && !e.state.is_final());
-    if let (Some(d), Some(e)) = (&stmt.db, elsewhere) {
-        if here.is_none() || here.map(|h| h.job.id) != Some(e.job.id) {
-            out.diagnostics.push(
-                Q16.warning(format!(
-                    "Doris ignores FROM {} and would show job {} of database {}",
-                    d.value, job_name, e.job.database
-                ))
-                .at(d.span)
-                .with_help("rlfe honours FROM; Doris 4.1 searches every database"),
-            );
-        }
-    }
-    if here.is_none() {
+    // Without FROM, Doris looks the job up in the current database. With FROM, Doris
+    // 4.1 never sets the database it searches (`ShowRoutineLoadTaskCommand.validate`
+    // fills it only when FROM is absent), and `RoutineLoadManager.getJob(null, name)`
+    // takes every job, whatever its name: the first active one of its job map (Q16).
+    let entries = ctx.jobs.entries();
+    let shown = if stmt.db.is_some() {
+        let ids: Vec<i64> = entries.iter().map(|e| e.job.id).collect();
+        let mut order = super::job_map::walk_order(&ids);
+        super::job_map::history_last(&mut order, |k| {
+            entries.get(k).is_some_and(|e| e.state.is_final())
+        });
+        order
+            .into_iter()
+            .filter_map(|k| entries.get(k))
+            .find(|e| !e.state.is_final())
+    } else {
+        entries
+            .iter()
+            .find(|e| e.job.database == db && e.job.name == job_name && !e.state.is_final())
+    };
+    let Some(shown) = shown else {
         out.diagnostics.push(
             err(
                 &W7,
@@ -344,6 +341,20 @@ pub fn show_routine_load_task(stmt: &ShowRoutineLoadTask, ctx: &AnalyzeContext<'
             .with_help("SHOW ROUTINE LOAD lists the jobs that have tasks"),
         );
         return out;
+    };
+    if let Some(d) = &stmt.db {
+        if shown.job.database != db || shown.job.name != job_name {
+            out.diagnostics.push(
+                Q16.warning(format!(
+                    "Doris ignores FROM {} and the job name: it shows the tasks of job {} of database {}, the first active job it walks",
+                    d.value, shown.job.name, shown.job.database
+                ))
+                .at(d.span)
+                .with_help(format!(
+                    "leave FROM out and USE {db} first: Doris then looks up job {job_name} in {db}"
+                )),
+            );
+        }
     }
     out.rows = Some(ResultSet {
         columns: [

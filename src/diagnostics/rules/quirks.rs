@@ -79,12 +79,14 @@ pub static Q6: RuleDef = RuleDef {
     ..QUIRK
 };
 
-/// SHOW ROUTINE LOAD TASK FROM db finds the job in another database in Doris.
+/// SHOW ROUTINE LOAD TASK FROM db shows the first active job Doris walks.
 pub static Q16: RuleDef = RuleDef {
     code: r#"Q16"#,
-    messages: &[r#"Doris ignores FROM {db} and would show job {job} of database {other}"#],
-    summary: r#"SHOW ROUTINE LOAD TASK FROM db finds the job in another database in Doris."#,
-    doc: r#"Doris 4.1 ignores `FROM db` in SHOW ROUTINE LOAD TASK and searches every database, so it may show another database's job of that name. rlfe honours `FROM` and warns when Doris would have answered differently."#,
+    messages: &[
+        r#"Doris ignores FROM {db} and the job name: it shows the tasks of job {job} of database {other}, the first active job it walks"#,
+    ],
+    summary: r#"SHOW ROUTINE LOAD TASK FROM db shows the first active job Doris walks."#,
+    doc: r#"With `FROM db`, Doris 4.1's SHOW ROUTINE LOAD TASK never sets the database it searches (`validate` fills it only when FROM is absent), and `RoutineLoadManager.getJob(null, name)` then takes every job whatever its name: the statement shows the tasks of the first active job in the order Doris's job map (a Java ConcurrentHashMap keyed by job id) walks them, with stopped and cancelled jobs swapped to the end. It fails only when no job is active anywhere. rlfe answers the same (the same job, the same error) and warns when the job shown is not the one named. Without FROM the job is looked up by name in the current database."#,
     mirrors: doris_src::SHOW_TASK,
     trips: Example::new(
         r#"USE demo2;

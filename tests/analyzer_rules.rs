@@ -122,3 +122,61 @@ fn show_task_from_db_shows_the_first_active_job_doris_walks() {
     let named = run(&mut s, r#"SHOW ROUTINE LOAD TASK WHERE JobName = "a""#);
     assert!(named.first_error().is_some());
 }
+
+/// An ALTER checks the given partitions against the job's progress even when it changes
+/// the topic (A12), and resolves FILE: references as CREATE does (C5).
+#[test]
+fn alter_checks_partitions_before_a_topic_change_and_resolves_files() {
+    let mut s = routine_load_fe::Session::new(routine_load_fe::SessionOptions {
+        ids: Box::new(routine_load_fe::session::DeterministicIds::default()),
+        ..Default::default()
+    });
+    s.load_demo().unwrap();
+    let run = |s: &mut routine_load_fe::Session, sql: &str| s.execute_sql(sql).remove(0);
+    assert!(run(&mut s, r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "0,0")"#).ok);
+    assert!(run(&mut s, "PAUSE ROUTINE LOAD FOR j").ok);
+    let moved = run(
+        &mut s,
+        r#"ALTER ROUTINE LOAD FOR j FROM KAFKA ("kafka_topic" = "t2", "kafka_partitions" = "2", "kafka_offsets" = "5")"#,
+    );
+    let e = moved.first_error().expect("rejected");
+    assert_eq!(
+        (e.code(), e.message.as_ref()),
+        (
+            "A12",
+            "The specified partition 2 is not in the consumed partitions"
+        )
+    );
+    // A consumed partition with a new topic: the new progress holds it alone.
+    assert!(run(&mut s, r#"ALTER ROUTINE LOAD FOR j FROM KAFKA ("kafka_topic" = "t2", "kafka_partitions" = "1", "kafka_offsets" = "5")"#).ok);
+    let shown = run(&mut s, "SHOW ROUTINE LOAD FOR j");
+    let rows = shown.rows.unwrap();
+    let sources = rows
+        .columns
+        .iter()
+        .position(|c| c == "DataSourceProperties")
+        .unwrap();
+    assert!(
+        rows.rows[0][sources].contains("\"topic\":\"t2\""),
+        "{:?}",
+        rows.rows[0][sources]
+    );
+    let progress = rows.columns.iter().position(|c| c == "Progress").unwrap();
+    assert_eq!(rows.rows[0][progress], r#"{"1":"4"}"#);
+    let missing = run(
+        &mut s,
+        r#"ALTER ROUTINE LOAD FOR j FROM KAFKA ("property.ssl.ca.location" = "FILE:nosuch.pem")"#,
+    );
+    let e = missing.first_error().expect("rejected");
+    assert_eq!(
+        (e.code(), e.message.as_ref()),
+        ("C5", "File does not exist")
+    );
+    assert!(
+        run(
+            &mut s,
+            r#"ALTER ROUTINE LOAD FOR j FROM KAFKA ("property.ssl.ca.location" = "FILE:ca.pem")"#
+        )
+        .ok
+    );
+}

@@ -106,6 +106,17 @@ pub fn analyze_alter(stmt: &AlterRoutineLoad, ctx: &AnalyzeContext<'_>) -> Alter
             ctx,
             &mut diags,
         );
+        // C5: the new client properties are converted first; a FILE: reference must
+        // name a file of the job's database, as at CREATE.
+        super::shared::check_files(
+            &s,
+            &src.properties,
+            &job.database,
+            job.database_id,
+            ctx.catalog,
+            st.span,
+            &mut diags,
+        );
         if input.get(KafkaKey::BrokerList).is_some() {
             new.source.broker_list = s.broker_list;
             new.source.brokers = s.brokers;
@@ -117,35 +128,35 @@ pub fn analyze_alter(stmt: &AlterRoutineLoad, ctx: &AnalyzeContext<'_>) -> Alter
         for (k, v) in s.custom.iter() {
             new.source.custom.insert(k, v);
         }
-        // A12
+        // A12: given partitions are checked against the job's current progress, also
+        // when the topic changes (the progress is reset only after the check).
         if let Some(offsets) = s.partition_offsets {
+            let span = src
+                .properties
+                .get("kafka_partitions")
+                .map_or(st.span, |p| p.value.span);
             match &job.source.partition_offsets {
-                Some(current) if !topic_changed => {
-                    let span = src
-                        .properties
-                        .get("kafka_partitions")
-                        .map_or(st.span, |p| p.value.span);
+                Some(current) => {
                     for (p, _) in &offsets {
                         if !current.iter().any(|(q, _)| q == p) {
                             diags.push(err(&A12, format!("The specified partition {p} is not in the consumed partitions"), span).with_help(format!("the job consumes partitions {}", current.iter().map(|(q, _)| q.to_string()).collect::<Vec<_>>().join(", "))));
                         }
                     }
-                    let mut merged = current.clone();
-                    for (p, o) in offsets {
-                        if let Some(slot) = merged.iter_mut().find(|(q, _)| *q == p) {
-                            slot.1 = o;
+                    if topic_changed {
+                        // A new topic's progress holds the given partitions only.
+                        new.source.partition_offsets = Some(offsets);
+                    } else {
+                        let mut merged = current.clone();
+                        for (p, o) in offsets {
+                            if let Some(slot) = merged.iter_mut().find(|(q, _)| *q == p) {
+                                slot.1 = o;
+                            }
                         }
+                        new.source.partition_offsets = Some(merged);
                     }
-                    new.source.partition_offsets = Some(merged);
                 }
-                _ => {
-                    if job.source.partition_offsets.is_none() {
-                        let span = src
-                            .properties
-                            .get("kafka_partitions")
-                            .map_or(st.span, |p| p.value.span);
-                        diags.push(A12.warning("partitions not verified against the job's progress").at(span).with_help("the job was created without kafka_partitions and has never been scheduled offline, so the partitions it consumes are unknown"));
-                    }
+                None => {
+                    diags.push(A12.warning("partitions not verified against the job's progress").at(span).with_help("the job was created without kafka_partitions and has never been scheduled offline, so the partitions it consumes are unknown"));
                     new.source.partition_offsets = Some(offsets);
                 }
             }

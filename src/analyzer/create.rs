@@ -330,7 +330,7 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
         ));
     }
     if let (Some(src), Some(d)) = (&source, &db) {
-        check_files(
+        super::shared::check_files(
             src,
             &stmt.source.properties,
             d,
@@ -391,60 +391,6 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
     CreateOutcome {
         diagnostics: diags,
         job,
-    }
-}
-
-/// C5: FILE: references, with the open-world rule for files.
-pub(crate) fn check_files(
-    src: &KafkaSource,
-    list: &crate::ast::PropertyList,
-    db: &str,
-    db_id: i64,
-    catalog: &dyn Catalog,
-    anchor: Span,
-    diags: &mut Vec<Diagnostic>,
-) {
-    let refs: Vec<(&str, &str)> = src
-        .custom
-        .iter()
-        .filter_map(|(k, v)| v.strip_prefix("FILE:").map(|f| (k, f)))
-        .collect();
-    if refs.is_empty() {
-        return;
-    }
-    if !catalog.knows_files() {
-        diags.push(
-            NO_FILES.note("FILE: references not verified: no files are known")
-                .at(anchor)
-                .with_help("register files with CREATE FILE \"<name>\" PROPERTIES (\"url\" = \"…\", \"catalog\" = \"kafka\")"),
-        );
-        return;
-    }
-    let files: Vec<_> = catalog
-        .files(db)
-        .into_iter()
-        .filter(|f| f.catalog == "kafka")
-        .collect();
-    for (key, file) in refs {
-        let span = list
-            .entries
-            .iter()
-            .rev()
-            .find(|p| p.value() == format!("FILE:{file}") && p.key().ends_with(key))
-            .map_or(anchor, |p| p.value.span);
-        let help = format!("upload it first: CREATE FILE \"{file}\" IN {db} PROPERTIES (\"url\" = \"…\", \"catalog\" = \"kafka\")");
-        if files.is_empty() {
-            diags.push(
-                err(
-                    &C5,
-                    format!("file does not exist with db: {db_id} and catalog: kafka"),
-                    span,
-                )
-                .with_help(help),
-            );
-        } else if !files.iter().any(|f| f.name == file) {
-            diags.push(err(&C5, "File does not exist", span).with_help(help));
-        }
     }
 }
 

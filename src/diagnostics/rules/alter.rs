@@ -174,7 +174,7 @@ pub static A12: RuleDef = RuleDef {
         r#"partitions not verified against the job's progress"#,
     ],
     summary: r#"ALTER sets offsets of partitions the job does not consume."#,
-    doc: r#"ALTER may move the offsets of partitions the job already consumes. A partition outside the job's progress is rejected. When the job was created without `kafka_partitions` its partitions are unknown offline, and rlfe says the check was not made."#,
+    doc: r#"ALTER may move the offsets of partitions the job already consumes. A partition outside the job's progress is rejected, also when the same ALTER changes `kafka_topic`: Doris checks the partitions against the current progress before the new topic resets it (`KafkaRoutineLoadJob.modifyPropertiesInternal`), and the new topic's progress then holds the given partitions. When the job was created without `kafka_partitions` its partitions are unknown offline, and rlfe says the check was not made."#,
     mirrors: doris_src::ALTER,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "kafka_partitions" = "0,1", "kafka_offsets" = "0,0");

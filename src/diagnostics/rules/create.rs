@@ -1130,7 +1130,7 @@ pub static C5: RuleDef = RuleDef {
         r#"File does not exist"#,
     ],
     summary: r#"A FILE: reference names a file that was not uploaded."#,
-    doc: r#"Client settings such as `property.ssl.ca.location` may name a small file uploaded with `CREATE FILE "<name>" PROPERTIES ("url" = "…", "catalog" = "kafka")`, as `FILE:<name>`. Doris resolves each reference when the job is created: the first text when the database has no Kafka file at all, the second when the name is not among them. Without any known file rlfe skips the check with a note (NO-FILES)."#,
+    doc: r#"Client settings such as `property.ssl.ca.location` may name a small file uploaded with `CREATE FILE "<name>" PROPERTIES ("url" = "…", "catalog" = "kafka")`, as `FILE:<name>`. Doris resolves each reference when the job is created, and again when an ALTER sets client properties (it merges and converts them before changing anything else; the job's database is searched): the first text when the database has no Kafka file at all, the second when the name is not among them. Without any known file rlfe skips the check with a note (NO-FILES)."#,
     mirrors: doris_src::KAFKA_JOB,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t", "property.ssl.ca.location" = "FILE:client.pem");"#,

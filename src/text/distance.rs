@@ -12,33 +12,28 @@ pub fn within_distance(a: &str, b: &str, k: usize) -> bool {
 fn bag_distance(a: &[u8], b: &[u8]) -> usize {
     // Counts fit a byte for words shorter than 256 bytes: a quarter of the table to clear.
     if b.len() < 256 {
-        let mut unmatched = [0u8; 256];
-        for &x in b {
-            if let Some(c) = unmatched.get_mut(usize::from(x)) {
-                *c += 1;
-            }
-        }
-        let mut only_a = 0;
-        for &x in a {
-            match unmatched.get_mut(usize::from(x)) {
-                Some(c) if *c > 0 => *c -= 1,
-                _ => only_a += 1,
-            }
-        }
-        let matched = a.len() - only_a;
-        return only_a.max(b.len() - matched);
+        bag_with(&mut [0u8; 256], a, b)
+    } else {
+        bag_with(&mut [0u32; 256], a, b)
     }
-    // Bytes of `b` not yet matched, then each byte of `a` takes one or counts as extra.
-    let mut unmatched = [0u32; 256];
+}
+
+/// Bytes of `b` not yet matched are counted in `unmatched`; each byte of `a` takes one
+/// or counts as extra.
+fn bag_with<C>(unmatched: &mut [C; 256], a: &[u8], b: &[u8]) -> usize
+where
+    C: Copy + PartialEq + From<u8> + std::ops::AddAssign + std::ops::SubAssign,
+{
+    let (zero, one) = (C::from(0), C::from(1));
     for &x in b {
         if let Some(c) = unmatched.get_mut(usize::from(x)) {
-            *c += 1;
+            *c += one;
         }
     }
     let mut only_a = 0;
     for &x in a {
         match unmatched.get_mut(usize::from(x)) {
-            Some(c) if *c > 0 => *c -= 1,
+            Some(c) if *c != zero => *c -= one,
             _ => only_a += 1,
         }
     }
@@ -289,6 +284,15 @@ impl<'a> NearMissIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bag_distance_counts_past_a_byte() {
+        let a = "a".repeat(300);
+        let b = format!("{}bc", "a".repeat(299));
+        assert_eq!(bag_distance(a.as_bytes(), b.as_bytes()), 2);
+        assert_eq!(bag_distance(b"abc", b"cab"), 0);
+        assert_eq!(bag_distance(b"abc", b"abd"), 1);
+    }
 
     #[test]
     fn distance() {

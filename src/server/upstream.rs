@@ -178,11 +178,13 @@ impl Upstream {
     ) -> Result<InMemoryCatalog, Reply> {
         let c = self.conn(conn.database.as_deref()).await?;
         let mut catalog = InMemoryCatalog::new();
+        // Text queries: Doris FE serves prepared statements only when a session
+        // variable allows them.
         let exists: Option<String> = c
-            .exec_first(
-                "SELECT SCHEMA_NAME FROM information_schema.schemata WHERE SCHEMA_NAME = ?",
-                (db,),
-            )
+            .query_first(format!(
+                "SELECT SCHEMA_NAME FROM information_schema.schemata WHERE SCHEMA_NAME = {}",
+                quoted(db)
+            ))
             .await
             .map_err(|e| upstream_error(&e))?;
         if exists.is_none() {
@@ -193,11 +195,12 @@ impl Upstream {
             return Ok(catalog);
         };
         let rows: Vec<(String, String, String, String)> = c
-            .exec(
+            .query(format!(
                 "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_KEY FROM information_schema.columns \
-                 WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION",
-                (db, table),
-            )
+                 WHERE TABLE_SCHEMA = {} AND TABLE_NAME = {} ORDER BY ORDINAL_POSITION",
+                quoted(db),
+                quoted(table)
+            ))
             .await
             .map_err(|e| upstream_error(&e))?;
         if rows.is_empty() {
@@ -364,11 +367,25 @@ impl Upstream {
     }
 }
 
+/// A string literal for a text query: backslashes and quotes escaped.
+fn quoted(s: &str) -> String {
+    format!("'{}'", s.replace('\\', "\\\\").replace('\'', "''"))
+}
+
 /// A value of the text protocol as text (`None` for NULL).
 fn text_of(v: &mysql_async::Value) -> Option<String> {
     match v {
         mysql_async::Value::NULL => None,
         mysql_async::Value::Bytes(b) => Some(String::from_utf8_lossy(b).into_owned()),
         other => Some(other.as_sql(true).trim_matches('\'').to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn literals_are_escaped() {
+        assert_eq!(super::quoted("shop"), "'shop'");
+        assert_eq!(super::quoted(r"a'b\c"), r"'a''b\\c'");
     }
 }

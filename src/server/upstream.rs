@@ -296,7 +296,10 @@ impl Upstream {
         let mut result = match c.query_iter(sql).await {
             Ok(r) => r,
             Err(e) => {
-                let reply = upstream_error(&e);
+                let mut reply = upstream_error(&e);
+                if let Reply::Error { message, .. } = &mut reply {
+                    *message = scrub_secrets(message, sql);
+                }
                 let v = reply.verdict();
                 if matches!(e, mysql_async::Error::Io(_)) {
                     self.conn = None;
@@ -367,6 +370,31 @@ impl Upstream {
     }
 }
 
+/// The upstream's error text without the statement's secret values: a server that
+/// quotes the statement (MySQL's `near '…'`) may show a whole secret or, where it cut
+/// the quote, its start.
+fn scrub_secrets(message: &str, sql: &str) -> String {
+    let ranges = crate::keys::masking::secret_ranges(sql);
+    let words = crate::keys::masking::secret_words(sql, &ranges);
+    let mut out =
+        crate::keys::masking::scrub(message, &words).unwrap_or_else(|| message.to_string());
+    for w in &words {
+        let chars: Vec<(usize, char)> = w.char_indices().collect();
+        // Longest cut first; a cut start is followed by the closing quote.
+        for k in (3..chars.len()).rev() {
+            let Some(&(end, _)) = chars.get(k) else {
+                continue;
+            };
+            let head = w.get(..end).unwrap_or("");
+            let cut = format!("{head}'");
+            if out.contains(&cut) {
+                out = out.replace(&cut, &format!("{}'", crate::keys::secrets::MASK));
+            }
+        }
+    }
+    out
+}
+
 /// A string literal for a text query: backslashes and quotes escaped.
 fn quoted(s: &str) -> String {
     format!("'{}'", s.replace('\\', "\\\\").replace('\'', "''"))
@@ -383,6 +411,21 @@ fn text_of(v: &mysql_async::Value) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn upstream_errors_do_not_quote_secrets() {
+        let sql =
+            r#"CREATE ROUTINE LOAD j ON t FROM KAFKA ("property.sasl.password" = "hunter2secret")"#;
+        let whole = "near 'KAFKA (\"property.sasl.password\" = \"hunter2secret\")' at line 1";
+        assert!(!super::scrub_secrets(whole, sql).contains("hunter2"));
+        let cut = "near 'KAFKA (\"property.sasl.password\" = \"hunte' at line 1";
+        let scrubbed = super::scrub_secrets(cut, sql);
+        assert!(!scrubbed.contains("hunte"), "{scrubbed}");
+        assert_eq!(
+            super::scrub_secrets("Table 'x' doesn't exist", sql),
+            "Table 'x' doesn't exist"
+        );
+    }
+
     #[test]
     fn literals_are_escaped() {
         assert_eq!(super::quoted("shop"), "'shop'");

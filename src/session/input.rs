@@ -98,14 +98,8 @@ pub fn go_terminators(text: &str) -> (std::borrow::Cow<'_, str>, Vec<usize>) {
                 i = j + 1;
                 continue;
             }
-            b'#' => {
-                i = b
-                    .get(i..)
-                    .and_then(|r| r.iter().position(|&d| d == b'\n'))
-                    .map_or(b.len(), |p| i + p);
-                continue;
-            }
-            b'-' if b.get(i + 1) == Some(&b'-') => {
+            // A line comment: `#` (the mysql client's) or `--`.
+            b'#' | b'-' if c == b'#' || b.get(i + 1) == Some(&b'-') => {
                 i = b
                     .get(i..)
                     .and_then(|r| r.iter().position(|&d| d == b'\n'))

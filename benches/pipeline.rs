@@ -68,6 +68,7 @@ fn end_to_end(c: &mut Criterion) {
         time_zone: "Asia/Shanghai",
         user: "root",
         profile: Default::default(),
+        version: Default::default(),
     };
     g.bench_function("analyze only", |b| {
         b.iter(|| black_box(analyze_create(black_box(&stmt), &ctx)))

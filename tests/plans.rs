@@ -193,7 +193,12 @@ fn offsets_labels_and_fields() {
         .unwrap();
     assert_eq!(given["group.id"], "my_group");
     // MSK IAM written the original design's way is planned as OAUTHBEARER + aws.*.
-    let iam = get("auth_msk_iam_cross_account").security.auth.clone();
+    let iam = get("auth_msk_iam_cross_account")
+        .security
+        .as_ref()
+        .expect("a Kafka plan has a security summary")
+        .auth
+        .clone();
     assert!(matches!(
         iam,
         routine_load_fe::analyzer::AuthMode::MskIam { .. }

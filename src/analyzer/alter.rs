@@ -1,8 +1,9 @@
 //! ALTER ROUTINE LOAD (A rules): validated in Doris's order, then applied to a
 //! copy of the job, which the session stores.
 
-use super::context::{AnalyzeContext, Mode};
+use super::context::{AnalyzeContext, DorisVersion, Mode};
 use super::kafka;
+use super::kinesis;
 use super::load;
 use super::model::*;
 use super::names::{check_name, job_name_format_ok, label_format_ok, N5_REGEX};
@@ -51,14 +52,23 @@ pub fn analyze_alter(stmt: &AlterRoutineLoad, ctx: &AnalyzeContext<'_>) -> Alter
             properties.as_ref(),
             source.as_ref(),
         ),
+        AlterAction::TargetTable {
+            properties, source, ..
+        } => (&[][..], properties.as_ref(), source.as_ref()),
         AlterAction::Table { .. } => (&[][..], None, None),
+    };
+    // The new target table, in either version's form.
+    let retarget = match &stmt.action {
+        AlterAction::Table { table, .. } => Some((table.value.as_str(), table.span)),
+        AlterAction::TargetTable { table, .. } => Some((table.value.as_str(), table.span)),
+        AlterAction::Properties { .. } => None,
     };
     duplicate_keys(props, &mut diags);
     if let Some(s) = source {
         duplicate_keys(Some(&s.properties), &mut diags);
     }
     // A4 (keys, then values: the values are checked against the job's own properties below)
-    let given = properties::known_keys(props, Mode::Alter, &mut diags);
+    let given = properties::known_keys(props, Mode::Alter, ctx.version, &mut diags);
     // A5
     let found = db.as_deref().and_then(|d| ctx.active_job(d, name));
     if db.is_some() && found.is_none() {
@@ -79,6 +89,7 @@ pub fn analyze_alter(stmt: &AlterRoutineLoad, ctx: &AnalyzeContext<'_>) -> Alter
         ctx.catalog,
         &mut diags,
     );
+    properties::check_master_properties(&given, &new.properties, ctx.config, &mut diags);
     // A6
     let flexible_before =
         job.properties.unique_key_update_mode == UpdateMode::UpdateFlexibleColumns;
@@ -87,7 +98,22 @@ pub fn analyze_alter(stmt: &AlterRoutineLoad, ctx: &AnalyzeContext<'_>) -> Alter
     let mut topic_changed = false;
     if let Some(src) = source {
         let st = &src.source_type;
-        if !st.value.eq_ignore_ascii_case("KAFKA") {
+        let job_type = job.source.type_name();
+        if ctx.version == DorisVersion::Master && !st.value.eq_ignore_ascii_case(job_type) {
+            diags.push(
+                err(
+                    &KA1,
+                    format!(
+                        "The specified job type is not: {}",
+                        st.value.to_ascii_uppercase()
+                    ),
+                    st.span,
+                )
+                .with_help(format!(
+                    "job {name} is a {job_type} job: write FROM {job_type} (…)"
+                )),
+            );
+        } else if !st.value.eq_ignore_ascii_case("KAFKA") {
             diags.push(
                 Q35.warning(format!(
                     "ALTER ignores the source type '{}'; the job reads from KAFKA",
@@ -97,101 +123,122 @@ pub fn analyze_alter(stmt: &AlterRoutineLoad, ctx: &AnalyzeContext<'_>) -> Alter
                 .with_help("write FROM KAFKA"),
             );
         }
-        let input = kafka::classify(&src.properties, st.span, &mut diags);
-        let s = source::analyze(
-            &input,
-            Mode::Alter,
-            job.is_multi_table(),
-            job.properties.zone(),
-            ctx,
-            &mut diags,
-        );
-        // C5: the new client properties are converted first; a FILE: reference must
-        // name a file of the job's database, as at CREATE.
-        super::shared::check_files(
-            &s,
-            &src.properties,
-            &job.database,
-            job.database_id,
-            ctx.catalog,
-            st.span,
-            &mut diags,
-        );
-        if input.get(KafkaKey::BrokerList).is_some() {
-            new.source.broker_list = s.broker_list;
-            new.source.brokers = s.brokers;
-        }
-        if input.get(KafkaKey::Topic).is_some() && s.topic != job.source.topic {
-            new.source.topic = s.topic;
-            topic_changed = true;
-        }
-        for (k, v) in s.custom.iter() {
-            new.source.custom.insert(k, v);
-        }
-        // A12: given partitions are checked against the job's current progress, also
-        // when the topic changes (the progress is reset only after the check).
-        if let Some(offsets) = s.partition_offsets {
-            let span = src
-                .properties
-                .get("kafka_partitions")
-                .map_or(st.span, |p| p.value.span);
-            match &job.source.partition_offsets {
-                Some(current) => {
-                    for (p, _) in &offsets {
-                        if !current.iter().any(|(q, _)| q == p) {
-                            diags.push(err(&A12, format!("The specified partition {p} is not in the consumed partitions"), span).with_help(format!("the job consumes partitions {}", current.iter().map(|(q, _)| q.to_string()).collect::<Vec<_>>().join(", "))));
-                        }
-                    }
-                    if topic_changed {
-                        // A new topic's progress holds the given partitions only.
-                        new.source.partition_offsets = Some(offsets);
-                    } else {
-                        let mut merged = current.clone();
-                        for (p, o) in offsets {
-                            if let Some(slot) = merged.iter_mut().find(|(q, _)| *q == p) {
-                                slot.1 = o;
+        match (&job.source, &mut new.source) {
+            (DataSource::Kinesis(old), DataSource::Kinesis(nk)) => {
+                alter_kinesis(old, nk, src, &mut diags);
+            }
+            (DataSource::Kafka(old), DataSource::Kafka(nk)) => {
+                let input = kafka::classify(&src.properties, st.span, &mut diags);
+                let s = source::analyze(
+                    &input,
+                    Mode::Alter,
+                    job.is_multi_table(),
+                    job.properties.zone(),
+                    ctx,
+                    &mut diags,
+                );
+                // C5: the new client properties are converted first; a FILE: reference must
+                // name a file of the job's database, as at CREATE.
+                super::shared::check_files(
+                    &s,
+                    &src.properties,
+                    &job.database,
+                    job.database_id,
+                    ctx.catalog,
+                    st.span,
+                    &mut diags,
+                );
+                if input.get(KafkaKey::BrokerList).is_some() {
+                    nk.broker_list = s.broker_list;
+                    nk.brokers = s.brokers;
+                }
+                if input.get(KafkaKey::Topic).is_some() && s.topic != old.topic {
+                    nk.topic = s.topic;
+                    topic_changed = true;
+                }
+                for (k, v) in s.custom.iter() {
+                    nk.custom.insert(k, v);
+                }
+                // A12: given partitions are checked against the job's current progress, also
+                // when the topic changes (the progress is reset only after the check).
+                if let Some(offsets) = s.partition_offsets {
+                    let span = src
+                        .properties
+                        .get("kafka_partitions")
+                        .map_or(st.span, |p| p.value.span);
+                    match &old.partition_offsets {
+                        Some(current) => {
+                            for (p, _) in &offsets {
+                                if !current.iter().any(|(q, _)| q == p) {
+                                    diags.push(err(&A12, format!("The specified partition {p} is not in the consumed partitions"), span).with_help(format!("the job consumes partitions {}", current.iter().map(|(q, _)| q.to_string()).collect::<Vec<_>>().join(", "))));
+                                }
+                            }
+                            if topic_changed {
+                                // A new topic's progress holds the given partitions only.
+                                nk.partition_offsets = Some(offsets);
+                            } else {
+                                let mut merged = current.clone();
+                                for (p, o) in offsets {
+                                    if let Some(slot) = merged.iter_mut().find(|(q, _)| *q == p) {
+                                        slot.1 = o;
+                                    }
+                                }
+                                nk.partition_offsets = Some(merged);
                             }
                         }
-                        new.source.partition_offsets = Some(merged);
+                        None => {
+                            diags.push(A12.warning("partitions not verified against the job's progress").at(span).with_help("the job was created without kafka_partitions and has never been scheduled offline, so the partitions it consumes are unknown"));
+                            nk.partition_offsets = Some(offsets);
+                        }
+                    }
+                } else if topic_changed {
+                    // A new topic resets the progress: every partition starts from the default.
+                    let default = nk.default_offset.clone();
+                    if let Some(p) = &mut nk.partition_offsets {
+                        for slot in p.iter_mut() {
+                            slot.1 = default.clone();
+                        }
                     }
                 }
-                None => {
-                    diags.push(A12.warning("partitions not verified against the job's progress").at(span).with_help("the job was created without kafka_partitions and has never been scheduled offline, so the partitions it consumes are unknown"));
-                    new.source.partition_offsets = Some(offsets);
-                }
             }
-        } else if topic_changed {
-            // A new topic resets the progress: every partition starts from the default.
-            let default = new.source.default_offset.clone();
-            if let Some(p) = &mut new.source.partition_offsets {
-                for slot in p.iter_mut() {
-                    slot.1 = default.clone();
-                }
-            }
+            _ => {}
         }
     }
-    // A8
-    if let AlterAction::Table { table } = &stmt.action {
+    // ST2
+    if let (AlterAction::TargetTable { set, .. }, DataSource::Kinesis(_)) =
+        (&stmt.action, &job.source)
+    {
+        diags.push(
+            err(
+                &ST2,
+                "ALTER ROUTINE LOAD SET TARGET TABLE only supports Kafka jobs",
+                *set,
+            )
+            .with_help("a Kinesis job keeps its table: create a new job for the other table"),
+        );
+    }
+    // A8 (4.1's ON tbl), ST3–ST9 (master's SET TARGET TABLE): the same checks and texts
+    if let Some((table, span)) = retarget {
         if job.is_multi_table() {
             diags.push(err(
                 &A8,
                 "ALTER ROUTINE LOAD target table change only supports single-table job",
-                table.span,
+                span,
             ));
         } else if ctx.catalog.has_schema() {
-            match ctx.catalog.table(&job.database, &table.value) {
-                None => diags.push(err(&A8, format!("Unknown table '{}'", table.value), table.span).with_mysql(&MysqlError::BAD_TABLE)),
-                Some(info) if !info.is_olap => diags.push(err(&A8, "ALTER ROUTINE LOAD target table only supports OLAP table", table.span)),
-                Some(info) if info.temporary => diags.push(err(&A8, format!("Do not support load for temporary table {}", info.name), table.span)),
-                Some(info) if job.properties.load_to_single_tablet && !info.random_distribution => diags.push(err(&A8, "if load_to_single_tablet set to true, the olap table must be with random distribution", table.span)),
+            match ctx.catalog.table(&job.database, table) {
+                None => diags.push(err(&A8, format!("Unknown table '{table}'"), span).with_mysql(&MysqlError::BAD_TABLE)),
+                Some(info) if !info.is_olap => diags.push(err(&A8, "ALTER ROUTINE LOAD target table only supports OLAP table", span)),
+                Some(info) if info.temporary => diags.push(err(&A8, format!("Do not support load for temporary table {}", info.name), span)),
+                Some(info) if new.properties.load_to_single_tablet && !info.random_distribution => diags.push(err(&A8, "if load_to_single_tablet set to true, the olap table must be with random distribution", span)),
                 Some(info) => {
                     if job.merge_type != MergeType::Append && !info.is_unique() {
-                        diags.push(A8.warning(format!("table {} is not a UNIQUE KEY table, but the job loads WITH {}", info.name, job.merge_type.as_str())).at(table.span).with_help("Doris checks this when it plans the job's tasks"));
+                        diags.push(A8.warning(format!("table {} is not a UNIQUE KEY table, but the job loads WITH {}", info.name, job.merge_type.as_str())).at(span).with_help("Doris checks this when it plans the job's tasks"));
                     }
                 }
             }
         }
-        new.table = Some(table.value.clone());
+        new.table = Some(table.to_string());
     }
     // A9, A9b
     let mode = new.properties.unique_key_update_mode;
@@ -280,7 +327,7 @@ pub fn analyze_alter(stmt: &AlterRoutineLoad, ctx: &AnalyzeContext<'_>) -> Alter
                 && properties.as_ref().is_none_or(|p| p.is_empty())
                 && source.is_none()
         }
-        AlterAction::Table { .. } => false,
+        AlterAction::Table { .. } | AlterAction::TargetTable { .. } => false,
     };
     if nothing {
         diags.push(
@@ -321,5 +368,69 @@ pub fn analyze_alter(stmt: &AlterRoutineLoad, ctx: &AnalyzeContext<'_>) -> Alter
     AlterOutcome {
         diagnostics: diags,
         altered: ok.then_some(new),
+    }
+}
+
+/// KA2, KA5, Q51: a `FROM KINESIS (…)` list merged into a Kinesis job, as Doris
+/// master's `KinesisRoutineLoadJob.modifyDataSourceProperties` does.
+fn alter_kinesis(
+    old: &KinesisSource,
+    nk: &mut KinesisSource,
+    src: &crate::ast::DataSource,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let span = src.source_type.span;
+    let input = kinesis::analyze(&src.properties, span, Mode::Alter, diags);
+    kinesis::lints(&input, &src.properties, diags);
+    let stream_changed = input.stream.as_deref().is_some_and(|s| !s.is_empty());
+    // KA5: checked before anything changes.
+    if let (Some(given), false) = (&input.shards, stream_changed) {
+        let at = src
+            .properties
+            .get("kinesis_shards")
+            .map_or(span, |p| p.value.span);
+        match &old.shards {
+            Some(current) => {
+                for (id, _) in given {
+                    if !current.iter().any(|(c, _)| c == id) {
+                        diags.push(err(&KA5, format!("The specified shard {id} is not in the consumed shards"), at).with_help(format!("the job consumes shards {}", current.iter().map(|(c, _)| c.as_str()).collect::<Vec<_>>().join(", "))));
+                    }
+                }
+            }
+            None => diags.push(KA5.warning("shards not verified against the job's progress").at(at).with_help("the job's shards are discovered when it is scheduled, so offline the shards it consumes are unknown")),
+        }
+    }
+    if input.default_filled
+        && old
+            .custom
+            .get(KINESIS_DEFAULT_POS)
+            .is_some_and(|d| d != "LATEST")
+    {
+        diags.push(
+            Q51.warning("this ALTER sets the job's default position to LATEST")
+                .at(span)
+                .with_help(format!(
+                    "the job's default is {}: repeat \"property.kinesis_default_pos\" = \"{}\" to keep it",
+                    old.default_position(),
+                    old.default_position()
+                )),
+        );
+    }
+    for (k, v) in input.custom.iter() {
+        nk.custom.insert(k, v);
+    }
+    if stream_changed {
+        nk.stream = input.stream.clone().unwrap_or_default();
+        // A new stream resets the progress; without shards the list is discovered again.
+        nk.shards = None;
+    }
+    if let Some(r) = input.region.as_ref().filter(|r| !r.is_empty()) {
+        nk.region.clone_from(r);
+    }
+    if let Some(e) = input.endpoint.as_ref().filter(|e| !e.is_empty()) {
+        nk.endpoint = Some(e.clone());
+    }
+    if let Some(shards) = input.shards {
+        nk.shards = Some(shards);
     }
 }

@@ -3,6 +3,7 @@
 
 use super::catalog::Catalog;
 use super::model::{JobEntry, JobState};
+pub use crate::diagnostics::rules::DorisVersion;
 
 /// Whether the statement creates or alters a job: some checks and texts differ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +49,15 @@ pub struct FeConfig {
     pub send_batch_parallelism: i32,
     /// Session variable `enable_memtable_on_sink_node`.
     pub enable_memtable_on_sink_node: bool,
+    /// The cluster runs in cloud mode (storage and compute separated): compute groups
+    /// exist, Kinesis jobs do not.
+    pub cloud_mode: bool,
+    /// The compute groups of a cloud-mode cluster.
+    pub compute_groups: Vec<String>,
+    /// FE config `enable_udf_in_load`: tasks may call user-defined functions.
+    pub enable_udf_in_load: bool,
+    /// FE config `enable_java_udf`.
+    pub enable_java_udf: bool,
 }
 
 impl Default for FeConfig {
@@ -63,6 +73,10 @@ impl Default for FeConfig {
             max_small_file_size_bytes: 1_048_576,
             send_batch_parallelism: 1,
             enable_memtable_on_sink_node: true,
+            cloud_mode: false,
+            compute_groups: Vec::new(),
+            enable_udf_in_load: false,
+            enable_java_udf: true,
         }
     }
 }
@@ -104,6 +118,8 @@ pub struct AnalyzeContext<'a> {
     pub user: &'a str,
     /// How Doris-compatible the answers are.
     pub profile: Profile,
+    /// The Doris version whose answers are given.
+    pub version: DorisVersion,
 }
 
 impl AnalyzeContext<'_> {

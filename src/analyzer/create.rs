@@ -3,8 +3,9 @@
 //! (L), job properties (J), Kafka source (K, MSK IAM), merge type (M), creation (C).
 
 use super::catalog::{Catalog, TableInfo};
-use super::context::{AnalyzeContext, Mode};
+use super::context::{AnalyzeContext, DorisVersion, Mode};
 use super::kafka;
+use super::kinesis;
 use super::load;
 use super::model::*;
 use super::names::{check_name, job_name_format_ok, label_format_ok, N5_REGEX};
@@ -54,21 +55,27 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
     duplicate_keys(Some(&stmt.source.properties), &mut diags);
     let source_type = &stmt.source.source_type.value;
     let kafka_source = source_type.eq_ignore_ascii_case("KAFKA");
-    if source_type.eq_ignore_ascii_case("KINESIS") {
-        diags.push(
-            err(&Q36, "Kinesis sources are not supported by rlfe", anchor).with_help(
-                "Doris 4.1 also loads from Amazon Kinesis; rlfe checks Kafka sources only",
-            ),
-        );
-    } else if !kafka_source {
+    let kinesis_named = source_type.eq_ignore_ascii_case("KINESIS");
+    let kinesis_source = kinesis_named && ctx.version == DorisVersion::Master;
+    if !kafka_source && !kinesis_source {
         diags.push(
             err(
                 &P3,
                 format!("Unknown routine load data source type: {source_type}"),
                 anchor,
             )
-            .with_help("routine load reads from KAFKA"),
+            .with_help(match ctx.version {
+                DorisVersion::V4_1 => "Doris 4.1 routine load reads from KAFKA",
+                DorisVersion::Master => "routine load reads from KAFKA or KINESIS",
+            }),
         );
+        if kinesis_named {
+            diags.push(properties::version_note(
+                DorisVersion::Master,
+                "FROM KINESIS (Amazon Kinesis Data Streams)",
+                anchor,
+            ));
+        }
     }
     // N1–N4.
     let db = check_name(&stmt.name, ctx.current_db, &mut diags);
@@ -94,7 +101,8 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
     }
     // J0 is reported in Doris's order later; the update mode is read now (U1–U4).
     let mut j0 = Vec::new();
-    let given = properties::known_keys(stmt.properties.as_ref(), Mode::Create, &mut j0);
+    let given =
+        properties::known_keys(stmt.properties.as_ref(), Mode::Create, ctx.version, &mut j0);
     let mode = properties::update_mode(&given);
     let format = properties::format_text(&given);
     let merge = stmt
@@ -220,17 +228,22 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
     });
     let properties =
         properties::check_values(&given, Mode::Create, defaults, ctx.catalog, &mut diags);
-    // K (and the MSK IAM rules inside)
+    properties::check_master_properties(&given, &properties, ctx.config, &mut diags);
+    // K (and the MSK IAM rules inside), or KN
     let source = if kafka_source {
         let input = kafka::classify(&stmt.source.properties, anchor, &mut diags);
-        Some(source::analyze(
+        Some(DataSource::Kafka(source::analyze(
             &input,
             Mode::Create,
             multi_table,
             properties.zone(),
             ctx,
             &mut diags,
-        ))
+        )))
+    } else if kinesis_source {
+        let input = kinesis::analyze(&stmt.source.properties, anchor, Mode::Create, &mut diags);
+        kinesis::lints(&input, &stmt.source.properties, &mut diags);
+        Some(DataSource::Kinesis(input.into_source()))
     } else {
         None
     };
@@ -260,7 +273,17 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
             .with_help("add DELETE ON <predicate> to say which rows delete their key"),
         );
     }
-    // C1–C8
+    // KC1, then C1–C8
+    if kinesis_source && ctx.config.cloud_mode {
+        diags.push(
+            err(
+                &KC1,
+                "Kinesis routine load does not support cloud mode",
+                anchor,
+            )
+            .with_help("Kinesis jobs run on clusters that keep storage and compute together"),
+        );
+    }
     if let (Some(info), Some(tname)) = (&table, &stmt.table) {
         if !info.is_olap {
             diags.push(
@@ -329,7 +352,7 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
             "routine load reads csv (and csv_with_names, csv_with_names_and_types) or json",
         ));
     }
-    if let (Some(src), Some(d)) = (&source, &db) {
+    if let (Some(DataSource::Kafka(src)), Some(d)) = (&source, &db) {
         super::shared::check_files(
             src,
             &stmt.source.properties,
@@ -347,6 +370,8 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
                 .map_or(anchor, |p| p.value.span);
             diags.push(C6.warning("partitions and offsets not verified against the topic").at(span).with_help("Doris asks Kafka whether each partition exists when the job is created; rlfe works offline"));
         }
+    }
+    if let (Some(_), Some(d)) = (&source, &db) {
         if ctx.jobs.active_job(d, name).is_some() {
             diags.push(err(&C7, format!("Name {name} already used in db {d}"), stmt.name.name.span).with_help("choose another name, or STOP the existing job first (stopped names can be reused)"));
         }

@@ -20,6 +20,7 @@ mod ddl;
 pub mod endpoint;
 mod job_map;
 mod kafka;
+mod kinesis;
 mod load;
 pub mod model;
 mod names;
@@ -31,6 +32,7 @@ mod shared;
 mod show;
 mod source;
 mod statement;
+mod versions;
 
 pub use alter::{analyze_alter, AlterOutcome};
 pub use catalog::{

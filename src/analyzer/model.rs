@@ -385,6 +385,79 @@ impl KafkaSource {
     }
 }
 
+/// The Kinesis data source of a job (Doris master): stream ≙ topic, shard ≙
+/// partition, sequence number ≙ offset.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KinesisSource {
+    /// `aws.region`, trimmed.
+    pub region: String,
+    /// `kinesis_stream`, trimmed.
+    pub stream: String,
+    /// `aws.endpoint` (or the legacy `kinesis_endpoint`), trimmed, when set.
+    pub endpoint: Option<String>,
+    /// Explicit `kinesis_shards`, each with its position as the job stores it
+    /// (`TRIM_HORIZON`, `LATEST`, a sequence number, or the default's raw text), in
+    /// the order written. `None`: the shards are discovered when the job is scheduled.
+    pub shards: Option<Vec<(String, String)>>,
+    /// The custom map: every `property.*` entry, the credentials, and
+    /// `kinesis_default_pos`. Its `Debug` and `Serialize` mask secrets.
+    pub custom: CustomProperties,
+}
+
+impl KinesisSource {
+    /// The default position of shards without one (`LATEST` unless set).
+    pub fn default_position(&self) -> &str {
+        self.custom.get(KINESIS_DEFAULT_POS).unwrap_or("LATEST")
+    }
+}
+
+/// The custom key of a Kinesis job's default position.
+pub const KINESIS_DEFAULT_POS: &str = "kinesis_default_pos";
+
+/// Where a job reads from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DataSource {
+    /// `FROM KAFKA`.
+    Kafka(KafkaSource),
+    /// `FROM KINESIS` (Doris master).
+    Kinesis(KinesisSource),
+}
+
+impl DataSource {
+    /// `KAFKA` or `KINESIS`, as SHOW prints the type.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            DataSource::Kafka(_) => "KAFKA",
+            DataSource::Kinesis(_) => "KINESIS",
+        }
+    }
+
+    /// The client (Kafka) or custom (Kinesis) map.
+    pub fn custom(&self) -> &CustomProperties {
+        match self {
+            DataSource::Kafka(k) => &k.custom,
+            DataSource::Kinesis(k) => &k.custom,
+        }
+    }
+
+    /// The Kafka source, for a Kafka job.
+    pub fn kafka(&self) -> Option<&KafkaSource> {
+        match self {
+            DataSource::Kafka(k) => Some(k),
+            DataSource::Kinesis(_) => None,
+        }
+    }
+
+    /// The Kinesis source, for a Kinesis job.
+    pub fn kinesis(&self) -> Option<&KinesisSource> {
+        match self {
+            DataSource::Kinesis(k) => Some(k),
+            DataSource::Kafka(_) => None,
+        }
+    }
+}
+
 /// A routine-load job as the session registers it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RoutineLoadJob {
@@ -406,8 +479,8 @@ pub struct RoutineLoadJob {
     pub load: LoadClauses,
     /// The effective job properties.
     pub properties: JobProperties,
-    /// The Kafka source.
-    pub source: KafkaSource,
+    /// Where it reads from.
+    pub source: DataSource,
     /// The COMMENT.
     pub comment: Option<String>,
     /// The user that created it.

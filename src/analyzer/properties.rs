@@ -57,12 +57,34 @@ impl<'a> GivenProperties<'a> {
 pub(crate) fn known_keys<'a>(
     list: Option<&'a PropertyList>,
     mode: Mode,
+    version: DorisVersion,
     diags: &mut Vec<Diagnostic>,
 ) -> GivenProperties<'a> {
     let mut entries = Vec::new();
     for p in list.into_iter().flat_map(|l| l.entries.iter()) {
-        match JobKey::parse(p.key()) {
-            Some(k) if mode == Mode::Create || k.def().alterable => entries.push((k, p)),
+        let parsed = JobKey::parse(p.key());
+        match parsed {
+            Some(k)
+                if k.def().versions.has(version) && (mode == Mode::Create || k.def().alterable) =>
+            {
+                entries.push((k, p))
+            }
+            Some(k) if !k.def().versions.has(version) => {
+                diags.push(
+                    J0.error(format!("{} is invalid property", p.key()))
+                        .at(p.key.span)
+                        .with_help(format!(
+                            "Doris {version} has no {0}; remove it (run with --doris-version {1} for Doris {1})",
+                            k.as_str(),
+                            version.other()
+                        )),
+                );
+                diags.push(version_note(
+                    version.other(),
+                    &format!("the job property {}", k.as_str()),
+                    p.key.span,
+                ));
+            }
             found => diags.push(
                 J0.error(format!("{} is invalid property", p.key()))
                     .at(p.key.span)
@@ -71,6 +93,79 @@ pub(crate) fn known_keys<'a>(
         }
     }
     GivenProperties { entries }
+}
+
+/// The note that the other version accepts what the statement wrote at `span`.
+pub(crate) fn version_note(
+    accepts: DorisVersion,
+    what: &str,
+    span: crate::ast::Span,
+) -> Diagnostic {
+    VERSION
+        .note(format!("Doris {accepts} accepts {what}"))
+        .at(span)
+        .with_help(format!(
+            "run with --doris-version {accepts} to check it as Doris {accepts} does"
+        ))
+}
+
+/// Doris master's checks of `compute_group` and `fill_missing_columns` (JP2, JP6), on
+/// the effective properties; `given` holds the keys this statement wrote.
+pub(crate) fn check_master_properties(
+    given: &GivenProperties<'_>,
+    props: &JobProperties,
+    config: &super::context::FeConfig,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if let Some(p) = given.get(JobKey::ComputeGroup) {
+        let v = p.value();
+        if !v.is_empty() {
+            let span = p.value.span;
+            if !config.cloud_mode {
+                diags.push(JP6.error("compute_group is only supported in cloud mode").at(span).with_help("this cluster is not in cloud mode (storage and compute separated): remove compute_group"));
+            } else if v.eq_ignore_ascii_case("DEFAULT") {
+                diags.push(
+                    JP6.error("compute_group DEFAULT is a reserved value")
+                        .at(span)
+                        .with_help(
+                            "name a compute group, or leave compute_group out to use the session's",
+                        ),
+                );
+            } else if !config.compute_groups.iter().any(|g| g == v) {
+                let close = did_you_mean(v, config.compute_groups.iter().map(String::as_str), 2);
+                diags.push(
+                    JP6.error(format!("Compute group '{v}' not found."))
+                        .at(span)
+                        .with_help(match close.first() {
+                            Some(c) => format!("did you mean '{c}'?"),
+                            None if config.compute_groups.is_empty() => {
+                                "the cluster has no compute groups".to_string()
+                            }
+                            None => format!(
+                                "the compute groups are {}",
+                                config.compute_groups.join(", ")
+                            ),
+                        }),
+                );
+            }
+        }
+    }
+    if let Some(p) = given.get(JobKey::FillMissingColumns) {
+        if props.format != Format::Json {
+            diags.push(JP2.error("fill_missing_columns is only supported for json format").at(p.span()).with_help("fill_missing_columns fills the table columns a JSON row does not name; set \"format\" = \"json\" or remove it"));
+        } else if !(p.value().eq_ignore_ascii_case("true")
+            || p.value().eq_ignore_ascii_case("false"))
+        {
+            diags.push(
+                JP2.error(format!(
+                    "fill_missing_columns must be 'true' or 'false', but found: {}",
+                    p.value()
+                ))
+                .at(p.value.span)
+                .with_help("write \"true\" or \"false\""),
+            );
+        }
+    }
 }
 
 fn unknown_key_help(key: &str, found: Option<JobKey>, mode: Mode) -> String {

@@ -2,7 +2,9 @@
 //! and the JobProperties column of SHOW ROUTINE LOAD, both from the declared property
 //! table.
 
-use super::model::{KafkaOffset, RoutineLoadJob};
+use super::model::{
+    DataSource, KafkaOffset, KafkaSource, KinesisSource, RoutineLoadJob, KINESIS_DEFAULT_POS,
+};
 use crate::ast::{quote_string, write_name};
 use crate::keys::job::{show_create_order, JobKey, Rendering};
 use crate::keys::kafka::{DEFAULT_OFFSETS, ORIGIN_DEFAULT_OFFSETS};
@@ -88,34 +90,17 @@ pub fn canonical_create_sql(job: &RoutineLoadJob, reveal: bool) -> String {
         out.push_str(&clauses.join(",\n"));
         out.push('\n');
     }
-    let kv = |k: &str, v: &str| format!("{} = {}", quote_string(k), quote_string(v));
     let props: Vec<String> = properties_for_show(job)
         .iter()
         .map(|(k, v)| kv(k, v))
         .collect();
     out.push_str("PROPERTIES\n(\n");
     out.push_str(&props.join(",\n"));
-    out.push_str("\n)\nFROM KAFKA\n(\n");
-    let src = &job.source;
-    let mut entries = vec![
-        kv("kafka_broker_list", &src.broker_list),
-        kv("kafka_topic", &src.topic),
-    ];
-    for (k, v) in src.custom.iter() {
-        let v = match (k, &src.default_offset) {
-            (ORIGIN_DEFAULT_OFFSETS, _) => continue,
-            (DEFAULT_OFFSETS, KafkaOffset::Time { text, .. }) => text.clone(),
-            _ if !reveal && is_secret_key(k) => MASK.to_string(),
-            _ => v.to_string(),
-        };
-        entries.push(kv(&format!("property.{k}"), &v));
-    }
-    if let Some(p) = &src.partition_offsets {
-        let parts: Vec<String> = p.iter().map(|(n, _)| n.to_string()).collect();
-        let offs: Vec<String> = p.iter().map(|(_, o)| o.as_written()).collect();
-        entries.push(kv("kafka_partitions", &parts.join(", ")));
-        entries.push(kv("kafka_offsets", &offs.join(", ")));
-    }
+    let entries = match &job.source {
+        DataSource::Kafka(src) => kafka_entries(src, reveal),
+        DataSource::Kinesis(src) => kinesis_entries(src, reveal),
+    };
+    let _ = write!(out, "\n)\nFROM {}\n(\n", job.source.type_name());
     out.push_str(&entries.join(",\n"));
     out.push_str("\n)");
     if let Some(c) = &job.comment {
@@ -175,4 +160,61 @@ pub fn job_properties_json(job: &RoutineLoadJob) -> String {
         }
     }
     serde_json::to_string(&m).unwrap_or_default()
+}
+
+fn kv(k: &str, v: &str) -> String {
+    format!("{} = {}", quote_string(k), quote_string(v))
+}
+
+fn custom_entry(k: &str, v: &str, reveal: bool) -> String {
+    let v = if !reveal && is_secret_key(k) { MASK } else { v };
+    kv(&format!("property.{k}"), v)
+}
+
+/// SHOW CREATE's `FROM KAFKA` lines.
+fn kafka_entries(src: &KafkaSource, reveal: bool) -> Vec<String> {
+    let mut entries = vec![
+        kv("kafka_broker_list", &src.broker_list),
+        kv("kafka_topic", &src.topic),
+    ];
+    for (k, v) in src.custom.iter() {
+        match (k, &src.default_offset) {
+            (ORIGIN_DEFAULT_OFFSETS, _) => continue,
+            (DEFAULT_OFFSETS, KafkaOffset::Time { text, .. }) => {
+                entries.push(kv(&format!("property.{k}"), text))
+            }
+            _ => entries.push(custom_entry(k, v, reveal)),
+        }
+    }
+    if let Some(p) = &src.partition_offsets {
+        let parts: Vec<String> = p.iter().map(|(n, _)| n.to_string()).collect();
+        let offs: Vec<String> = p.iter().map(|(_, o)| o.as_written()).collect();
+        entries.push(kv("kafka_partitions", &parts.join(", ")));
+        entries.push(kv("kafka_offsets", &offs.join(", ")));
+    }
+    entries
+}
+
+/// SHOW CREATE's `FROM KINESIS` lines: the endpoint under its legacy key, as Doris
+/// master prints it (VQ7), the custom map with secrets masked.
+fn kinesis_entries(src: &KinesisSource, reveal: bool) -> Vec<String> {
+    let mut entries = vec![
+        kv("aws.region", &src.region),
+        kv("kinesis_stream", &src.stream),
+    ];
+    if let Some(e) = &src.endpoint {
+        entries.push(kv("kinesis_endpoint", e));
+    }
+    for (k, v) in src.custom.iter() {
+        entries.push(custom_entry(k, v, reveal));
+    }
+    if let Some(shards) = &src.shards {
+        let ids: Vec<&str> = shards.iter().map(|(s, _)| s.as_str()).collect();
+        let pos: Vec<&str> = shards.iter().map(|(_, p)| p.as_str()).collect();
+        entries.push(kv("kinesis_shards", &ids.join(",")));
+        if !src.custom.contains(KINESIS_DEFAULT_POS) {
+            entries.push(kv("kinesis_shards_pos", &pos.join(",")));
+        }
+    }
+    entries
 }

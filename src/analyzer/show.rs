@@ -1,9 +1,9 @@
 //! SHOW ROUTINE LOAD, SHOW ROUTINE LOAD TASK and SHOW CREATE ROUTINE LOAD (W rules):
 //! Doris's checks and the result rows, every secret masked.
 
-use super::context::AnalyzeContext;
+use super::context::{AnalyzeContext, DorisVersion};
 use super::control::not_operable_job;
-use super::model::{JobEntry, JobState};
+use super::model::{DataSource, JobEntry, JobState};
 use super::names::no_database;
 use super::outcome::{Outcome, ResultSet};
 use super::render::{self, canonical_create_sql};
@@ -67,52 +67,97 @@ fn json(map: &BTreeMap<String, serde_json::Value>) -> String {
     serde_json::to_string(map).unwrap_or_default()
 }
 
-fn row(e: &JobEntry, tz: &str) -> Vec<String> {
+/// The Kafka counters of the Statistic column (every job has them).
+const COUNTERS: [&str; 11] = [
+    "receivedBytes",
+    "receivedBytesRate",
+    "errorRows",
+    "errorRowsAfterResumed",
+    "committedTaskNum",
+    "loadedRows",
+    "loadRowsRate",
+    "abortedTaskNum",
+    "totalRows",
+    "unselectedRows",
+    "taskExecuteTimeMs",
+];
+
+type JsonMap = BTreeMap<String, serde_json::Value>;
+
+/// DataSourceProperties, Statistic, Progress and Lag of a job that has not run.
+fn source_columns(source: &DataSource) -> (JsonMap, JsonMap, JsonMap, JsonMap) {
+    let mut ds = JsonMap::new();
+    let mut stats: JsonMap = COUNTERS.iter().map(|k| (k.to_string(), 0.into())).collect();
+    let (progress, lag): (JsonMap, JsonMap) = match source {
+        DataSource::Kafka(k) => {
+            ds.insert("topic".into(), k.topic.clone().into());
+            ds.insert("currentKafkaPartitions".into(), "".into());
+            ds.insert("brokerList".into(), k.broker_list.clone().into());
+            let offsets = k.partition_offsets.clone().unwrap_or_default();
+            (
+                offsets
+                    .iter()
+                    .map(|(p, o)| (p.to_string(), o.progress_text().into()))
+                    .collect(),
+                offsets
+                    .iter()
+                    .map(|(p, _)| (p.to_string(), (-1).into()))
+                    .collect(),
+            )
+        }
+        DataSource::Kinesis(k) => {
+            // KS2: shards are discovered when the job is scheduled: none yet.
+            ds.insert("region".into(), k.region.clone().into());
+            ds.insert("stream".into(), k.stream.clone().into());
+            if let Some(e) = &k.endpoint {
+                ds.insert("endpoint".into(), e.clone().into());
+            }
+            ds.insert("openKinesisShards".into(), "".into());
+            ds.insert("closedKinesisShards".into(), "".into());
+            for c in [
+                "openShardNum",
+                "closedShardNum",
+                "trackedShardNum",
+                "cachedMillisBehindLatestShardNum",
+                "totalMillisBehindLatest",
+            ] {
+                stats.insert(c.into(), 0.into());
+            }
+            stats.insert("maxMillisBehindLatest".into(), (-1).into());
+            let shards = k.shards.clone().unwrap_or_default();
+            (
+                shards
+                    .iter()
+                    .map(|(s, p)| (s.clone(), p.clone().into()))
+                    .collect(),
+                shards
+                    .iter()
+                    .map(|(s, _)| (s.clone(), (-1).into()))
+                    .collect(),
+            )
+        }
+    };
+    (ds, stats, progress, lag)
+}
+
+fn row(e: &JobEntry, tz: &str, version: DorisVersion) -> Vec<String> {
     let j = &e.job;
     let time = |t: Option<i64>| t.map_or_else(|| "NULL".to_string(), |t| format_time(t, tz));
-    let mut ds: BTreeMap<String, serde_json::Value> = BTreeMap::new();
-    ds.insert("topic".into(), j.source.topic.clone().into());
-    ds.insert("currentKafkaPartitions".into(), "".into());
-    ds.insert("brokerList".into(), j.source.broker_list.clone().into());
-    let custom: BTreeMap<String, serde_json::Value> = j
+    let custom: JsonMap = j
         .source
-        .custom
+        .custom()
         .masked()
         .iter()
         .map(|(k, v)| (k.to_string(), v.into()))
         .collect();
-    let stats: BTreeMap<String, serde_json::Value> = [
-        "receivedBytes",
-        "receivedBytesRate",
-        "errorRows",
-        "errorRowsAfterResumed",
-        "committedTaskNum",
-        "loadedRows",
-        "loadRowsRate",
-        "abortedTaskNum",
-        "totalRows",
-        "unselectedRows",
-        "taskExecuteTimeMs",
-    ]
-    .iter()
-    .map(|k| (k.to_string(), 0.into()))
-    .collect();
-    let offsets = j.source.partition_offsets.clone().unwrap_or_default();
-    let progress: BTreeMap<String, serde_json::Value> = offsets
-        .iter()
-        .map(|(p, o)| (p.to_string(), o.progress_text().into()))
-        .collect();
-    let lag: BTreeMap<String, serde_json::Value> = offsets
-        .iter()
-        .map(|(p, _)| (p.to_string(), (-1).into()))
-        .collect();
+    let (ds, stats, progress, lag) = source_columns(&j.source);
     let reason = match (&e.reason, e.state) {
         (Some((code, text)), JobState::Paused | JobState::Cancelled) => {
             format!("ErrorReason{{code=errCode = {code}, msg='{text}'}}")
         }
         _ => String::new(),
     };
-    vec![
+    let mut out = vec![
         j.id.to_string(),
         j.name.clone(),
         format_time(e.create_time, tz),
@@ -122,7 +167,7 @@ fn row(e: &JobEntry, tz: &str) -> Vec<String> {
         j.table.clone().unwrap_or_default(),
         j.is_multi_table().to_string(),
         e.state.as_str().to_string(),
-        "KAFKA".into(),
+        j.source.type_name().into(),
         "0".into(),
         render::job_properties_json(j),
         json(&ds),
@@ -135,8 +180,13 @@ fn row(e: &JobEntry, tz: &str) -> Vec<String> {
         String::new(),
         j.user.clone(),
         j.comment.clone().unwrap_or_default(),
-        String::new(),
-    ]
+        j.properties.compute_group.clone(),
+    ];
+    if version == DorisVersion::Master {
+        // FirstErrorMsg: a job that has not run has none.
+        out.push(String::new());
+    }
+    out
 }
 
 /// MySQL LIKE: `%`, `_`, backslash escape; case-sensitive. Greedy matching with one
@@ -244,15 +294,125 @@ pub fn show_routine_load(stmt: &ShowRoutineLoad, ctx: &AnalyzeContext<'_>) -> Ou
         );
         return out;
     }
-    out.rows = Some(ResultSet {
-        columns: COLUMNS.map(String::from).to_vec(),
-        rows: entries.iter().map(|e| row(e, &tz)).collect(),
-    });
+    let mut rows: Vec<Vec<String>> = entries.iter().map(|e| row(e, &tz, ctx.version)).collect();
+    let mut columns: Vec<String> = COLUMNS.map(String::from).to_vec();
+    if ctx.version == DorisVersion::Master {
+        columns.push("FirstErrorMsg".into());
+    }
+    if let Some(order) = &stmt.order_by {
+        let mut keys = Vec::with_capacity(order.keys.len());
+        for k in &order.keys {
+            match columns
+                .iter()
+                .position(|c| c.eq_ignore_ascii_case(&k.column.value))
+            {
+                Some(i) => keys.push((i, k.descending)),
+                None => {
+                    let close = crate::text::did_you_mean(
+                        &k.column.value,
+                        columns.iter().map(String::as_str),
+                        1,
+                    );
+                    out.diagnostics.push(
+                        err(
+                            &SW3,
+                            format!("Unknown column '{}' in 'order clause'", k.column.value),
+                            k.column.span,
+                        )
+                        .with_help(match close.first() {
+                            Some(c) => format!("did you mean {c}?"),
+                            None => format!(
+                                "order by one of SHOW ROUTINE LOAD's columns: {}",
+                                columns.join(", ")
+                            ),
+                        }),
+                    );
+                    return out;
+                }
+            }
+        }
+        // Columns compare as the text SHOW prints; a stable sort keeps Doris's order
+        // among equal rows.
+        rows.sort_by(|a, b| {
+            keys.iter()
+                .map(|&(i, desc)| {
+                    let o = a.get(i).cmp(&b.get(i));
+                    if desc {
+                        o.reverse()
+                    } else {
+                        o
+                    }
+                })
+                .find(|o| o.is_ne())
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+    }
+    if let Some(l) = &stmt.limit {
+        let skip = usize::try_from(l.offset.unwrap_or(0)).unwrap_or(usize::MAX);
+        let take = usize::try_from(l.count).unwrap_or(usize::MAX);
+        rows = rows.into_iter().skip(skip).take(take).collect();
+    }
+    out.rows = Some(ResultSet { columns, rows });
     out
 }
 
-/// SHOW ROUTINE LOAD TASK [FROM db] WHERE JobName = "job".
+/// SHOW ROUTINE LOAD TASK's columns.
+const TASK_COLUMNS: [&str; 9] = [
+    "TaskId",
+    "TxnId",
+    "TxnStatus",
+    "JobId",
+    "CreateTime",
+    "ExecuteStartTime",
+    "Timeout",
+    "BeId",
+    "DataSourceProperties",
+];
+
+/// The task rows of a job: none offline (tasks exist only while a job runs).
+fn task_rows() -> ResultSet {
+    ResultSet {
+        columns: TASK_COLUMNS.map(String::from).to_vec(),
+        rows: Vec::new(),
+    }
+}
+
+/// SHOW ROUTINE LOAD TASK FOR [db.]job (Doris master): the job's database is the
+/// name's, else the current one.
+fn show_tasks_for(name: &crate::ast::QualifiedName, ctx: &AnalyzeContext<'_>) -> Outcome {
+    let mut out = Outcome::default();
+    let db = name
+        .db
+        .as_ref()
+        .map(|d| d.value.clone())
+        .or_else(|| ctx.current_db.map(str::to_string));
+    let Some(db) = db else {
+        out.diagnostics.push(no_database(&N1, name.span()));
+        return out;
+    };
+    let job = &name.name.value;
+    if ctx.jobs.active_job(&db, job).is_none() {
+        out.diagnostics.push(
+            err(
+                &W7,
+                format!("The job named {job}does not exists or job state is stopped or cancelled"),
+                name.span(),
+            )
+            .with_help(format!(
+                "SHOW ROUTINE LOAD lists the jobs of database {db} that have tasks"
+            )),
+        );
+        return out;
+    }
+    out.rows = Some(task_rows());
+    out
+}
+
+/// SHOW ROUTINE LOAD TASK [FROM db] WHERE JobName = "job", or FOR job.
 pub fn show_routine_load_task(stmt: &ShowRoutineLoadTask, ctx: &AnalyzeContext<'_>) -> Outcome {
+    if let Some(TaskFilter::Job { name, .. }) = &stmt.filter {
+        return show_tasks_for(name, ctx);
+    }
     let mut out = Outcome::default();
     let db = stmt
         .db
@@ -267,7 +427,7 @@ pub fn show_routine_load_task(stmt: &ShowRoutineLoadTask, ctx: &AnalyzeContext<'
         return out;
     };
     let job_name = match &stmt.filter {
-        None | Some(TaskFilter::Like(_)) => {
+        None | Some(TaskFilter::Like(_)) | Some(TaskFilter::Job { .. }) => {
             out.diagnostics.push(
                 err(
                     &W5,
@@ -356,22 +516,7 @@ pub fn show_routine_load_task(stmt: &ShowRoutineLoadTask, ctx: &AnalyzeContext<'
             );
         }
     }
-    out.rows = Some(ResultSet {
-        columns: [
-            "TaskId",
-            "TxnId",
-            "TxnStatus",
-            "JobId",
-            "CreateTime",
-            "ExecuteStartTime",
-            "Timeout",
-            "BeId",
-            "DataSourceProperties",
-        ]
-        .map(String::from)
-        .to_vec(),
-        rows: Vec::new(),
-    });
+    out.rows = Some(task_rows());
     out
 }
 

@@ -9,6 +9,10 @@ use crate::ast::Statement;
 /// Analyzes a statement against the session's state: Doris's answer, the findings
 /// beyond Doris, and the changes to apply when it is accepted.
 pub fn analyze(stmt: &Statement, ctx: &AnalyzeContext<'_>) -> Outcome {
+    let gate = super::versions::grammar_gate(stmt, ctx.version);
+    if !gate.is_empty() {
+        return Outcome::from_diagnostics(gate);
+    }
     match stmt {
         Statement::CreateRoutineLoad(c) => {
             let o = create::analyze_create(c, ctx);

@@ -320,7 +320,21 @@ impl Display for AlterRoutineLoad {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         write!(f, "ALTER ROUTINE LOAD FOR {}", self.name)?;
         match &self.action {
-            AlterAction::Table { table } => write!(f, " ON {table}"),
+            AlterAction::Table { table, .. } => write!(f, " ON {table}"),
+            AlterAction::TargetTable {
+                table,
+                properties,
+                source,
+                ..
+            } => {
+                write!(f, " SET TARGET TABLE = {table}")?;
+                write_load_clauses(f, &[], properties)?;
+                if let Some(source) = source {
+                    f.write_char(' ')?;
+                    source.fmt(f)?;
+                }
+                Ok(())
+            }
             AlterAction::Properties {
                 load_properties,
                 properties,
@@ -372,10 +386,27 @@ impl Display for ShowRoutineLoad {
             "SHOW ROUTINE LOAD"
         })?;
         match &self.filter {
-            Some(ShowFilter::Job(name)) => write!(f, " FOR {name}"),
-            Some(ShowFilter::Like(p)) => write!(f, " LIKE {p}"),
-            None => Ok(()),
+            Some(ShowFilter::Job(name)) => write!(f, " FOR {name}")?,
+            Some(ShowFilter::Like(p)) => write!(f, " LIKE {p}")?,
+            None => {}
         }
+        if let Some(order) = &self.order_by {
+            f.write_str(" ORDER BY ")?;
+            for (i, k) in order.keys.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(", ")?;
+                }
+                write!(f, "{}{}", k.column, if k.descending { " DESC" } else { "" })?;
+            }
+        }
+        if let Some(l) = &self.limit {
+            match (l.offset, l.offset_keyword) {
+                (Some(o), true) => write!(f, " LIMIT {} OFFSET {o}", l.count)?,
+                (Some(o), false) => write!(f, " LIMIT {o}, {}", l.count)?,
+                (None, _) => write!(f, " LIMIT {}", l.count)?,
+            }
+        }
+        Ok(())
     }
 }
 
@@ -386,6 +417,7 @@ impl Display for ShowRoutineLoadTask {
             write!(f, " FROM {db}")?;
         }
         match &self.filter {
+            Some(TaskFilter::Job { name, .. }) => write!(f, " FOR {name}"),
             Some(TaskFilter::Like(p)) => write!(f, " LIKE {p}"),
             Some(TaskFilter::Where(e)) => write!(f, " WHERE {e}"),
             None => Ok(()),

@@ -396,6 +396,12 @@ impl Statement {
                     .iter()
                     .chain(source.iter().map(|s| &s.properties))
                     .collect(),
+                AlterAction::TargetTable {
+                    properties, source, ..
+                } => properties
+                    .iter()
+                    .chain(source.iter().map(|s| &s.properties))
+                    .collect(),
                 AlterAction::Table { .. } => Vec::new(),
             },
             Statement::CreateDatabase(c) => c.properties.iter().collect(),

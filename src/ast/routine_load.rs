@@ -230,10 +230,23 @@ pub struct AlterRoutineLoad {
 #[serde(tag = "form", rename_all = "snake_case")]
 /// What an ALTER changes.
 pub enum AlterAction {
-    /// `ON tbl`: retarget a single-table job.
+    /// `ON tbl`: retarget a single-table job (Doris 4.1's interim form).
     Table {
+        /// Where `ON` is written.
+        on: Span,
         /// The new target table.
         table: Ident,
+    },
+    /// `SET TARGET TABLE = "tbl" [PROPERTIES (…)] [FROM type (…)]` (Doris master).
+    TargetTable {
+        /// Where `SET` is written.
+        set: Span,
+        /// The new target table: a string, not an identifier.
+        table: StringLit,
+        /// The job properties.
+        properties: Option<PropertyList>,
+        /// The data source properties.
+        source: Option<DataSource>,
     },
     /// `[load_property, …] [PROPERTIES (…)] [FROM type (…)]` (each part optional).
     Properties {
@@ -286,15 +299,50 @@ pub struct StopRoutineLoad {
     pub span: Span,
 }
 
-/// `SHOW [ALL] ROUTINE LOAD [FOR job | LIKE 'pattern']`
+/// `SHOW [ALL] ROUTINE LOAD [FOR job | LIKE 'pattern'] [ORDER BY …] [LIMIT …]`
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ShowRoutineLoad {
     /// `ALL`: stopped and cancelled jobs too.
     pub all: bool,
     /// `FOR job` or `LIKE 'pattern'`.
     pub filter: Option<ShowFilter>,
+    /// `ORDER BY column [ASC|DESC], …` (Doris master).
+    pub order_by: Option<ShowOrderBy>,
+    /// `LIMIT [offset,] count` or `LIMIT count OFFSET offset` (Doris master).
+    pub limit: Option<ShowLimit>,
     /// Where it is written.
     pub span: Span,
+}
+
+/// `ORDER BY column [ASC|DESC], …` of a SHOW.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ShowOrderBy {
+    /// Where `ORDER` is written.
+    pub keyword: Span,
+    /// The columns, each ascending unless `DESC`.
+    pub keys: Vec<OrderKey>,
+}
+
+/// One column of an `ORDER BY`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OrderKey {
+    /// The SHOW column.
+    pub column: Ident,
+    /// `DESC`.
+    pub descending: bool,
+}
+
+/// `LIMIT` of a SHOW: skip `offset` rows, then show at most `count`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ShowLimit {
+    /// Where `LIMIT` is written.
+    pub keyword: Span,
+    /// Rows skipped (`LIMIT offset, count` or `OFFSET offset`), when written.
+    pub offset: Option<u64>,
+    /// Whether the offset is written with `OFFSET` rather than before a comma.
+    pub offset_keyword: bool,
+    /// Rows shown.
+    pub count: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -307,7 +355,7 @@ pub enum ShowFilter {
     Like(StringLit),
 }
 
-/// `SHOW ROUTINE LOAD TASK [FROM|IN db] [LIKE '…' | WHERE expr]`
+/// `SHOW ROUTINE LOAD TASK (FOR job | [FROM|IN db] [LIKE '…' | WHERE expr])`
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ShowRoutineLoadTask {
     /// `FROM|IN db`.
@@ -322,6 +370,13 @@ pub struct ShowRoutineLoadTask {
 #[serde(rename_all = "snake_case")]
 /// Which tasks SHOW ROUTINE LOAD TASK lists.
 pub enum TaskFilter {
+    /// `FOR [db.]job` (Doris master).
+    Job {
+        /// Where `FOR` is written.
+        keyword: Span,
+        /// The job.
+        name: QualifiedName,
+    },
     /// `LIKE 'pattern'`.
     Like(StringLit),
     /// `WHERE expression`.

@@ -383,7 +383,41 @@ impl Engine {
                         )),
                     }
                 }
-                _ => say("usage: \\set timezone TZ".into()),
+                (Some(k), Some(v)) if k == "doris_version" || k == "doris-version" => {
+                    match routine_load_fe::diagnostics::rules::DorisVersion::parse(v) {
+                        Some(version) => {
+                            self.session.options.doris_version = version;
+                            say(format!("Answers as Doris {version}."));
+                        }
+                        None => say(format!("\\set doris_version: unknown version '{v}' (4.1 or master)")),
+                    }
+                }
+                (Some(k), Some(v)) if k == "cloud_mode" => match on_off(Some(v)) {
+                    Some(on) => {
+                        self.session.options.config.cloud_mode = on;
+                        say(format!("Cloud mode {}.", if on { "on" } else { "off" }));
+                    }
+                    None => say("usage: \\set cloud_mode on|off".into()),
+                },
+                (Some(k), Some(v)) if k == "compute_groups" => {
+                    self.session.options.config.compute_groups = v
+                        .split(',')
+                        .map(|g| g.trim().to_string())
+                        .filter(|g| !g.is_empty())
+                        .collect();
+                    say(format!(
+                        "Compute groups: {}.",
+                        self.session.options.config.compute_groups.join(", ")
+                    ));
+                }
+                (Some(k), Some(v)) if k == "enable_udf_in_load" => match on_off(Some(v)) {
+                    Some(on) => {
+                        self.session.options.config.enable_udf_in_load = on;
+                        say(format!("enable_udf_in_load {}.", if on { "on" } else { "off" }));
+                    }
+                    None => say("usage: \\set enable_udf_in_load on|off".into()),
+                },
+                _ => say("usage: \\set timezone TZ | doris_version 4.1|master | cloud_mode on|off | compute_groups G1,G2 | enable_udf_in_load on|off".into()),
             },
             "\\reveal-secrets" => match on_off(args.first()) {
                 Some(v) => {

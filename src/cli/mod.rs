@@ -9,7 +9,9 @@ use routine_load_fe::diagnostics::RenderStyle;
 use routine_load_fe::plan::thrift::Protocol;
 use routine_load_fe::plan::StaticTopicMetadata;
 use routine_load_fe::session::render::Style;
-use routine_load_fe::session::{DeterministicIds, Session, SessionOptions, SystemIds};
+use routine_load_fe::session::{
+    DeterministicIds, DorisVersion, Session, SessionOptions, SystemIds,
+};
 use std::io::{IsTerminal, Write};
 
 #[derive(Parser, Debug)]
@@ -50,6 +52,19 @@ struct Common {
     /// `default` normalises other systems' spellings before Doris's checks; `doris` answers exactly as Doris 4.1.
     #[arg(long, value_enum, default_value = "default", global = true)]
     profile: ProfileArg,
+    /// The Doris version whose answers rlfe gives: `4.1` (the newest release) or
+    /// `master` (FROM KINESIS, SET TARGET TABLE, the new properties and SHOW forms).
+    #[arg(long, value_name = "VERSION", default_value = "4.1", value_parser = parse_doris_version, global = true)]
+    doris_version: DorisVersion,
+    /// Run as a cloud-mode cluster (compute groups; no Kinesis jobs).
+    #[arg(long, global = true)]
+    cloud_mode: bool,
+    /// A compute group of the cloud-mode cluster (repeatable).
+    #[arg(long, value_name = "NAME", global = true)]
+    compute_group: Vec<String>,
+    /// FE config enable_udf_in_load: tasks may call user-defined functions.
+    #[arg(long, global = true)]
+    enable_udf_in_load: bool,
     /// Warnings fail the statement (for CI linting).
     #[arg(long, global = true)]
     deny_warnings: bool,
@@ -107,6 +122,11 @@ pub(crate) fn terminal_width(fd: i32) -> usize {
     } else {
         routine_load_fe::diagnostics::render::DEFAULT_WIDTH
     }
+}
+
+fn parse_doris_version(text: &str) -> Result<DorisVersion, String> {
+    DorisVersion::parse(text)
+        .ok_or_else(|| format!("unknown Doris version '{text}' (4.1 or master)"))
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy)]
@@ -274,6 +294,7 @@ fn serve(common: &Common, a: ServeArgs) -> Result<i32, String> {
             .unwrap_or(defaults.max_statement_bytes),
         idle_timeout: std::time::Duration::from_secs(a.idle_timeout),
         log_statements: !a.quiet,
+        doris_version: common.doris_version,
         ..defaults
     };
     routine_load_fe::server::run_blocking(options).map_err(|e| e.to_string())?;
@@ -353,6 +374,7 @@ fn session(common: &Common, demo: bool) -> Result<Session, String> {
             ProfileArg::Default => Profile::Default,
             ProfileArg::Doris => Profile::Doris,
         },
+        doris_version: common.doris_version,
         deny_warnings: common.deny_warnings,
         time_zone: common.time_zone.clone(),
         user: common.user.clone(),
@@ -364,6 +386,10 @@ fn session(common: &Common, demo: bool) -> Result<Session, String> {
         },
         ..SessionOptions::default()
     };
+    let mut options = options;
+    options.config.cloud_mode = common.cloud_mode || !common.compute_group.is_empty();
+    options.config.compute_groups = common.compute_group.clone();
+    options.config.enable_udf_in_load = common.enable_udf_in_load;
     if routine_load_fe::keys::values::check_time_zone(&common.time_zone).is_err() {
         return Err(format!(
             "--time-zone: Unknown or incorrect time zone: '{}'",

@@ -235,7 +235,15 @@ fn complete_meta(head: &str, word: &str, names: &Arc<Mutex<Names>>) -> Option<Ve
             "\\d" => names.lock().map(|n| n.tables.clone()).unwrap_or_default(),
             "\\plan" | "\\reveal-secrets" => vec!["on".into(), "off".into()],
             "\\format" => vec!["text".into(), "json".into()],
-            "\\set" => vec!["timezone".into()],
+            "\\set" => [
+                "timezone",
+                "doris_version",
+                "cloud_mode",
+                "compute_groups",
+                "enable_udf_in_load",
+            ]
+            .map(String::from)
+            .to_vec(),
             _ => Vec::new(),
         }
     };

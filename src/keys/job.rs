@@ -214,10 +214,20 @@ impl Serialize for TimeZone {
     }
 }
 
+/// A row's versions: every version unless the row names them.
+macro_rules! versions_or_all {
+    () => {
+        Versions::ALL
+    };
+    ($v:expr) => {
+        $v
+    };
+}
+
 macro_rules! job_properties {
     (defaults($ctx:ident); $( $(#[$doc:meta])* $variant:ident $field:ident : $ty:ty = $default:expr, $key:literal,
         $parse:expr, $rule:expr, $message:literal, $alter_message:expr, $help:literal, alter: $alter:literal,
-        create: ($order:literal, $show:expr), show: $json:expr; )*) => {
+        $(versions: $versions:expr,)? create: ($order:literal, $show:expr), show: $json:expr; )*) => {
         /// Every job property key Doris accepts.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
         pub enum JobKey {
@@ -255,7 +265,7 @@ macro_rules! job_properties {
                 alter_message: $alter_message,
                 help: $help,
                 alterable: $alter,
-                versions: Versions::ALL,
+                versions: versions_or_all!($($versions)?),
                 show_create: ($order, $show),
                 show_json: $json,
             };)*
@@ -455,6 +465,14 @@ job_properties! {
     Escape escape: Option<u8> = None, "escape",
         Parse::Byte { enclose: false }, Some(&rules::J16), "escape must be single-char", None, "escape takes one character",
         alter: true, create: (21, Show::IfSet), show: Show::When(is_not_json);
+    /// The compute group of a cloud-mode cluster the tasks run in (empty: none declared).
+    ComputeGroup compute_group: String = String::new(), "compute_group",
+        Parse::Text, None, "", None, "", alter: true, versions: Versions::MASTER,
+        create: (24, Show::IfSet), show: Show::IfSet;
+    /// Whether the JSON reader fills the columns a row does not name (as written).
+    FillMissingColumns fill_missing_columns: String = String::new(), "fill_missing_columns",
+        Parse::Text, None, "", None, "", alter: true, versions: Versions::MASTER,
+        create: (25, Show::IfSet), show: Show::IfSet;
 }
 
 impl JobProperties {

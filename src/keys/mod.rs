@@ -12,6 +12,7 @@
 pub mod aws;
 pub mod job;
 pub mod kafka;
+pub mod kinesis;
 pub mod librdkafka;
 pub mod masking;
 pub mod secrets;

@@ -557,7 +557,7 @@ impl<'a> StatementParser<'a> {
     }
 
     /// Consumes the next token (without copying it) and returns its span.
-    fn advance(&mut self) -> Span {
+    pub(crate) fn advance(&mut self) -> Span {
         let span = self.peek().span.into();
         self.p.advance_token();
         span

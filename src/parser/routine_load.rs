@@ -272,9 +272,43 @@ impl StatementParser<'_> {
     ) -> Result<AlterRoutineLoad, Diagnostic> {
         self.expect_kw("FOR")?;
         let name = self.parse_job_name()?;
-        let action = if self.eat_kw("ON").is_some() {
+        let action = if let Some(on) = self.eat_kw("ON") {
             AlterAction::Table {
+                on,
                 table: self.parse_ident("a table name after ON")?,
+            }
+        } else if let Some(set) = self.eat_kw("SET") {
+            self.expect_kw("TARGET")?;
+            self.expect_kw("TABLE")?;
+            if self.eat_token(&Token::Eq).is_none() && self.eat_token(&Token::DoubleEq).is_none() {
+                return Err(self.expected("'=' after SET TARGET TABLE"));
+            }
+            if !matches!(
+                self.peek().token,
+                Token::SingleQuotedString(_) | Token::DoubleQuotedString(_)
+            ) {
+                let name = match &self.peek().token {
+                    Token::Word(w) => w.value.clone(),
+                    _ => "tbl".to_string(),
+                };
+                return Err(self
+                    .expected("the table name as a string")
+                    .with_help(format!(
+                        "the target table is a string, not an identifier: write SET TARGET TABLE = \"{name}\""
+                    )));
+            }
+            let table = self.parse_string("the table name as a string")?;
+            let properties = self.parse_optional_properties()?;
+            let source = if self.peek_kw("FROM") {
+                Some(self.parse_data_source()?)
+            } else {
+                None
+            };
+            AlterAction::TargetTable {
+                set,
+                table,
+                properties,
+                source,
             }
         } else {
             if self.peek_kw("WITH") {
@@ -370,6 +404,14 @@ impl StatementParser<'_> {
         self.expect_kw("ROUTINE")?;
         self.expect_kw("LOAD")?;
         if !all && self.eat_kw("TASK").is_some() {
+            if let Some(keyword) = self.eat_kw("FOR") {
+                let name = self.parse_job_name()?;
+                return Ok(Statement::ShowRoutineLoadTask(ShowRoutineLoadTask {
+                    db: None,
+                    filter: Some(TaskFilter::Job { keyword, name }),
+                    span: self.span_from(start),
+                }));
+            }
             let db = self.parse_optional_from_db()?;
             let filter = if self.eat_kw("LIKE").is_some() {
                 Some(TaskFilter::Like(self.parse_string("a pattern after LIKE")?))
@@ -393,10 +435,78 @@ impl StatementParser<'_> {
         } else {
             None
         };
+        let order_by = match self.eat_kw("ORDER") {
+            Some(keyword) => {
+                self.expect_kw("BY")?;
+                let mut keys = Vec::new();
+                loop {
+                    let column = self.parse_ident("a SHOW ROUTINE LOAD column after ORDER BY")?;
+                    let descending = if self.eat_kw("DESC").is_some() {
+                        true
+                    } else {
+                        self.eat_kw("ASC");
+                        false
+                    };
+                    keys.push(OrderKey { column, descending });
+                    self.check_list_len(keys.len(), "ORDER BY columns")?;
+                    if self.eat_token(&Token::Comma).is_none() {
+                        break;
+                    }
+                }
+                Some(ShowOrderBy { keyword, keys })
+            }
+            None => None,
+        };
+        let limit = match self.eat_kw("LIMIT") {
+            Some(keyword) => {
+                let first = self.parse_count("a row count after LIMIT")?;
+                if self.eat_token(&Token::Comma).is_some() {
+                    let count = self.parse_count("a row count after LIMIT offset,")?;
+                    Some(ShowLimit {
+                        keyword,
+                        offset: Some(first),
+                        offset_keyword: false,
+                        count,
+                    })
+                } else if self.eat_kw("OFFSET").is_some() {
+                    let offset = self.parse_count("a row offset after OFFSET")?;
+                    Some(ShowLimit {
+                        keyword,
+                        offset: Some(offset),
+                        offset_keyword: true,
+                        count: first,
+                    })
+                } else {
+                    Some(ShowLimit {
+                        keyword,
+                        offset: None,
+                        offset_keyword: false,
+                        count: first,
+                    })
+                }
+            }
+            None => None,
+        };
         Ok(Statement::ShowRoutineLoad(ShowRoutineLoad {
             all,
             filter,
+            order_by,
+            limit,
             span: self.span_from(start),
         }))
+    }
+
+    /// A non-negative whole number (a LIMIT's count or offset).
+    fn parse_count(&mut self, what: &str) -> Result<u64, Diagnostic> {
+        match &self.peek().token {
+            Token::Number(n, _) => match n.parse::<u64>() {
+                Ok(v) => {
+                    self.advance();
+                    Ok(v)
+                }
+                Err(_) => Err(self.expected(what)),
+            },
+            _ => Err(self.expected(what)),
+        }
     }
 }

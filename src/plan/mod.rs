@@ -2,10 +2,12 @@
 //! `TRoutineLoadTask` with its `TKafkaLoadInfo` — as typed values, JSON, text, and Thrift.
 
 pub mod ids;
+mod kinesis;
 mod metadata;
 pub mod thrift;
 
 pub use ids::{DeterministicIds, IdGenerator, SystemIds};
+pub use kinesis::{KinesisLoadInfo, KinesisSecurity, KinesisSummary, LOAD_SOURCE_KINESIS};
 pub use metadata::{check_partition_count, StaticTopicMetadata, TopicMetadata};
 
 /// Most partitions a topic may have for planning (the default of
@@ -13,7 +15,9 @@ pub use metadata::{check_partition_count, StaticTopicMetadata, TopicMetadata};
 pub const DEFAULT_MAX_PARTITIONS: usize = 100_000;
 
 use crate::analyzer::endpoint;
-use crate::analyzer::model::{AuthMode, Format, KafkaOffset, RoutineLoadJob};
+use crate::analyzer::model::{
+    AuthMode, DataSource, Format, KafkaOffset, KafkaSource, RoutineLoadJob,
+};
 use crate::analyzer::security::policy;
 use crate::analyzer::FeConfig;
 use crate::diagnostics::rules::{LIMIT, PLAN_FILE, PLAN_PARTITIONS, PLAN_TIMES};
@@ -111,7 +115,7 @@ impl Serialize for KafkaLoadInfo {
 /// `TRoutineLoadTask` (ids 1–19; the plan fragments 13 and 15 are out of scope).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct RoutineLoadTask {
-    /// `TLoadSourceType` (1 = KAFKA).
+    /// `TLoadSourceType` (1 = KAFKA, 3 = KINESIS).
     #[serde(rename = "type")]
     pub load_source_type: i32,
     /// The job id.
@@ -146,6 +150,9 @@ pub struct RoutineLoadTask {
     pub qualified_user: Option<String>,
     /// The compute group (cloud mode).
     pub cloud_cluster: Option<String>,
+    /// The Kinesis part (id 20, Doris master; Kinesis tasks only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kinesis_load_info: Option<KinesisLoadInfo>,
 }
 
 /// The job section of a plan: the effective properties and the load clauses.
@@ -167,14 +174,20 @@ pub struct JobSummary {
     pub properties: FieldMap,
     /// The load clauses as SQL text.
     pub load: FieldMap,
-    /// The bootstrap brokers.
+    /// The bootstrap brokers (Kafka jobs).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub broker_list: String,
-    /// The topic.
+    /// The topic (Kafka jobs).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub topic: String,
-    /// Where new partitions start.
+    /// Where new partitions start (Kafka jobs).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub default_offset: String,
     /// Whether the offsets are points in time.
     pub offsets_for_times: bool,
+    /// The Kinesis source (Kinesis jobs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kinesis: Option<KinesisSummary>,
     /// Task timeout in seconds: max(max_batch_interval × 10, 60).
     pub task_timeout_s: i64,
 }
@@ -279,8 +292,12 @@ pub struct Plan {
     pub job: JobSummary,
     /// The tasks Doris FE forms.
     pub tasks: Vec<RoutineLoadTask>,
-    /// The security summary.
-    pub security: SecuritySummary,
+    /// The security summary (Kafka jobs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub security: Option<SecuritySummary>,
+    /// The credentials and IAM policy of a Kinesis job.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kinesis_security: Option<KinesisSecurity>,
     /// What the plan leaves to Doris.
     pub notes: Vec<Diagnostic>,
     /// The client properties the tasks carry (shown by the text plan even when no task
@@ -292,9 +309,8 @@ pub struct Plan {
 /// The converted client map: `kafka_default_offsets` and
 /// `kafka_origin_default_offsets` removed; FILE: references kept as written (Doris
 /// rewrites them to `FILE:<id>:<md5>` when the job is created).
-fn converted_properties(job: &RoutineLoadJob) -> BTreeMap<String, String> {
-    job.source
-        .custom
+fn converted_properties(src: &KafkaSource) -> BTreeMap<String, String> {
+    src.custom
         .iter()
         .filter(|(k, _)| *k != DEFAULT_OFFSETS && *k != ORIGIN_DEFAULT_OFFSETS)
         .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -318,8 +334,69 @@ pub fn plan_job(
     max_partitions: usize,
     ids: &mut dyn IdGenerator,
 ) -> Plan {
-    let src = &job.source;
+    match &job.source {
+        DataSource::Kafka(src) => plan_kafka(job, src, config, metadata, max_partitions, ids),
+        DataSource::Kinesis(src) => kinesis::plan(job, src, config, ids),
+    }
+}
+
+/// The task fields every source shares (ids, label, table, batch limits, format).
+pub(crate) fn task_base(
+    job: &RoutineLoadJob,
+    config: &FeConfig,
+    ids: &mut dyn IdGenerator,
+    load_source_type: i32,
+) -> RoutineLoadTask {
     let p = &job.properties;
+    let id = UniqueId::from_uuid(ids.next_uuid());
+    let (hi, lo) = id.hex();
+    let txn_id = -1;
+    RoutineLoadTask {
+        load_source_type,
+        job_id: job.id,
+        id,
+        txn_id,
+        auth_code: 0,
+        db: Some(job.database.clone()),
+        tbl: job.table.clone(),
+        label: Some(format!("{}-{}-{hi}-{lo}-{txn_id}", job.name, job.id)),
+        max_interval_s: Some(p.max_batch_interval),
+        max_batch_rows: Some(p.max_batch_rows),
+        max_batch_size: Some(p.max_batch_size),
+        kafka_load_info: None,
+        format: Some(if p.format == Format::Json {
+            FORMAT_JSON
+        } else {
+            FORMAT_CSV_PLAIN
+        }),
+        is_multi_table: Some(job.is_multi_table()),
+        memtable_on_sink_node: Some(config.enable_memtable_on_sink_node),
+        qualified_user: Some(job.user.clone()),
+        cloud_cluster: (!p.compute_group.is_empty()).then(|| p.compute_group.clone()),
+        kinesis_load_info: None,
+    }
+}
+
+/// How many tasks a job with `units` partitions or shards forms.
+pub(crate) fn task_count(job: &RoutineLoadJob, config: &FeConfig, units: usize) -> usize {
+    usize::try_from(
+        job.properties
+            .desired_concurrent_number
+            .min(config.max_routine_load_task_concurrent_num)
+            .max(0),
+    )
+    .unwrap_or(0)
+    .min(units)
+}
+
+fn plan_kafka(
+    job: &RoutineLoadJob,
+    src: &KafkaSource,
+    config: &FeConfig,
+    metadata: &dyn TopicMetadata,
+    max_partitions: usize,
+    ids: &mut dyn IdGenerator,
+) -> Plan {
     let mut notes = Vec::new();
     // the partition list, in order, with each partition's next offset.
     let partitions: Vec<(i32, i64)> = match &src.partition_offsets {
@@ -355,13 +432,7 @@ pub fn plan_job(
             }
         },
     };
-    let n = usize::try_from(
-        p.desired_concurrent_number
-            .min(config.max_routine_load_task_concurrent_num)
-            .max(0),
-    )
-    .unwrap_or(0)
-    .min(partitions.len());
+    let n = task_count(job, config, partitions.len());
     if src.custom.iter().any(|(_, v)| v.starts_with("FILE:")) {
         notes.push(PLAN_FILE.fixed());
     }
@@ -369,7 +440,7 @@ pub fn plan_job(
         notes.push(PLAN_TIMES.fixed());
     }
     let properties = if n > 0 {
-        converted_properties(job)
+        converted_properties(src)
     } else {
         BTreeMap::new()
     };
@@ -377,44 +448,65 @@ pub fn plan_job(
     for i in 0..n {
         // Round robin: task i takes the partitions at positions i, i + n, i + 2n, …
         let begin: BTreeMap<i32, i64> = partitions.iter().skip(i).step_by(n).copied().collect();
-        let id = UniqueId::from_uuid(ids.next_uuid());
-        let (hi, lo) = id.hex();
-        let txn_id = -1;
-        tasks.push(RoutineLoadTask {
-            load_source_type: LOAD_SOURCE_KAFKA,
-            job_id: job.id,
-            id,
-            txn_id,
-            auth_code: 0,
-            db: Some(job.database.clone()),
-            tbl: job.table.clone(),
-            label: Some(format!("{}-{}-{hi}-{lo}-{txn_id}", job.name, job.id)),
-            max_interval_s: Some(p.max_batch_interval),
-            max_batch_rows: Some(p.max_batch_rows),
-            max_batch_size: Some(p.max_batch_size),
-            kafka_load_info: Some(KafkaLoadInfo {
-                brokers: src.broker_list.clone(),
-                topic: src.topic.clone(),
-                partition_begin_offset: begin,
-                properties: Some(properties.clone()),
-            }),
-            format: Some(if p.format == Format::Json {
-                FORMAT_JSON
-            } else {
-                FORMAT_CSV_PLAIN
-            }),
-            is_multi_table: Some(job.is_multi_table()),
-            memtable_on_sink_node: Some(config.enable_memtable_on_sink_node),
-            qualified_user: Some(job.user.clone()),
-            cloud_cluster: None,
+        let mut task = task_base(job, config, ids, LOAD_SOURCE_KAFKA);
+        task.kafka_load_info = Some(KafkaLoadInfo {
+            brokers: src.broker_list.clone(),
+            topic: src.topic.clone(),
+            partition_begin_offset: begin,
+            properties: Some(properties.clone()),
         });
+        tasks.push(task);
     }
+    let (props, load) = summary_fields(job);
+    let summary = JobSummary {
+        id: job.id,
+        name: job.name.clone(),
+        database: job.database.clone(),
+        table: job.table.clone(),
+        is_multi_table: job.is_multi_table(),
+        merge_type: job.merge_type.as_str().to_string(),
+        properties: props,
+        load,
+        broker_list: src.broker_list.clone(),
+        topic: src.topic.clone(),
+        default_offset: offset_text(&src.default_offset),
+        offsets_for_times: src.offsets_for_times(),
+        kinesis: None,
+        task_timeout_s: task_timeout(job, config),
+    };
+    Plan {
+        job: summary,
+        tasks,
+        security: Some(security_summary(job, src)),
+        kinesis_security: None,
+        notes,
+        client_properties: crate::analyzer::CustomProperties(
+            converted_properties(src).into_iter().collect(),
+        ),
+    }
+}
+
+/// A task's timeout in seconds: max(max_batch_interval × multiplier, minimum).
+pub(crate) fn task_timeout(job: &RoutineLoadJob, config: &FeConfig) -> i64 {
+    (job.properties
+        .max_batch_interval
+        .saturating_mul(config.routine_load_task_timeout_multiplier))
+    .max(config.routine_load_task_min_timeout_sec)
+}
+
+/// The summary's effective properties and load clauses.
+pub(crate) fn summary_fields(job: &RoutineLoadJob) -> (FieldMap, FieldMap) {
+    let p = &job.properties;
     let text = |t: String| Field::Text(Cow::Owned(t));
     // Every property, in key order (the table's alphabetical order), so that sorting
     // finds nothing to do.
     let props = FieldMap::sorted(
         alphabetical_order()
             .iter()
+            // A property only Doris master has is shown when the job sets it.
+            .filter(|k| {
+                k.def().versions.v4_1 || !matches!(p.value(**k), Value::Text(t) if t.is_empty())
+            })
             .map(|k| {
                 let field = match p.value(*k) {
                     Value::Int(n) => Field::Int(n),
@@ -460,38 +552,10 @@ pub fn plan_job(
         };
         load.push((key, text(pp.names.join(", "))));
     }
-    let load = FieldMap::sorted(load);
-    let summary = JobSummary {
-        id: job.id,
-        name: job.name.clone(),
-        database: job.database.clone(),
-        table: job.table.clone(),
-        is_multi_table: job.is_multi_table(),
-        merge_type: job.merge_type.as_str().to_string(),
-        properties: props,
-        load,
-        broker_list: src.broker_list.clone(),
-        topic: src.topic.clone(),
-        default_offset: offset_text(&src.default_offset),
-        offsets_for_times: src.offsets_for_times(),
-        task_timeout_s: (p
-            .max_batch_interval
-            .saturating_mul(config.routine_load_task_timeout_multiplier))
-        .max(config.routine_load_task_min_timeout_sec),
-    };
-    Plan {
-        job: summary,
-        tasks,
-        security: security_summary(job),
-        notes,
-        client_properties: crate::analyzer::CustomProperties(
-            converted_properties(job).into_iter().collect(),
-        ),
-    }
+    (props, FieldMap::sorted(load))
 }
 
-fn security_summary(job: &RoutineLoadJob) -> SecuritySummary {
-    let src = &job.source;
+fn security_summary(job: &RoutineLoadJob, src: &KafkaSource) -> SecuritySummary {
     let mut notes = Vec::new();
     let protocol = src
         .custom
@@ -546,6 +610,12 @@ impl Plan {
                     ) {
                         *slot = serde_json::to_value(&info.properties).unwrap_or_default();
                     }
+                    if let (Some(slot), Some(info)) = (
+                        t.pointer_mut("/kinesis_load_info/properties"),
+                        &task.kinesis_load_info,
+                    ) {
+                        *slot = serde_json::to_value(&info.properties).unwrap_or_default();
+                    }
                 }
             }
         } else {
@@ -565,19 +635,33 @@ impl Plan {
     /// A readable rendering (EXPLAIN, `rlfe plan --format text`).
     pub fn to_text(&self, reveal: bool) -> String {
         let j = &self.job;
+        let source = match &j.kinesis {
+            Some(k) => format!(
+                "  region {}\n  stream {}\n{}",
+                k.region,
+                k.stream,
+                k.endpoint
+                    .as_ref()
+                    .map_or_else(String::new, |e| format!("  endpoint {e}\n"))
+            ),
+            None => format!("  brokers {}\n  topic {}\n", j.broker_list, j.topic),
+        };
         let mut out = format!(
-            "Job {} (id {}) {}.{}{}\n  merge type {}, format {}, {} task(s), timeout {} s\n  brokers {}\n  topic {}\n",
+            "Job {} (id {}) {}.{}{}\n  merge type {}, format {}, {} task(s), timeout {} s\n{}",
             j.name,
             j.id,
             j.database,
             j.table.as_deref().unwrap_or("<multi-table>"),
-            if j.is_multi_table { " (multi-table)" } else { "" },
+            if j.is_multi_table {
+                " (multi-table)"
+            } else {
+                ""
+            },
             j.merge_type,
             j.properties.text("format").unwrap_or("csv"),
             self.tasks.len(),
             j.task_timeout_s,
-            j.broker_list,
-            j.topic
+            source
         );
         for (k, v) in j.load.iter() {
             out.push_str(&format!("  {k}: {v}\n"));
@@ -605,6 +689,17 @@ impl Plan {
                     offs.join(", ")
                 ));
             }
+            if let Some(k) = &t.kinesis_load_info {
+                let pos: Vec<String> = k
+                    .shard_begin_sequence_number
+                    .iter()
+                    .map(|(s, p)| format!("{s}:{p}"))
+                    .collect();
+                out.push_str(&format!(
+                    "  shard_begin_sequence_number {{{}}}\n",
+                    pos.join(", ")
+                ));
+            }
         }
         if !self.client_properties.0.is_empty() {
             out.push_str("Client properties (every task):\n");
@@ -612,10 +707,18 @@ impl Plan {
                 out.push_str(&format!("  {pk} = {}\n", show(pk, pv)));
             }
         }
-        out.push_str(&format!("Security: {}\n", self.security.auth));
-        if let Some(p) = &self.security.policy {
-            out.push_str("IAM policy for the consumer role:\n");
-            out.push_str(&p.document());
+        if let Some(sec) = &self.security {
+            out.push_str(&format!("Security: {}\n", sec.auth));
+            if let Some(p) = &sec.policy {
+                out.push_str("IAM policy for the consumer role:\n");
+                out.push_str(&p.document());
+                out.push('\n');
+            }
+        }
+        if let Some(sec) = &self.kinesis_security {
+            out.push_str(&format!("Credentials: {}\n", sec.credentials));
+            out.push_str("IAM policy for reading the stream:\n");
+            out.push_str(&sec.policy.document());
             out.push('\n');
         }
         for n in &self.notes {

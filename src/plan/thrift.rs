@@ -1,7 +1,7 @@
 //! Doris's wire structs (thrift/routine_load.thrift, field ids included), encoded and
 //! decoded with the `thrift` crate's binary and compact protocols.
 
-use super::{KafkaLoadInfo, RoutineLoadTask, UniqueId};
+use super::{KafkaLoadInfo, KinesisLoadInfo, RoutineLoadTask, UniqueId};
 use std::collections::BTreeMap;
 use thrift::protocol::{
     field_id, TBinaryInputProtocol, TBinaryOutputProtocol, TCompactInputProtocol,
@@ -65,6 +65,91 @@ impl TSerializable for UniqueId {
     }
 }
 
+fn write_string_map(
+    o: &mut dyn TOutputProtocol,
+    map: &BTreeMap<String, String>,
+) -> thrift::Result<()> {
+    o.write_map_begin(&TMapIdentifier::new(
+        TType::String,
+        TType::String,
+        i32::try_from(map.len()).unwrap_or(i32::MAX),
+    ))?;
+    for (k, v) in map {
+        o.write_string(k)?;
+        o.write_string(v)?;
+    }
+    o.write_map_end()
+}
+
+fn read_string_map(i: &mut dyn TInputProtocol) -> thrift::Result<BTreeMap<String, String>> {
+    let m = i.read_map_begin()?;
+    let mut map = BTreeMap::new();
+    for _ in 0..m.size {
+        let k = i.read_string()?;
+        let v = i.read_string()?;
+        map.insert(k, v);
+    }
+    i.read_map_end()?;
+    Ok(map)
+}
+
+impl TSerializable for KinesisLoadInfo {
+    fn write_to_out_protocol(&self, o: &mut dyn TOutputProtocol) -> thrift::Result<()> {
+        o.write_struct_begin(&TStructIdentifier::new("TKinesisLoadInfo"))?;
+        field(o, "region", TType::String, 1)?;
+        o.write_string(&self.region)?;
+        o.write_field_end()?;
+        field(o, "stream", TType::String, 2)?;
+        o.write_string(&self.stream)?;
+        o.write_field_end()?;
+        if let Some(e) = &self.endpoint {
+            field(o, "endpoint", TType::String, 3)?;
+            o.write_string(e)?;
+            o.write_field_end()?;
+        }
+        field(o, "shard_begin_sequence_number", TType::Map, 4)?;
+        write_string_map(o, &self.shard_begin_sequence_number)?;
+        o.write_field_end()?;
+        if let Some(props) = &self.properties {
+            field(o, "properties", TType::Map, 5)?;
+            write_string_map(o, props)?;
+            o.write_field_end()?;
+        }
+        o.write_field_stop()?;
+        o.write_struct_end()
+    }
+
+    fn read_from_in_protocol(i: &mut dyn TInputProtocol) -> thrift::Result<Self> {
+        i.read_struct_begin()?;
+        let (mut region, mut stream, mut endpoint, mut shards, mut props) =
+            (None, None, None, None, None);
+        loop {
+            let f = i.read_field_begin()?;
+            if f.field_type == TType::Stop {
+                break;
+            }
+            match (field_id(&f)?, f.field_type) {
+                (1, TType::String) => region = Some(i.read_string()?),
+                (2, TType::String) => stream = Some(i.read_string()?),
+                (3, TType::String) => endpoint = Some(i.read_string()?),
+                (4, TType::Map) => shards = Some(read_string_map(i)?),
+                (5, TType::Map) => props = Some(read_string_map(i)?),
+                (_, t) => i.skip(t)?,
+            }
+            i.read_field_end()?;
+        }
+        i.read_struct_end()?;
+        Ok(KinesisLoadInfo {
+            region: region.ok_or_else(|| missing("TKinesisLoadInfo.region"))?,
+            stream: stream.ok_or_else(|| missing("TKinesisLoadInfo.stream"))?,
+            endpoint,
+            shard_begin_sequence_number: shards
+                .ok_or_else(|| missing("TKinesisLoadInfo.shard_begin_sequence_number"))?,
+            properties: props,
+        })
+    }
+}
+
 impl TSerializable for KafkaLoadInfo {
     fn write_to_out_protocol(&self, o: &mut dyn TOutputProtocol) -> thrift::Result<()> {
         o.write_struct_begin(&TStructIdentifier::new("TKafkaLoadInfo"))?;
@@ -88,16 +173,7 @@ impl TSerializable for KafkaLoadInfo {
         o.write_field_end()?;
         if let Some(props) = &self.properties {
             field(o, "properties", TType::Map, 4)?;
-            o.write_map_begin(&TMapIdentifier::new(
-                TType::String,
-                TType::String,
-                i32::try_from(props.len()).unwrap_or(i32::MAX),
-            ))?;
-            for (k, v) in props {
-                o.write_string(k)?;
-                o.write_string(v)?;
-            }
-            o.write_map_end()?;
+            write_string_map(o, props)?;
             o.write_field_end()?;
         }
         o.write_field_stop()?;
@@ -126,17 +202,7 @@ impl TSerializable for KafkaLoadInfo {
                     i.read_map_end()?;
                     offsets = Some(map);
                 }
-                (4, TType::Map) => {
-                    let m = i.read_map_begin()?;
-                    let mut map = BTreeMap::new();
-                    for _ in 0..m.size {
-                        let k = i.read_string()?;
-                        let v = i.read_string()?;
-                        map.insert(k, v);
-                    }
-                    i.read_map_end()?;
-                    props = Some(map);
-                }
+                (4, TType::Map) => props = Some(read_string_map(i)?),
                 (_, t) => i.skip(t)?,
             }
             i.read_field_end()?;
@@ -226,6 +292,11 @@ impl TSerializable for RoutineLoadTask {
         opt_bool(o, "memtable_on_sink_node", 17, self.memtable_on_sink_node)?;
         opt_string(o, "qualified_user", 18, &self.qualified_user)?;
         opt_string(o, "cloud_cluster", 19, &self.cloud_cluster)?;
+        if let Some(k) = &self.kinesis_load_info {
+            field(o, "kinesis_load_info", TType::Struct, 20)?;
+            k.write_to_out_protocol(o)?;
+            o.write_field_end()?;
+        }
         o.write_field_stop()?;
         o.write_struct_end()
     }
@@ -259,6 +330,9 @@ impl TSerializable for RoutineLoadTask {
                 (17, TType::Bool) => t.memtable_on_sink_node = Some(i.read_bool()?),
                 (18, TType::String) => t.qualified_user = Some(i.read_string()?),
                 (19, TType::String) => t.cloud_cluster = Some(i.read_string()?),
+                (20, TType::Struct) => {
+                    t.kinesis_load_info = Some(KinesisLoadInfo::read_from_in_protocol(i)?)
+                }
                 (_, ft) => i.skip(ft)?,
             }
             i.read_field_end()?;

@@ -8,7 +8,7 @@ use super::journal::{Entry, Journal, JournalError};
 use super::reply::{ConnState, Reply};
 use super::tape::Tape;
 use crate::ast::StatementKind;
-use crate::session::{Session, SessionOptions, StatementResult, SystemIds};
+use crate::session::{DorisVersion, Session, SessionOptions, StatementResult, SystemIds};
 use std::path::Path;
 
 /// What the shared session starts from.
@@ -36,6 +36,7 @@ pub struct Fe {
     tape: Tape,
     journal: Option<Journal>,
     initial: InitialCatalog,
+    version: DorisVersion,
 }
 
 /// A statement kind whose accepted form changes nothing the journal keeps.
@@ -55,20 +56,26 @@ fn reads_only(kind: StatementKind) -> bool {
 
 impl Fe {
     /// An FE in memory only.
-    pub fn in_memory(initial: InitialCatalog) -> Fe {
+    pub fn in_memory(initial: InitialCatalog, version: DorisVersion) -> Fe {
         let tape = Tape::default();
         Fe {
-            session: fresh_session(&tape, initial),
+            session: fresh_session(&tape, initial, version),
             tape,
             journal: None,
             initial,
+            version,
         }
     }
 
     /// An FE whose state lives in `dir`: the journal is replayed first. A data
     /// directory remembers the catalog it started from; `initial` applies only to a
-    /// new one.
-    pub fn durable(dir: &Path, initial: InitialCatalog) -> Result<Fe, JournalError> {
+    /// new one. It also remembers the Doris version whose answers it journaled: the
+    /// journal replays only under that version.
+    pub fn durable(
+        dir: &Path,
+        initial: InitialCatalog,
+        version: DorisVersion,
+    ) -> Result<Fe, JournalError> {
         let journal = Journal::open(dir)?;
         let initial = match journal.meta("initial_catalog")?.as_deref() {
             Some("demo") => InitialCatalog::Demo,
@@ -78,12 +85,23 @@ impl Fe {
                 initial
             }
         };
+        match journal.meta("doris_version")? {
+            Some(v) if v != version.as_str() => {
+                return Err(JournalError::Version {
+                    path: journal.path().to_path_buf(),
+                    reason: format!("the data directory holds jobs accepted as Doris {v}; start it with --doris-version {v}, or use another --data-dir"),
+                })
+            }
+            Some(_) => {}
+            None => journal.set_meta("doris_version", version.as_str())?,
+        }
         let tape = Tape::default();
         let mut fe = Fe {
-            session: fresh_session(&tape, initial),
+            session: fresh_session(&tape, initial, version),
             tape,
             journal: Some(journal),
             initial,
+            version,
         };
         fe.replay()?;
         Ok(fe)
@@ -111,7 +129,7 @@ impl Fe {
         };
         let entries = journal.entries()?;
         let path = journal.path().to_path_buf();
-        self.session = fresh_session(&self.tape, self.initial);
+        self.session = fresh_session(&self.tape, self.initial, self.version);
         for e in entries {
             self.session.current_db.clone_from(&e.database);
             self.session.options.time_zone.clone_from(&e.time_zone);
@@ -198,9 +216,10 @@ impl Fe {
     }
 }
 
-fn fresh_session(tape: &Tape, initial: InitialCatalog) -> Session {
+fn fresh_session(tape: &Tape, initial: InitialCatalog, version: DorisVersion) -> Session {
     let options = SessionOptions {
         ids: Box::new(tape.generator(Box::new(SystemIds::default()))),
+        doris_version: version,
         ..SessionOptions::default()
     };
     let mut session = Session::new(options);

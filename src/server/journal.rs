@@ -44,6 +44,14 @@ pub enum JournalError {
         /// The first error.
         reason: String,
     },
+    /// The data directory was written under another Doris version.
+    #[error("{path}: {reason}")]
+    Version {
+        /// The database file.
+        path: PathBuf,
+        /// What differs and what to do.
+        reason: String,
+    },
     /// The job table disagrees with the replayed journal.
     #[error("{path}: job {id} is {stored} in routine_load_jobs but {replayed} after replaying the journal")]
     Mismatch {

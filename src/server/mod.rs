@@ -56,6 +56,9 @@ pub struct ServerOptions {
     pub shutdown_grace: Duration,
     /// Write a log line per statement to standard error.
     pub log_statements: bool,
+    /// The Doris version whose answers the gateway gives (and, with an upstream, the
+    /// upstream's version).
+    pub doris_version: crate::diagnostics::rules::DorisVersion,
 }
 
 impl Default for ServerOptions {
@@ -71,6 +74,7 @@ impl Default for ServerOptions {
             idle_timeout: Duration::from_secs(28_800),
             shutdown_grace: Duration::from_secs(30),
             log_statements: true,
+            doris_version: Default::default(),
         }
     }
 }
@@ -123,8 +127,8 @@ impl Gateway {
             InitialCatalog::Empty
         };
         let fe = match &options.data_dir {
-            Some(dir) => Fe::durable(dir, initial)?,
-            None => Fe::in_memory(initial),
+            Some(dir) => Fe::durable(dir, initial, options.doris_version)?,
+            None => Fe::in_memory(initial, options.doris_version),
         };
         Ok(Arc::new(Gateway {
             options,

@@ -49,6 +49,7 @@ pub enum Verdict {
 /// One client connection's link to the upstream, opened on first use.
 pub struct Upstream {
     options: UpstreamOptions,
+    version: crate::diagnostics::rules::DorisVersion,
     conn: Option<mysql_async::Conn>,
 }
 
@@ -78,10 +79,11 @@ fn mentions_routine_load(sql: &str) -> bool {
 }
 
 impl Upstream {
-    /// A link not yet opened.
-    pub fn new(options: UpstreamOptions) -> Self {
+    /// A link not yet opened, to an upstream of that Doris version.
+    pub fn new(options: UpstreamOptions, version: crate::diagnostics::rules::DorisVersion) -> Self {
         Upstream {
             options,
+            version,
             conn: None,
         }
     }
@@ -151,6 +153,7 @@ impl Upstream {
             let mut session = Session::new(SessionOptions {
                 time_zone: conn.time_zone.clone(),
                 user: conn.user.clone(),
+                doris_version: self.version,
                 ..SessionOptions::default()
             })
             .with_read_only_catalog(Box::new(catalog));

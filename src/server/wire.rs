@@ -66,7 +66,11 @@ impl Connection {
             conn.database = Some("demo".into());
         }
         Connection {
-            upstream: gateway.options.upstream.clone().map(Upstream::new),
+            upstream: gateway
+                .options
+                .upstream
+                .clone()
+                .map(|u| Upstream::new(u, gateway.options.doris_version)),
             gateway,
             conn,
             scramble,

@@ -3,7 +3,7 @@
 
 use super::{DeterministicIds, Session, SessionOptions, StatementResult};
 use crate::analyzer::Profile;
-use crate::diagnostics::rules::{Example, Setup};
+use crate::diagnostics::rules::{DorisVersion, Example, Setup};
 use crate::diagnostics::Diagnostic;
 
 /// A session set up for an example: the demo catalog (current database `demo`) unless
@@ -18,6 +18,11 @@ pub fn session_for(example: &Example) -> Session {
     for s in example.setup {
         match *s {
             Setup::DorisProfile => options.profile = Profile::Doris,
+            Setup::Master => options.doris_version = DorisVersion::Master,
+            Setup::CloudMode => {
+                options.config.cloud_mode = true;
+                options.config.compute_groups = vec!["cg1".into(), "cg2".into()];
+            }
             Setup::NoDatabase => database = false,
             Setup::NoCatalog => demo = false,
             Setup::NoJobSlots => options.config.max_routine_load_job_num = 0,

@@ -19,6 +19,7 @@ use crate::analyzer::{
     Profile, RoutineLoadJob,
 };
 use crate::ast::{Location, Statement, StatementKind};
+pub use crate::diagnostics::rules::DorisVersion;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::parser::{self, ParseOptions, ParsedStatement};
 use crate::plan::{self, Plan, StaticTopicMetadata, TopicMetadata};
@@ -100,6 +101,8 @@ impl StatementResult {
 pub struct SessionOptions {
     /// Normalise other systems' spellings (default) or answer exactly as Doris.
     pub profile: Profile,
+    /// The Doris version whose answers are given (default 4.1, the newest release).
+    pub doris_version: DorisVersion,
     /// Warnings fail the statement (CI linting).
     pub deny_warnings: bool,
     /// The session variable `time_zone` (Doris's default zone: Asia/Shanghai).
@@ -126,6 +129,7 @@ impl Default for SessionOptions {
     fn default() -> Self {
         SessionOptions {
             profile: Profile::Default,
+            doris_version: DorisVersion::V4_1,
             deny_warnings: false,
             time_zone: "Asia/Shanghai".into(),
             user: "root".into(),
@@ -306,6 +310,7 @@ impl Session {
             time_zone: &self.options.time_zone,
             user: &self.options.user,
             profile: self.options.profile,
+            version: self.options.doris_version,
         }
     }
 
@@ -483,12 +488,14 @@ impl Session {
 
     /// Doris's default `group.id`: `<job>_<uuid>`.
     fn default_group_id(&mut self, job: &mut RoutineLoadJob) {
-        if !job.source.custom.contains("group.id") {
-            let uuid = self.options.ids.next_uuid();
-            job.source
-                .custom
-                .insert("group.id", format!("{}_{uuid}", job.name));
-            job.source.generated_group_id = true;
+        // Kinesis has no consumer groups.
+        if let crate::analyzer::DataSource::Kafka(src) = &mut job.source {
+            if !src.custom.contains("group.id") {
+                let uuid = self.options.ids.next_uuid();
+                src.custom
+                    .insert("group.id", format!("{}_{uuid}", job.name));
+                src.generated_group_id = true;
+            }
         }
     }
 

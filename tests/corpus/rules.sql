@@ -11,7 +11,7 @@ CREATE ROUTINE LOAD j ON t_dup PROPERTIES ("max_error_number" = "1") FROM KAFKA 
 CREATE ROUTINE LOAD j ON t_dup FROM PULSAR ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");
 -- case: P3-pass-lower-case expect P3 none
 CREATE ROUTINE LOAD j ON t_dup FROM kafka ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");
--- case: Q36-kinesis expect Q36 error
+-- case: P3-kinesis-in-4.1 expect P3 error
 CREATE ROUTINE LOAD j ON t_dup FROM KINESIS ("kinesis_stream" = "s", "aws.region" = "us-east-1");
 -- case: N1-trip-no-db expect N1 error
 CREATE ROUTINE LOAD j ON t_dup FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");

@@ -4,7 +4,7 @@
 //! cannot be known, each wildcard explained.
 
 use crate::analyzer::endpoint::{self, EndpointKind};
-use crate::analyzer::model::{AuthMode, RoutineLoadJob};
+use crate::analyzer::model::{AuthMode, DataSource, KafkaSource, KinesisSource, RoutineLoadJob};
 use serde::{Serialize, Serializer};
 
 /// The least-privilege policy of an MSK IAM job, as the facts it is made of: where
@@ -148,7 +148,13 @@ impl IamPolicy {
 
     /// The policy JSON, 2-space indented.
     pub fn document(&self) -> String {
-        let statements = self.statements();
+        policy_document(&self.statements())
+    }
+}
+
+/// A policy document of Allow statements, 2-space indented.
+fn policy_document(statements: &[PolicyStatement]) -> String {
+    {
         let mut doc = String::from("{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n");
         for (i, s) in statements.iter().enumerate() {
             let actions: Vec<String> = s.actions.iter().map(|a| json_string(a)).collect();
@@ -179,12 +185,20 @@ impl Serialize for IamPolicy {
 /// The policy for a job, or `None` when the job does not use MSK IAM (with the
 /// advice that applies instead).
 pub fn for_job(job: &RoutineLoadJob) -> Result<IamPolicy, String> {
-    let src = &job.source;
+    let src = match &job.source {
+        DataSource::Kafka(k) => k,
+        DataSource::Kinesis(_) => {
+            return Err(format!(
+            "job {} reads from Kinesis: its policy grants the Kinesis read actions (KinesisPolicy)",
+            job.name
+        ))
+        }
+    };
     if !matches!(src.auth, AuthMode::MskIam { .. }) {
         return Err(match &src.auth {
             AuthMode::Scram { .. } | AuthMode::Ssl { client_certificate: true } => format!(
                 "job {} does not use IAM, so no IAM policy applies: grant Kafka ACLs READ on topic '{}' and READ on group '{}' to the SCRAM user or User:CN=<dn>; while allow.everyone.if.no.acl.found is true (the MSK default), resources without ACLs are open to everyone",
-                job.name, src.topic, group_of(job)
+                job.name, src.topic, group_of(job, src)
             ),
             _ => format!("job {} does not use MSK IAM authentication, so no IAM policy applies", job.name),
         });
@@ -226,24 +240,135 @@ pub fn for_job(job: &RoutineLoadJob) -> Result<IamPolicy, String> {
         account,
         cluster,
         topic: src.topic.clone(),
-        group: group_of(job),
-        group_generated: src.custom.get("group.id").is_none() || job_group_generated(job),
+        group: group_of(job, src),
+        group_generated: src.custom.get("group.id").is_none() || src.generated_group_id,
         role_arn: role_arn.map(str::to_string),
         external_id: src.custom.get("aws.external_id").is_some(),
     })
 }
 
-fn job_group_generated(job: &RoutineLoadJob) -> bool {
-    job.source.generated_group_id
-}
-
-fn group_of(job: &RoutineLoadJob) -> String {
-    match job.source.custom.get("group.id") {
-        Some(g) if !job_group_generated(job) => g.to_string(),
+fn group_of(job: &RoutineLoadJob, src: &KafkaSource) -> String {
+    match src.custom.get("group.id") {
+        Some(g) if !src.generated_group_id => g.to_string(),
         _ => format!("{}_*", job.name),
     }
 }
 
 fn json_string(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
+}
+
+/// The least-privilege IAM policy for reading a Kinesis job's stream: the read
+/// actions Doris BE's Kinesis consumer calls, on the stream's ARN.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KinesisPolicy {
+    /// The AWS partition.
+    pub partition: &'static str,
+    /// The stream's region.
+    pub region: String,
+    /// The stream's account, when the role ARN names one.
+    pub account: Derived,
+    /// The stream.
+    pub stream: String,
+    /// The role the BE assumes, when given.
+    pub role_arn: Option<String>,
+    /// Whether an external id is given.
+    pub external_id: bool,
+}
+
+/// The actions the BE's Kinesis consumer calls (shard discovery, iterators, reads).
+pub const KINESIS_READ_ACTIONS: &[&str] = &[
+    "kinesis:DescribeStream",
+    "kinesis:DescribeStreamSummary",
+    "kinesis:ListShards",
+    "kinesis:GetShardIterator",
+    "kinesis:GetRecords",
+];
+
+impl KinesisPolicy {
+    /// The policy of a Kinesis source.
+    pub fn for_source(src: &KinesisSource) -> KinesisPolicy {
+        let partition = if endpoint::is_region(&src.region) {
+            endpoint::partition_of(&src.region)
+        } else {
+            "aws"
+        };
+        let role_arn = src.custom.get("aws.role_arn").map(str::to_string);
+        let account = match role_arn
+            .as_deref()
+            .and_then(|a| endpoint::parse_role_arn(a).ok())
+        {
+            Some(r) => Derived::Inferred(r.account),
+            None => Derived::Unknown,
+        };
+        KinesisPolicy {
+            partition,
+            region: src.region.clone(),
+            account,
+            stream: src.stream.clone(),
+            role_arn,
+            external_id: src.custom.get("aws.external.id").is_some(),
+        }
+    }
+
+    /// The policy's Allow statement.
+    pub fn statements(&self) -> Vec<PolicyStatement> {
+        vec![PolicyStatement {
+            sid: "KinesisReadStream",
+            actions: KINESIS_READ_ACTIONS,
+            resource: format!(
+                "arn:{}:kinesis:{}:{}:stream/{}",
+                self.partition,
+                self.region,
+                self.account.or("<account-id>"),
+                self.stream
+            ),
+        }]
+    }
+
+    /// What the policy assumes.
+    pub fn assumptions(&self) -> Vec<String> {
+        vec![match &self.account {
+            Derived::Given(a) | Derived::Inferred(a) => format!(
+                "account {a} is taken from aws.role_arn and assumes the stream is in the same account"
+            ),
+            Derived::Unknown => {
+                "the account is unknown: replace <account-id> with the stream's account".into()
+            }
+        }]
+    }
+
+    /// Companion documents, as advice.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if let Some(r) = &self.role_arn {
+            let condition = if self.external_id {
+                ", with the condition \"StringEquals\": {\"sts:ExternalId\": \"<the property.aws.external.id value>\"}"
+            } else {
+                ""
+            };
+            notes.push(format!("trust policy: the role {r} must trust the BE hosts' base identity for sts:AssumeRole{condition}"));
+        }
+        notes.push(
+            "a stream encrypted with a customer-managed KMS key also needs kms:Decrypt on that key"
+                .into(),
+        );
+        notes
+    }
+
+    /// The policy JSON, 2-space indented.
+    pub fn document(&self) -> String {
+        policy_document(&self.statements())
+    }
+}
+
+impl Serialize for KinesisPolicy {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("KinesisPolicy", 3)?;
+        st.serialize_field("document", &self.document())?;
+        st.serialize_field("assumptions", &self.assumptions())?;
+        st.serialize_field("notes", &self.notes())?;
+        st.end()
+    }
 }

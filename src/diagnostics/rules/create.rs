@@ -25,7 +25,7 @@ pub static P3: RuleDef = RuleDef {
     code: r#"P3"#,
     messages: &[r#"Unknown routine load data source type: {type}"#],
     summary: r#"The data source after FROM is not one Doris knows."#,
-    doc: r#"The identifier after `FROM` names the data source type. Doris compares it ignoring case with the types it implements; anything else is rejected. rlfe analyzes Kafka sources (`FROM KAFKA`); Kinesis sources are reported separately (Q36)."#,
+    doc: r#"The identifier after `FROM` names the data source type. Doris compares it ignoring case with the types it implements; anything else is rejected. Doris 4.1 implements `KAFKA`; Doris master adds `KINESIS`, so under `--doris-version 4.1` a Kinesis job gets this error and a VERSION note."#,
     mirrors: doris_src::ROUTINE_LOAD_FACTORY,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM PULSAR ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");"#,

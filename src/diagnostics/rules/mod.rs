@@ -13,6 +13,8 @@ mod ddl;
 mod docs;
 mod examples;
 mod kafka;
+mod kinesis;
+mod master;
 mod msk;
 mod notes;
 mod parse;
@@ -26,6 +28,8 @@ pub use create::*;
 pub use ddl::*;
 pub use docs::{all_json, describe, listing, markdown, rule_json};
 pub use kafka::*;
+pub use kinesis::*;
+pub use master::*;
 pub use msk::*;
 pub use notes::*;
 pub use parse::*;
@@ -111,6 +115,56 @@ impl MysqlError {
     }
 }
 
+/// The Doris version whose answers a session gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+pub enum DorisVersion {
+    /// Doris 4.1, the newest release (the default).
+    #[default]
+    #[serde(rename = "4.1")]
+    V4_1,
+    /// Doris master: 4.1 plus FROM KINESIS, SET TARGET TABLE, the new properties and
+    /// SHOW forms.
+    #[serde(rename = "master")]
+    Master,
+}
+
+impl DorisVersion {
+    /// Every version, oldest first.
+    pub const ALL: [DorisVersion; 2] = [DorisVersion::V4_1, DorisVersion::Master];
+
+    /// `4.1` or `master`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DorisVersion::V4_1 => "4.1",
+            DorisVersion::Master => "master",
+        }
+    }
+
+    /// The version a text names (`4.1`, `4.1.x`, `master`, ignoring case).
+    pub fn parse(text: &str) -> Option<DorisVersion> {
+        let t = text.trim().to_ascii_lowercase();
+        match t.as_str() {
+            "master" | "dev" | "trunk" => Some(DorisVersion::Master),
+            "4.1" | "4.1.0" | "v4.1" => Some(DorisVersion::V4_1),
+            _ => None,
+        }
+    }
+
+    /// The other version.
+    pub fn other(self) -> DorisVersion {
+        match self {
+            DorisVersion::V4_1 => DorisVersion::Master,
+            DorisVersion::Master => DorisVersion::V4_1,
+        }
+    }
+}
+
+impl fmt::Display for DorisVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// The Doris versions a rule applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Versions {
@@ -126,6 +180,26 @@ impl Versions {
         v4_1: true,
         master: true,
     };
+
+    /// Doris 4.1 only (master changed or removed it).
+    pub const V4_1: Versions = Versions {
+        v4_1: true,
+        master: false,
+    };
+
+    /// Doris master only.
+    pub const MASTER: Versions = Versions {
+        v4_1: false,
+        master: true,
+    };
+
+    /// Whether `version` has it.
+    pub fn has(self, version: DorisVersion) -> bool {
+        match version {
+            DorisVersion::V4_1 => self.v4_1,
+            DorisVersion::Master => self.master,
+        }
+    }
 
     /// The names of the versions, for listings.
     pub fn names(self) -> Vec<&'static str> {
@@ -147,6 +221,10 @@ impl Versions {
 pub enum Setup {
     /// `--profile doris`: Doris's answer to the raw text, no normalisation.
     DorisProfile,
+    /// `--doris-version master` (examples run as Doris 4.1 otherwise).
+    Master,
+    /// The catalog is a cloud-mode cluster with the compute groups `cg1` and `cg2`.
+    CloudMode,
     /// No current database.
     NoDatabase,
     /// No catalog at all: table checks are skipped.
@@ -408,6 +486,8 @@ pub fn all() -> impl Iterator<Item = Rule> {
         alter::RULES,
         control::RULES,
         show::RULES,
+        master::RULES,
+        kinesis::RULES,
         ddl::RULES,
         quirks::RULES,
         kafka::RULES,

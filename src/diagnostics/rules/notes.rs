@@ -52,6 +52,7 @@ pub static PLAN_PARTITIONS: RuleDef = RuleDef {
     stage: Stage::Plan,
     messages: &[
         r#"no tasks planned: the partitions of topic '{topic}' are discovered when the job is scheduled"#,
+        r#"no tasks planned: the shards of stream '{stream}' are discovered when the job is scheduled"#,
     ],
     summary: r#"The plan has no tasks: the topic's partitions are unknown."#,
     doc: r#"Without `kafka_partitions`, Doris discovers the topic's partitions when it schedules the job. Offline, give the partition count (`--partitions TOPIC=N`, `\partitions TOPIC N`) to see the tasks."#,

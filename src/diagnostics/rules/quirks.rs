@@ -1,4 +1,4 @@
-//! Doris behaviours reproduced as Doris has them, and pointed out with a warning (Q rules). Q36 is rlfe's refusal of sources it does not analyze.
+//! Doris behaviours reproduced as Doris has them, and pointed out with a warning (Q rules).
 
 use super::*;
 
@@ -215,21 +215,6 @@ ALTER ROUTINE LOAD FOR j FROM KAFKA ("kafka_topic" = "t2");"#,
     ..QUIRK
 };
 
-/// FROM KINESIS is not analyzed by rlfe.
-pub static Q36: RuleDef = RuleDef {
-    code: r#"Q36"#,
-    messages: &[r#"Kinesis sources are not supported by rlfe"#],
-    summary: r#"FROM KINESIS is not analyzed by rlfe."#,
-    doc: r#"Doris also loads from Amazon Kinesis Data Streams. rlfe analyzes Kafka sources only, and says so rather than accept a statement it has not checked."#,
-    mirrors: doris_src::ROUTINE_LOAD_FACTORY,
-    trips: Example::new(
-        r#"CREATE ROUTINE LOAD j ON example_tbl FROM KINESIS ("kinesis_stream" = "s", "aws.region" = "us-east-1");"#,
-        r#"KINESIS"#,
-    ),
-    passes: Example::new(examples::MINIMAL, r#""#),
-    ..DORIS_ERROR
-};
-
 /// property..x sets the client key .x.
 pub static Q40: RuleDef = RuleDef {
     code: r#"Q40"#,
@@ -347,6 +332,6 @@ ALTER ROUTINE LOAD FOR j PROPERTIES ("max_error_number" = "5");"#,
 
 /// The rules of this family, in order.
 pub(super) static RULES: &[Rule] = &[
-    &Q2, &Q3, &Q4, &Q6, &Q16, &Q18, &Q24, &Q25, &Q26, &Q27, &Q35, &Q36, &Q40, &Q41, &Q42, &Q43,
-    &Q44, &Q45,
+    &Q2, &Q3, &Q4, &Q6, &Q16, &Q18, &Q24, &Q25, &Q26, &Q27, &Q35, &Q40, &Q41, &Q42, &Q43, &Q44,
+    &Q45,
 ];

@@ -1,0 +1,15 @@
+-- The Kinesis plan corpus (Doris master): explicit shards against
+-- desired_concurrent_number, every position form, credentials, endpoints, multi-table.
+-- Run with --doris-version master and no catalog.
+USE p;
+CREATE ROUTINE LOAD kin_discovered ON t FROM KINESIS ("aws.region" = "us-east-1", "kinesis_stream" = "orders");
+CREATE ROUTINE LOAD kin_div_1 ON t FROM KINESIS ("aws.region" = "us-east-1", "kinesis_stream" = "orders", "kinesis_shards" = "shardId-000000000000", "kinesis_shards_pos" = "TRIM_HORIZON");
+CREATE ROUTINE LOAD kin_div_3_2 ON t PROPERTIES ("desired_concurrent_number" = "2") FROM KINESIS ("aws.region" = "eu-west-1", "kinesis_stream" = "clicks", "kinesis_shards" = "shardId-000000000000, shardId-000000000001, shardId-000000000002", "kinesis_shards_pos" = "TRIM_HORIZON, latest, 49590338271490256608559692538361571095921575989136588898");
+CREATE ROUTINE LOAD kin_div_5_8 ON t PROPERTIES ("desired_concurrent_number" = "8") FROM KINESIS ("aws.region" = "ap-southeast-2", "kinesis_stream" = "s5", "kinesis_shards" = "shardId-000000000000,shardId-000000000001,shardId-000000000002,shardId-000000000003,shardId-000000000004", "property.kinesis_default_pos" = "TRIM_HORIZON");
+CREATE ROUTINE LOAD kin_default_latest ON t FROM KINESIS ("aws.region" = "us-west-2", "kinesis_stream" = "orders", "kinesis_shards" = "shardId-000000000007");
+CREATE ROUTINE LOAD kin_static_keys ON t PROPERTIES ("format" = "json") FROM KINESIS ("aws.region" = "us-east-1", "kinesis_stream" = "orders", "kinesis_shards" = "shardId-000000000000", "kinesis_shards_pos" = "LATEST", "aws.access_key" = "AKIAIOSFODNN7EXAMPLE", "aws.secret_key" = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws.session_key" = "FwoGZXIvYXdzEXAMPLESESSION");
+CREATE ROUTINE LOAD kin_role ON t FROM KINESIS ("aws.region" = "us-gov-west-1", "kinesis_stream" = "audit", "kinesis_shards" = "shardId-000000000000,shardId-000000000001", "kinesis_shards_pos" = "TRIM_HORIZON,TRIM_HORIZON", "aws.role_arn" = "arn:aws-us-gov:iam::123456789012:role/doris-kinesis", "property.aws.external.id" = "ext-42");
+CREATE ROUTINE LOAD kin_endpoint ON t FROM KINESIS ("aws.region" = "us-east-1", "kinesis_stream" = "local", "aws.endpoint" = "http://127.0.0.1:4566", "kinesis_shards" = "shardId-000000000000", "kinesis_shards_pos" = "LATEST");
+CREATE ROUTINE LOAD kin_legacy_endpoint ON t FROM KINESIS ("aws.region" = "cn-north-1", "kinesis_stream" = "cn", "kinesis_endpoint" = "https://kinesis.cn-north-1.amazonaws.com.cn", "kinesis_shards" = "shardId-000000000000", "kinesis_shards_pos" = "LATEST");
+CREATE ROUTINE LOAD kin_multi PROPERTIES ("format" = "json") FROM KINESIS ("aws.region" = "us-east-1", "kinesis_stream" = "events", "kinesis_shards" = "shardId-000000000000,shardId-000000000001", "kinesis_shards_pos" = "LATEST,LATEST", "property.custom.setting" = "1");
+CREATE ROUTINE LOAD kin_columns ON t COLUMNS(k1, k2, v1 = k1 + 1), WHERE k1 > 0 PROPERTIES ("format" = "json", "max_batch_interval" = "20") FROM KINESIS ("aws.region" = "us-east-1", "kinesis_stream" = "orders", "kinesis_shards" = "shardId-000000000000", "kinesis_shards_pos" = "TRIM_HORIZON");

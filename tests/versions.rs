@@ -587,3 +587,121 @@ fn the_cli_switch_and_the_repl_setting() {
         "{text}"
     );
 }
+
+#[test]
+fn load_expressions_are_resolved_against_doris_functions_at_their_place() {
+    let sql = "CREATE ROUTINE LOAD j ON example_tbl\nCOLUMNS(k1, k2,\n   v1 = upper(concat_wss('-', k1)))\nFROM KAFKA (\"kafka_broker_list\" = \"k1:9092\", \"kafka_topic\" = \"t\");";
+    for version in DorisVersion::ALL {
+        let r = run(version, sql);
+        let d = r[0].first_error().unwrap();
+        assert_eq!(d.code(), "EX1");
+        assert_eq!(d.message, "Can not found function 'concat_wss'");
+        let span = d.span.unwrap();
+        assert_eq!(
+            (span.start.line, span.start.column),
+            (3, 15),
+            "line and column of the call"
+        );
+        assert!(d.help.as_deref().unwrap_or("").contains("concat_ws"));
+    }
+    let r = run(DorisVersion::V4_1, "CREATE ROUTINE LOAD j ON example_tbl COLUMNS(k1, k2, v1 = substr(k1)), WHERE from_unixtime(k1, 'x', 'y') > 0 FROM KAFKA (\"kafka_broker_list\" = \"k1:9092\", \"kafka_topic\" = \"t\");");
+    let errors: Vec<(String, String)> = r[0]
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| (d.code().to_string(), d.message.to_string()))
+        .collect();
+    assert_eq!(errors, vec![
+        ("EX2".to_string(), "Can not found function 'substr' which has 1 arity. Candidate functions are: [substr(Expression, Expression, Expression), substr(Expression, Expression)]".to_string()),
+        ("EX2".to_string(), "Can not found function 'from_unixtime' which has 3 arity. Candidate functions are: [from_unixtime(Expression, Expression), from_unixtime(Expression)]".to_string()),
+    ]);
+    // Names are compared lower-cased; grammar forms and operators are not functions.
+    let ok = "CREATE ROUTINE LOAD j ON example_tbl COLUMNS(k1, k2, v1 = IFNULL(CAST(k1 AS INT), 0) + DATE_ADD(now(), INTERVAL 1 DAY) - CASE WHEN k1 IN (1) THEN 1 ELSE 2 END), WHERE k1 LIKE 'a%' AND key = 1, PRECEDING FILTER json_extract_string(k2, '$.a') IS NOT NULL FROM KAFKA (\"kafka_broker_list\" = \"k1:9092\", \"kafka_topic\" = \"t\");";
+    let r = run(DorisVersion::V4_1, ok);
+    assert!(r[0].first_error().is_none(), "{:?}", r[0].first_error());
+    // DELETE ON and PRECEDING FILTER are analysed too; so is an ALTER's COLUMNS.
+    let r = run(DorisVersion::V4_1, "CREATE ROUTINE LOAD j ON example_tbl PRECEDING FILTER nosuch(k1) FROM KAFKA (\"kafka_broker_list\" = \"k1:9092\", \"kafka_topic\" = \"t\");");
+    assert_eq!(
+        verdict(&r).map(|v| v.1),
+        Some("Can not found function 'nosuch'".into())
+    );
+    let r = run(DorisVersion::V4_1, "CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA (\"kafka_broker_list\" = \"k1:9092\", \"kafka_topic\" = \"t\");\nPAUSE ROUTINE LOAD FOR j;\nALTER ROUTINE LOAD FOR j COLUMNS(k1, k2, v1 = md5sum(k1, k2, k1)), WHERE sha2(k1) = 'x';");
+    assert_eq!(verdict(&r).map(|v| v.1), Some("Can not found function 'sha2' which has 1 arity. Candidate functions are: [sha2(Expression, Expression)]".into()));
+}
+
+#[test]
+fn udfs_and_encrypt_keys_are_registered_by_the_session() {
+    let udf = "CREATE GLOBAL FUNCTION g_udf(string, int) RETURNS string PROPERTIES (\"file\" = \"file:///u.jar\", \"symbol\" = \"a.B\", \"type\" = \"JAVA_UDF\");\nCREATE FUNCTION demo.v_udf(string, ...) RETURNS string PROPERTIES (\"type\" = \"JAVA_UDF\");\n";
+    let job = |cols: &str| {
+        format!("CREATE ROUTINE LOAD j ON example_tbl COLUMNS(k1, k2, {cols}) FROM KAFKA (\"kafka_broker_list\" = \"k1:9092\", \"kafka_topic\" = \"t\");")
+    };
+    let r = run(
+        DorisVersion::V4_1,
+        &format!("{udf}{}", job("v1 = G_UDF(k1, 2), v2 = v_udf(k1, k2, k1)")),
+    );
+    assert!(
+        r.iter().all(|r| r.ok),
+        "{:?}",
+        r.iter().map(|r| r.first_error()).collect::<Vec<_>>()
+    );
+    assert!(codes(&r[2]).contains(&"UDF-IN-LOAD"));
+    let r = run(
+        DorisVersion::V4_1,
+        &format!("{udf}{}", job("v1 = g_udf(k1)")),
+    );
+    assert_eq!(verdict(&r), Some(("EX2".into(), "Can not found function 'g_udf' which has 1 arity. Candidate functions are: [g_udf(Expression, Expression)]".into())));
+    // A qualified name skips the built-ins and looks in that database only.
+    let r = run(
+        DorisVersion::V4_1,
+        &format!("{udf}{}", job("v1 = demo.upper(k1)")),
+    );
+    assert_eq!(
+        verdict(&r),
+        Some(("EX1".into(), "Can not found function 'demo.upper'".into()))
+    );
+    let r = run(
+        DorisVersion::V4_1,
+        &format!(
+            "{udf}DROP FUNCTION demo.v_udf(string, ...);\n{}",
+            job("v1 = v_udf(k1)")
+        ),
+    );
+    assert_eq!(
+        verdict(&r),
+        Some(("EX1".into(), "Can not found function 'v_udf'".into()))
+    );
+    let mut s = session(DorisVersion::V4_1);
+    s.options.config.enable_udf_in_load = true;
+    let r = s.execute_sql(&format!("{udf}{}", job("v1 = g_udf(k1, 1)")));
+    assert!(r[2].ok && !codes(&r[2]).contains(&"UDF-IN-LOAD"));
+
+    // Encrypt keys: KEY db.name in expressions; the key material never shows.
+    let r = run(
+        DorisVersion::V4_1,
+        &format!(
+            "CREATE ENCRYPTKEY demo.k1 AS \"TopSecretKeyMaterial\";\n{}\n{}",
+            job("v1 = aes_encrypt(k1, KEY demo.k1)"),
+            job("v1 = aes_decrypt(k1, KEY k9)").replace("ROUTINE LOAD j ", "ROUTINE LOAD j2 ")
+        ),
+    );
+    assert!(r[0].ok && r[1].ok && !codes(&r[1]).contains(&"EX6"));
+    assert!(r[2].ok && codes(&r[2]).contains(&"EX6"));
+    let stmt = routine_load_fe::parser::parse_statement(
+        "CREATE ENCRYPTKEY demo.k1 AS \"TopSecretKeyMaterial\"",
+    )
+    .unwrap();
+    for rendering in [
+        format!("{stmt}"),
+        format!("{stmt:?}"),
+        serde_json::to_string(&stmt).unwrap(),
+    ] {
+        assert!(!rendering.contains("TopSecret"), "{rendering}");
+    }
+    assert!(!r[0].sql.contains("TopSecret"), "{}", r[0].sql);
+    // The KEY form prints back as written and parses again.
+    let c = routine_load_fe::parser::parse_statement(&job("v1 = aes_encrypt(k1, KEY demo.k1)"))
+        .unwrap();
+    let again = routine_load_fe::parser::parse_statement(&c.to_string()).unwrap();
+    assert_eq!(c.to_string(), again.to_string());
+    assert!(c.to_string().contains("KEY demo.k1"));
+}

@@ -94,6 +94,13 @@ pub fn analyze_alter(stmt: &AlterRoutineLoad, ctx: &AnalyzeContext<'_>) -> Alter
     let flexible_before =
         job.properties.unique_key_update_mode == UpdateMode::UpdateFlexibleColumns;
     let clauses = load::analyze(load_props, job.is_multi_table(), &mut diags);
+    super::functions::check(
+        load_props,
+        &job.database,
+        ctx.catalog,
+        ctx.config,
+        &mut diags,
+    );
     // A7
     let mut topic_changed = false;
     if let Some(src) = source {

@@ -113,6 +113,38 @@ pub struct FileInfo {
     pub md5: Option<String>,
 }
 
+/// A user-defined function (`CREATE [GLOBAL] FUNCTION`), as a load expression looks it
+/// up: by scope, lower-cased name and argument count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FunctionInfo {
+    /// Its database; `None` for a GLOBAL function.
+    pub database: Option<String>,
+    /// The name, lower-cased (Doris compares function names so).
+    pub name: String,
+    /// How many arguments its signature lists.
+    pub arg_count: usize,
+    /// A last `...`: at least `arg_count`.
+    pub variadic: bool,
+    /// Scalar, aggregate, table-generating or alias.
+    pub kind: crate::ast::FunctionKind,
+}
+
+impl FunctionInfo {
+    /// Whether a call with `n` arguments fits.
+    pub fn takes(&self, n: usize) -> bool {
+        n == self.arg_count || (self.variadic && n >= self.arg_count)
+    }
+
+    /// `name(Expression, …)`, as Doris's candidate hints print a signature.
+    pub fn hint(&self, written: &str) -> String {
+        let mut parts = vec!["Expression"; self.arg_count];
+        if self.variadic {
+            parts.push("...");
+        }
+        format!("{written}({})", parts.join(", "))
+    }
+}
+
 /// Why a catalog change failed, with Doris's texts.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CatalogError {
@@ -142,6 +174,18 @@ pub enum CatalogError {
     /// DROP FILE of a missing file.
     #[error("File {0} does not exist")]
     FileMissing(String),
+    /// CREATE FUNCTION of a signature that exists.
+    #[error("function already exists: {0}")]
+    FunctionExists(String),
+    /// DROP FUNCTION of a signature that does not exist.
+    #[error("Unknown function {0}")]
+    FunctionMissing(String),
+    /// CREATE ENCRYPTKEY of a key that exists.
+    #[error("encryptKey {0} already exists")]
+    EncryptKeyExists(String),
+    /// DROP ENCRYPTKEY of a key that does not exist.
+    #[error("Unknown encryptKey {0}")]
+    EncryptKeyMissing(String),
     /// The catalog does not take DDL.
     #[error("the catalog is read-only")]
     ReadOnly,
@@ -158,6 +202,10 @@ impl CatalogError {
             CatalogError::UnknownTable(_) => &MysqlError::BAD_TABLE,
             CatalogError::FileExists { .. }
             | CatalogError::FileMissing(_)
+            | CatalogError::FunctionExists(_)
+            | CatalogError::FunctionMissing(_)
+            | CatalogError::EncryptKeyExists(_)
+            | CatalogError::EncryptKeyMissing(_)
             | CatalogError::ReadOnly => &MysqlError::UNKNOWN,
         }
     }
@@ -191,6 +239,24 @@ pub trait Catalog: Send + Sync + std::fmt::Debug {
     fn knows_files(&self) -> bool;
     /// The small files of a database.
     fn files(&self, db: &str) -> Vec<FileInfo>;
+    /// Whether the catalog knows the user-defined functions (without that, a name that
+    /// is no built-in function is not checked).
+    fn knows_functions(&self) -> bool {
+        false
+    }
+    /// The user-defined functions of that name (lower case) in a database, or the
+    /// GLOBAL ones (`None`).
+    fn functions(&self, _db: Option<&str>, _name: &str) -> Vec<FunctionInfo> {
+        Vec::new()
+    }
+    /// Whether the catalog knows the encrypt keys.
+    fn knows_encrypt_keys(&self) -> bool {
+        false
+    }
+    /// Whether the database has that encrypt key.
+    fn has_encrypt_key(&self, _db: &str, _name: &str) -> bool {
+        false
+    }
 }
 
 /// A catalog that also takes DDL (the CLI's, a gateway's own).
@@ -214,6 +280,36 @@ pub trait CatalogMut: Catalog {
     fn drop_file(&mut self, db: &str, name: &str) -> Result<(), CatalogError>;
     /// The next catalog id (databases, tables, files).
     fn next_id(&mut self) -> i64;
+    /// CREATE FUNCTION; `false` when it existed and `IF NOT EXISTS` was given.
+    fn create_function(
+        &mut self,
+        _f: FunctionInfo,
+        _if_not_exists: bool,
+    ) -> Result<bool, CatalogError> {
+        Err(CatalogError::ReadOnly)
+    }
+    /// DROP FUNCTION of the signature with that argument count.
+    fn drop_function(&mut self, _f: &FunctionInfo, _if_exists: bool) -> Result<(), CatalogError> {
+        Err(CatalogError::ReadOnly)
+    }
+    /// CREATE ENCRYPTKEY.
+    fn create_encrypt_key(
+        &mut self,
+        _db: &str,
+        _name: &str,
+        _if_not_exists: bool,
+    ) -> Result<(), CatalogError> {
+        Err(CatalogError::ReadOnly)
+    }
+    /// DROP ENCRYPTKEY.
+    fn drop_encrypt_key(
+        &mut self,
+        _db: &str,
+        _name: &str,
+        _if_exists: bool,
+    ) -> Result<(), CatalogError> {
+        Err(CatalogError::ReadOnly)
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -230,6 +326,8 @@ pub struct InMemoryCatalog {
     has_schema: bool,
     next_id: i64,
     workload_groups: Vec<String>,
+    functions: Vec<FunctionInfo>,
+    encrypt_keys: std::collections::BTreeSet<(String, String)>,
 }
 
 impl InMemoryCatalog {
@@ -285,6 +383,27 @@ impl Catalog for InMemoryCatalog {
             .get(db)
             .map(|d| d.files.clone())
             .unwrap_or_default()
+    }
+
+    fn knows_functions(&self) -> bool {
+        self.has_schema
+    }
+
+    fn functions(&self, db: Option<&str>, name: &str) -> Vec<FunctionInfo> {
+        self.functions
+            .iter()
+            .filter(|f| f.database.as_deref() == db && f.name == name)
+            .cloned()
+            .collect()
+    }
+
+    fn knows_encrypt_keys(&self) -> bool {
+        self.has_schema
+    }
+
+    fn has_encrypt_key(&self, db: &str, name: &str) -> bool {
+        self.encrypt_keys
+            .contains(&(db.to_string(), name.to_string()))
     }
 }
 
@@ -377,5 +496,77 @@ impl CatalogMut for InMemoryCatalog {
     fn next_id(&mut self) -> i64 {
         self.next_id += 1;
         self.next_id
+    }
+
+    fn create_function(
+        &mut self,
+        f: FunctionInfo,
+        if_not_exists: bool,
+    ) -> Result<bool, CatalogError> {
+        if let Some(db) = &f.database {
+            if !self.databases.contains_key(db) {
+                return Err(CatalogError::UnknownDatabase(db.clone()));
+            }
+        }
+        let same = |g: &FunctionInfo| {
+            g.database == f.database
+                && g.name == f.name
+                && g.arg_count == f.arg_count
+                && g.variadic == f.variadic
+        };
+        if self.functions.iter().any(same) {
+            return if if_not_exists {
+                Ok(false)
+            } else {
+                Err(CatalogError::FunctionExists(f.hint(&f.name)))
+            };
+        }
+        self.functions.push(f);
+        Ok(true)
+    }
+
+    fn drop_function(&mut self, f: &FunctionInfo, if_exists: bool) -> Result<(), CatalogError> {
+        let before = self.functions.len();
+        self.functions.retain(|g| {
+            !(g.database == f.database
+                && g.name == f.name
+                && g.arg_count == f.arg_count
+                && g.variadic == f.variadic)
+        });
+        if self.functions.len() == before && !if_exists {
+            return Err(CatalogError::FunctionMissing(f.hint(&f.name)));
+        }
+        Ok(())
+    }
+
+    fn create_encrypt_key(
+        &mut self,
+        db: &str,
+        name: &str,
+        if_not_exists: bool,
+    ) -> Result<(), CatalogError> {
+        if !self.databases.contains_key(db) {
+            return Err(CatalogError::UnknownDatabase(db.to_string()));
+        }
+        if !self.encrypt_keys.insert((db.to_string(), name.to_string())) && !if_not_exists {
+            return Err(CatalogError::EncryptKeyExists(format!("{db}.{name}")));
+        }
+        Ok(())
+    }
+
+    fn drop_encrypt_key(
+        &mut self,
+        db: &str,
+        name: &str,
+        if_exists: bool,
+    ) -> Result<(), CatalogError> {
+        if !self
+            .encrypt_keys
+            .remove(&(db.to_string(), name.to_string()))
+            && !if_exists
+        {
+            return Err(CatalogError::EncryptKeyMissing(format!("{db}.{name}")));
+        }
+        Ok(())
     }
 }

@@ -202,8 +202,11 @@ pub fn analyze_create(stmt: &CreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Cre
     if !name.is_empty() && label_format_ok(name) && !job_name_format_ok(name) {
         diags.push(err(&N5, format!("Incorrect ROUTINE LOAD NAME name '{name}', required format is {N5_REGEX} Maybe routine load job name is longer than 64 or contains illegal characters"), stmt.name.name.span).with_help("start the name with a letter; use letters, digits, '-' and '_'; at most 64 characters"));
     }
-    // L
+    // L, then the expressions' functions (EX)
     let load = load::analyze(&stmt.load_properties, multi_table, &mut diags);
+    if let Some(d) = &db {
+        super::functions::check(&stmt.load_properties, d, catalog, ctx.config, &mut diags);
+    }
     if format.eq_ignore_ascii_case("json") {
         if let Some(s) = clause_span(&stmt.load_properties, |p| {
             matches!(p, LoadProperty::ColumnSeparator { .. })

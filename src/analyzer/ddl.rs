@@ -556,3 +556,115 @@ pub fn describe(info: &TableInfo) -> ResultSet {
         .collect();
     ResultSet::new(&["Field", "Type", "Null", "Key", "Default", "Extra"], rows)
 }
+
+/// The function a CREATE or DROP FUNCTION names: its scope and signature.
+fn function_info(
+    global: bool,
+    name: &crate::ast::QualifiedName,
+    arg_count: usize,
+    variadic: bool,
+    kind: crate::ast::FunctionKind,
+    ctx: &AnalyzeContext<'_>,
+    out: &mut Outcome,
+) -> Option<super::catalog::FunctionInfo> {
+    let database = if global {
+        None
+    } else {
+        Some(ddl_database(name.db.as_ref(), name.span(), ctx, out)?)
+    };
+    Some(super::catalog::FunctionInfo {
+        database,
+        name: name.name.value.to_ascii_lowercase(),
+        arg_count,
+        variadic,
+        kind,
+    })
+}
+
+/// CREATE [GLOBAL] FUNCTION: registered in the session, so load expressions find it.
+/// The library file, symbol and types are not checked offline.
+pub fn analyze_create_function(
+    f: &crate::ast::CreateFunction,
+    ctx: &AnalyzeContext<'_>,
+) -> Outcome {
+    let mut out = Outcome::default();
+    let Some(function) = function_info(
+        f.global,
+        &f.name,
+        f.arg_types.len(),
+        f.variadic,
+        f.kind,
+        ctx,
+        &mut out,
+    ) else {
+        return out;
+    };
+    out.effects.push(Effect::CreateFunction {
+        function,
+        if_not_exists: f.if_not_exists,
+        span: f.name.span(),
+    });
+    out.message = query_ok();
+    out
+}
+
+/// DROP [GLOBAL] FUNCTION.
+pub fn analyze_drop_function(f: &crate::ast::DropFunction, ctx: &AnalyzeContext<'_>) -> Outcome {
+    let mut out = Outcome::default();
+    let Some(function) = function_info(
+        f.global,
+        &f.name,
+        f.arg_types.len(),
+        f.variadic,
+        crate::ast::FunctionKind::Scalar,
+        ctx,
+        &mut out,
+    ) else {
+        return out;
+    };
+    out.effects.push(Effect::DropFunction {
+        function,
+        if_exists: f.if_exists,
+        span: f.name.span(),
+    });
+    out.message = query_ok();
+    out
+}
+
+/// CREATE ENCRYPTKEY: the key's name is registered (its material is not kept).
+pub fn analyze_create_encrypt_key(
+    k: &crate::ast::CreateEncryptKey,
+    ctx: &AnalyzeContext<'_>,
+) -> Outcome {
+    let mut out = Outcome::default();
+    let Some(db) = ddl_database(k.name.db.as_ref(), k.name.span(), ctx, &mut out) else {
+        return out;
+    };
+    out.effects.push(Effect::CreateEncryptKey {
+        db,
+        name: k.name.name.value.clone(),
+        if_not_exists: k.if_not_exists,
+        span: k.name.span(),
+    });
+    out.message = query_ok();
+    out
+}
+
+/// DROP ENCRYPTKEY.
+pub fn analyze_drop_encrypt_key(
+    k: &crate::ast::DropEncryptKey,
+    ctx: &AnalyzeContext<'_>,
+) -> Outcome {
+    let mut out = Outcome::default();
+    let Some(db) = ddl_database(k.name.db.as_ref(), k.name.span(), ctx, &mut out) else {
+        return out;
+    };
+    out.effects.push(Effect::DropEncryptKey {
+        db,
+        name: k.name.name.value.clone(),
+        if_exists: k.if_exists,
+        span: k.name.span(),
+    });
+    out.message = query_ok();
+    out
+}

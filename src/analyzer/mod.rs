@@ -11,6 +11,7 @@
 //! other (`source` runs one, then the other); the statement analyses sit on top.
 
 mod alter;
+mod builtins;
 pub mod catalog;
 mod client;
 mod context;
@@ -18,6 +19,7 @@ mod control;
 mod create;
 mod ddl;
 pub mod endpoint;
+mod functions;
 mod job_map;
 mod kafka;
 mod kinesis;
@@ -36,7 +38,8 @@ mod versions;
 
 pub use alter::{analyze_alter, AlterOutcome};
 pub use catalog::{
-    Catalog, CatalogError, CatalogMut, ColumnInfo, FileInfo, InMemoryCatalog, TableInfo,
+    Catalog, CatalogError, CatalogMut, ColumnInfo, FileInfo, FunctionInfo, InMemoryCatalog,
+    TableInfo,
 };
 pub use context::{AnalyzeContext, FeConfig, JobView, Mode, Profile};
 pub use create::{analyze_create, CreateOutcome};

@@ -106,6 +106,46 @@ pub enum Effect {
     },
     /// Make a database current.
     UseDatabase(String),
+    /// Create a user-defined function.
+    CreateFunction {
+        /// The function.
+        function: crate::analyzer::catalog::FunctionInfo,
+        /// `IF NOT EXISTS`.
+        if_not_exists: bool,
+        /// Where the name is written.
+        span: Span,
+    },
+    /// Drop a user-defined function.
+    DropFunction {
+        /// The function's signature.
+        function: crate::analyzer::catalog::FunctionInfo,
+        /// `IF EXISTS`.
+        if_exists: bool,
+        /// Where the name is written.
+        span: Span,
+    },
+    /// Create an encrypt key.
+    CreateEncryptKey {
+        /// The database.
+        db: String,
+        /// The key's name.
+        name: String,
+        /// `IF NOT EXISTS`.
+        if_not_exists: bool,
+        /// Where the name is written.
+        span: Span,
+    },
+    /// Drop an encrypt key.
+    DropEncryptKey {
+        /// The database.
+        db: String,
+        /// The key's name.
+        name: String,
+        /// `IF EXISTS`.
+        if_exists: bool,
+        /// Where the name is written.
+        span: Span,
+    },
 }
 
 /// The analysis of one statement.

@@ -40,6 +40,10 @@ pub fn analyze(stmt: &Statement, ctx: &AnalyzeContext<'_>) -> Outcome {
         Statement::CreateFile(f) => ddl::analyze_create_file(f, ctx),
         Statement::DropFile(f) => ddl::analyze_drop_file(f, ctx),
         Statement::ShowFile(s) => ddl::analyze_show_file(s, ctx),
+        Statement::CreateFunction(f) => ddl::analyze_create_function(f, ctx),
+        Statement::DropFunction(f) => ddl::analyze_drop_function(f, ctx),
+        Statement::CreateEncryptKey(k) => ddl::analyze_create_encrypt_key(k, ctx),
+        Statement::DropEncryptKey(k) => ddl::analyze_drop_encrypt_key(k, ctx),
         Statement::Other(o) => ddl::analyze_other(o, ctx),
     }
 }

@@ -462,3 +462,111 @@ pub struct RollupDef {
     /// The `PROPERTIES (…)` list.
     pub properties: Option<PropertyList>,
 }
+
+/// The kind of a `CREATE … FUNCTION`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FunctionKind {
+    /// A scalar function (the default).
+    Scalar,
+    /// `AGGREGATE`.
+    Aggregate,
+    /// `TABLES` (table-generating).
+    Tables,
+    /// `ALIAS`: an expression under a name.
+    Alias,
+}
+
+/// `CREATE [GLOBAL] [AGGREGATE|TABLES|ALIAS] FUNCTION [IF NOT EXISTS] [db.]name(types)
+/// RETURNS type [INTERMEDIATE type] [PROPERTIES (…)]`, or an alias's
+/// `WITH PARAMETER (…) AS expr`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CreateFunction {
+    /// `GLOBAL`: visible in every database.
+    pub global: bool,
+    /// Scalar, aggregate, table-generating or alias.
+    pub kind: FunctionKind,
+    /// `IF NOT EXISTS`.
+    pub if_not_exists: bool,
+    /// The function's name.
+    pub name: QualifiedName,
+    /// The argument types, as written.
+    pub arg_types: Vec<String>,
+    /// A last `...`: any number of further arguments.
+    pub variadic: bool,
+    /// `RETURNS type` (empty for an alias).
+    pub returns: String,
+    /// `INTERMEDIATE type` of an aggregate.
+    pub intermediate: Option<String>,
+    /// An alias's parameters and expression.
+    pub alias: Option<(Vec<Ident>, ExprNode)>,
+    /// `PROPERTIES (…)` (`"type"`, `"file"`, `"symbol"`, …; not checked offline).
+    pub properties: Option<PropertyList>,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// `DROP [GLOBAL] FUNCTION [IF EXISTS] [db.]name(types)`
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DropFunction {
+    /// `GLOBAL`.
+    pub global: bool,
+    /// `IF EXISTS`.
+    pub if_exists: bool,
+    /// The function's name.
+    pub name: QualifiedName,
+    /// The argument types, as written.
+    pub arg_types: Vec<String>,
+    /// A last `...`.
+    pub variadic: bool,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// `CREATE ENCRYPTKEY [IF NOT EXISTS] [db.]name AS "key"`. The key is a secret: its
+/// Debug, JSON and Display forms mask it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct CreateEncryptKey {
+    /// `IF NOT EXISTS`.
+    pub if_not_exists: bool,
+    /// The key's name.
+    pub name: QualifiedName,
+    /// The key material.
+    pub key: StringLit,
+    /// Where it is written.
+    pub span: Span,
+}
+
+impl std::fmt::Debug for CreateEncryptKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateEncryptKey")
+            .field("if_not_exists", &self.if_not_exists)
+            .field("name", &self.name)
+            .field("key", &crate::keys::secrets::MASK)
+            .field("span", &self.span)
+            .finish()
+    }
+}
+
+impl Serialize for CreateEncryptKey {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("CreateEncryptKey", 4)?;
+        st.serialize_field("if_not_exists", &self.if_not_exists)?;
+        st.serialize_field("name", &self.name)?;
+        st.serialize_field("key", crate::keys::secrets::MASK)?;
+        st.serialize_field("span", &self.span)?;
+        st.end()
+    }
+}
+
+/// `DROP ENCRYPTKEY [IF EXISTS] [db.]name`
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DropEncryptKey {
+    /// `IF EXISTS`.
+    pub if_exists: bool,
+    /// The key's name.
+    pub name: QualifiedName,
+    /// Where it is written.
+    pub span: Span,
+}

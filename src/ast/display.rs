@@ -515,6 +515,101 @@ fn write_file_statement(
     properties.fmt(f)
 }
 
+fn write_signature(f: &mut Formatter<'_>, types: &[String], variadic: bool) -> fmt::Result {
+    f.write_char('(')?;
+    for (i, t) in types.iter().enumerate() {
+        if i > 0 {
+            f.write_str(", ")?;
+        }
+        f.write_str(t)?;
+    }
+    if variadic {
+        f.write_str(if types.is_empty() { "..." } else { ", ..." })?;
+    }
+    f.write_char(')')
+}
+
+impl Display for CreateFunction {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        f.write_str("CREATE ")?;
+        if self.global {
+            f.write_str("GLOBAL ")?;
+        }
+        f.write_str(match self.kind {
+            FunctionKind::Scalar => "",
+            FunctionKind::Aggregate => "AGGREGATE ",
+            FunctionKind::Tables => "TABLES ",
+            FunctionKind::Alias => "ALIAS ",
+        })?;
+        f.write_str("FUNCTION ")?;
+        if self.if_not_exists {
+            f.write_str("IF NOT EXISTS ")?;
+        }
+        write!(f, "{}", self.name)?;
+        write_signature(f, &self.arg_types, self.variadic)?;
+        if let Some((params, expr)) = &self.alias {
+            f.write_str(" WITH PARAMETER (")?;
+            for (i, p) in params.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(", ")?;
+                }
+                write!(f, "{p}")?;
+            }
+            write!(f, ") AS {expr}")?;
+        } else {
+            write!(f, " RETURNS {}", self.returns)?;
+            if let Some(t) = &self.intermediate {
+                write!(f, " INTERMEDIATE {t}")?;
+            }
+        }
+        if let Some(p) = &self.properties {
+            write!(f, " PROPERTIES {p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Display for DropFunction {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        f.write_str("DROP ")?;
+        if self.global {
+            f.write_str("GLOBAL ")?;
+        }
+        f.write_str("FUNCTION ")?;
+        if self.if_exists {
+            f.write_str("IF EXISTS ")?;
+        }
+        write!(f, "{}", self.name)?;
+        write_signature(f, &self.arg_types, self.variadic)
+    }
+}
+
+/// The key is a secret: it is written masked.
+impl Display for CreateEncryptKey {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        f.write_str("CREATE ENCRYPTKEY ")?;
+        if self.if_not_exists {
+            f.write_str("IF NOT EXISTS ")?;
+        }
+        write!(
+            f,
+            "{} AS {}",
+            self.name,
+            StringLit::new(crate::keys::secrets::MASK)
+        )
+    }
+}
+
+impl Display for DropEncryptKey {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        f.write_str("DROP ENCRYPTKEY ")?;
+        if self.if_exists {
+            f.write_str("IF EXISTS ")?;
+        }
+        write!(f, "{}", self.name)
+    }
+}
+
 impl Display for CreateFile {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         write_file_statement(
@@ -878,6 +973,10 @@ impl Display for Statement {
             Statement::CreateFile(s) => s.fmt(f),
             Statement::DropFile(s) => s.fmt(f),
             Statement::ShowFile(s) => s.fmt(f),
+            Statement::CreateFunction(s) => s.fmt(f),
+            Statement::DropFunction(s) => s.fmt(f),
+            Statement::CreateEncryptKey(s) => s.fmt(f),
+            Statement::DropEncryptKey(s) => s.fmt(f),
             Statement::Other(s) => s.fmt(f),
         }
     }

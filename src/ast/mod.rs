@@ -330,6 +330,14 @@ pub enum Statement {
     DropFile(DropFile),
     /// `SHOW FILE`.
     ShowFile(ShowFile),
+    /// `CREATE [GLOBAL] … FUNCTION`.
+    CreateFunction(Box<CreateFunction>),
+    /// `DROP [GLOBAL] FUNCTION`.
+    DropFunction(DropFunction),
+    /// `CREATE ENCRYPTKEY`.
+    CreateEncryptKey(CreateEncryptKey),
+    /// `DROP ENCRYPTKEY`.
+    DropEncryptKey(DropEncryptKey),
     /// A statement outside the routine-load dialect, parsed by sqlparser, for routing.
     Other(OtherStatement),
 }
@@ -432,6 +440,10 @@ impl Statement {
             Statement::CreateFile(_) => StatementKind::CreateFile,
             Statement::DropFile(_) => StatementKind::DropFile,
             Statement::ShowFile(_) => StatementKind::ShowFile,
+            Statement::CreateFunction(_) => StatementKind::CreateFunction,
+            Statement::DropFunction(_) => StatementKind::DropFunction,
+            Statement::CreateEncryptKey(_) => StatementKind::CreateEncryptKey,
+            Statement::DropEncryptKey(_) => StatementKind::DropEncryptKey,
             Statement::Other(_) => StatementKind::Other,
         }
     }
@@ -476,6 +488,14 @@ pub enum StatementKind {
     DropFile,
     /// `SHOW FILE`
     ShowFile,
+    /// `CREATE … FUNCTION`
+    CreateFunction,
+    /// `DROP FUNCTION`
+    DropFunction,
+    /// `CREATE ENCRYPTKEY`
+    CreateEncryptKey,
+    /// `DROP ENCRYPTKEY`
+    DropEncryptKey,
     /// A statement outside the dialect, parsed by sqlparser.
     Other,
     /// A statement that did not parse.
@@ -503,6 +523,10 @@ impl StatementKind {
             StatementKind::CreateFile => "create_file",
             StatementKind::DropFile => "drop_file",
             StatementKind::ShowFile => "show_file",
+            StatementKind::CreateFunction => "create_function",
+            StatementKind::DropFunction => "drop_function",
+            StatementKind::CreateEncryptKey => "create_encryptkey",
+            StatementKind::DropEncryptKey => "drop_encryptkey",
             StatementKind::Other => "other",
             StatementKind::Unknown => "unknown",
         }

@@ -854,3 +854,154 @@ fn join_tokens(parts: &[String]) -> String {
     }
     out.replace("  ", " ")
 }
+
+impl StatementParser<'_> {
+    /// A type as written, up to the next `,` or `)` outside brackets.
+    fn parse_type_text(&mut self, what: &str) -> Result<String, Diagnostic> {
+        let start = self.peek().span.into();
+        let mut depth = 0usize;
+        let mut any = false;
+        loop {
+            match &self.peek().token {
+                Token::EOF => break,
+                Token::Comma | Token::RParen if depth == 0 => break,
+                Token::LParen | Token::Lt => depth += 1,
+                Token::RParen | Token::Gt => depth = depth.saturating_sub(1),
+                Token::ShiftRight => depth = depth.saturating_sub(2),
+                _ => {}
+            }
+            self.advance();
+            any = true;
+        }
+        if !any {
+            return Err(self.expected(what));
+        }
+        let span = self.span_from(start);
+        Ok(self.source_text(span).to_string())
+    }
+
+    /// `(type, …[, ...])` of a function signature.
+    fn parse_signature(&mut self) -> Result<(Vec<String>, bool), Diagnostic> {
+        self.expect_token(&Token::LParen, "'(' and the argument types")?;
+        let mut types = Vec::new();
+        let mut variadic = false;
+        if self.eat_token(&Token::RParen).is_some() {
+            return Ok((types, variadic));
+        }
+        loop {
+            if self.eat_token(&Token::Period).is_some() {
+                self.expect_token(&Token::Period, "'...'")?;
+                self.expect_token(&Token::Period, "'...'")?;
+                variadic = true;
+                self.expect_token(&Token::RParen, "')' after '...'")?;
+                return Ok((types, variadic));
+            }
+            types.push(self.parse_type_text("an argument type")?);
+            self.check_list_len(types.len(), "argument types")?;
+            if self.eat_token(&Token::Comma).is_none() {
+                break;
+            }
+        }
+        self.expect_token(&Token::RParen, "',' or ')' in the argument types")?;
+        Ok((types, variadic))
+    }
+
+    /// After `CREATE`: `[GLOBAL] [AGGREGATE|TABLES|ALIAS] FUNCTION …`.
+    pub(crate) fn parse_create_function(
+        &mut self,
+        start: Span,
+    ) -> Result<CreateFunction, Diagnostic> {
+        let global = self.eat_kw("GLOBAL").is_some();
+        let kind = if self.eat_kw("AGGREGATE").is_some() {
+            FunctionKind::Aggregate
+        } else if self.eat_kw("TABLES").is_some() {
+            FunctionKind::Tables
+        } else if self.eat_kw("ALIAS").is_some() {
+            FunctionKind::Alias
+        } else {
+            FunctionKind::Scalar
+        };
+        self.expect_kw("FUNCTION")?;
+        let if_not_exists = self.parse_if_not_exists()?;
+        let name = self.parse_job_name()?;
+        let (arg_types, variadic) = self.parse_signature()?;
+        let mut out = CreateFunction {
+            global,
+            kind,
+            if_not_exists,
+            name,
+            arg_types,
+            variadic,
+            returns: String::new(),
+            intermediate: None,
+            alias: None,
+            properties: None,
+            span: start,
+        };
+        if kind == FunctionKind::Alias {
+            self.expect_kw("WITH")?;
+            self.expect_kw("PARAMETER")?;
+            let params = self.parse_ident_list("the parameter names")?;
+            self.expect_kw("AS")?;
+            let expr = self.parse_expr("the alias's expression after AS")?;
+            out.alias = Some((params, expr));
+        } else {
+            self.expect_kw("RETURNS")?;
+            out.returns = self.parse_type_text("the return type after RETURNS")?;
+            if self.eat_kw("INTERMEDIATE").is_some() {
+                out.intermediate = Some(self.parse_type_text("the intermediate type")?);
+            }
+        }
+        out.properties = self.parse_optional_properties()?;
+        out.span = self.span_from(start);
+        Ok(out)
+    }
+
+    /// After `DROP`: `[GLOBAL] FUNCTION [IF EXISTS] name(types)`.
+    pub(crate) fn parse_drop_function(&mut self, start: Span) -> Result<DropFunction, Diagnostic> {
+        let global = self.eat_kw("GLOBAL").is_some();
+        self.expect_kw("FUNCTION")?;
+        let if_exists = self.parse_if_exists()?;
+        let name = self.parse_job_name()?;
+        let (arg_types, variadic) = self.parse_signature()?;
+        Ok(DropFunction {
+            global,
+            if_exists,
+            name,
+            arg_types,
+            variadic,
+            span: self.span_from(start),
+        })
+    }
+
+    /// After `CREATE ENCRYPTKEY`.
+    pub(crate) fn parse_create_encrypt_key(
+        &mut self,
+        start: Span,
+    ) -> Result<CreateEncryptKey, Diagnostic> {
+        let if_not_exists = self.parse_if_not_exists()?;
+        let name = self.parse_job_name()?;
+        self.expect_kw("AS")?;
+        let key = self.parse_string("the key as a string after AS")?;
+        Ok(CreateEncryptKey {
+            if_not_exists,
+            name,
+            key,
+            span: self.span_from(start),
+        })
+    }
+
+    /// After `DROP ENCRYPTKEY`.
+    pub(crate) fn parse_drop_encrypt_key(
+        &mut self,
+        start: Span,
+    ) -> Result<DropEncryptKey, Diagnostic> {
+        let if_exists = self.parse_if_exists()?;
+        let name = self.parse_job_name()?;
+        Ok(DropEncryptKey {
+            if_exists,
+            name,
+            span: self.span_from(start),
+        })
+    }
+}

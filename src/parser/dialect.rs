@@ -1,9 +1,10 @@
 //! `DorisDialect`: Doris's MySQL-style lexical rules on sqlparser's tokenizer.
 
-use sqlparser::ast::{BinaryOperator, Expr};
+use sqlparser::ast::{BinaryOperator, Expr, Ident};
 use sqlparser::dialect::{Dialect, MySqlDialect};
 use sqlparser::keywords::Keyword;
 use sqlparser::parser::{Parser, ParserError};
+use sqlparser::tokenizer::Token;
 use std::any::TypeId;
 
 /// Doris's lexical structure: backquoted identifiers, `'…'` and
@@ -83,5 +84,36 @@ impl Dialect for DorisDialect {
         } else {
             None
         }
+    }
+
+    /// `KEY [db.]name`: an encrypt key, kept as the prefixed name (it prints back as
+    /// written). A column called `key` (`key = 1`, `key IS NULL`) is not followed by a
+    /// plain name, so it stays a column.
+    fn parse_prefix(&self, parser: &mut Parser) -> Option<Result<Expr, ParserError>> {
+        let is_key = matches!(&parser.peek_token_ref().token,
+            Token::Word(w) if w.quote_style.is_none() && w.value.eq_ignore_ascii_case("KEY"));
+        let names_follow = matches!(&parser.peek_nth_token_ref(1).token,
+            Token::Word(w) if w.quote_style.is_some() || w.keyword == Keyword::NoKeyword);
+        if !(is_key && names_follow) {
+            return None;
+        }
+        let key_span = parser.peek_token_ref().span;
+        parser.advance_token();
+        let first = match parser.parse_identifier() {
+            Ok(i) => i,
+            Err(e) => return Some(Err(e)),
+        };
+        let value = if parser.consume_token(&Token::Period) {
+            match parser.parse_identifier() {
+                Ok(second) => Expr::CompoundIdentifier(vec![first, second]),
+                Err(e) => return Some(Err(e)),
+            }
+        } else {
+            Expr::Identifier(first)
+        };
+        Some(Ok(Expr::Prefixed {
+            prefix: Ident::with_span(key_span, "KEY"),
+            value: Box::new(value),
+        }))
     }
 }

@@ -256,13 +256,17 @@ fn parse_chunk(chunk: &Chunk<'_>, options: &ParseOptions) -> Option<ChunkParse> 
 
 /// The script byte ranges of a parsed statement's secret property values.
 fn ast_secrets(stmt: &Statement, chunk: &Chunk<'_>) -> Vec<Range<usize>> {
-    let spans: Vec<Span> = stmt
+    let mut spans: Vec<Span> = stmt
         .property_lists()
         .into_iter()
         .flat_map(|l| l.entries.iter())
         .filter(|p| crate::keys::secrets::is_secret_key(p.key()))
         .map(|p| p.value.span)
         .collect();
+    // An encrypt key's material is a secret too.
+    if let Statement::CreateEncryptKey(k) = stmt {
+        spans.push(k.key.span);
+    }
     if spans.is_empty() {
         return Vec::new();
     }
@@ -386,6 +390,29 @@ impl<'a> StatementParser<'a> {
                 Ok(Statement::CreateTable(Box::new(
                     self.parse_create_table(start)?,
                 )))
+            }
+            (Some("CREATE"), Some("FUNCTION" | "AGGREGATE" | "TABLES" | "ALIAS"), _)
+            | (Some("CREATE"), Some("GLOBAL"), _) => {
+                self.advance_n(1);
+                Ok(Statement::CreateFunction(Box::new(
+                    self.parse_create_function(start)?,
+                )))
+            }
+            (Some("CREATE"), Some("ENCRYPTKEY"), _) => {
+                self.advance_n(2);
+                Ok(Statement::CreateEncryptKey(
+                    self.parse_create_encrypt_key(start)?,
+                ))
+            }
+            (Some("DROP"), Some("FUNCTION" | "GLOBAL"), _) => {
+                self.advance_n(1);
+                Ok(Statement::DropFunction(self.parse_drop_function(start)?))
+            }
+            (Some("DROP"), Some("ENCRYPTKEY"), _) => {
+                self.advance_n(2);
+                Ok(Statement::DropEncryptKey(
+                    self.parse_drop_encrypt_key(start)?,
+                ))
             }
             (Some("CREATE"), Some("FILE"), _) => {
                 self.advance_n(2);

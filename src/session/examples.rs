@@ -19,6 +19,7 @@ pub fn session_for(example: &Example) -> Session {
         match *s {
             Setup::DorisProfile => options.profile = Profile::Doris,
             Setup::Master => options.doris_version = DorisVersion::Master,
+            Setup::JavaUdfDisabled => options.config.enable_java_udf = false,
             Setup::CloudMode => {
                 options.config.cloud_mode = true;
                 options.config.compute_groups = vec!["cg1".into(), "cg2".into()];

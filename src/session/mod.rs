@@ -458,6 +458,32 @@ impl Session {
             Effect::DropFile { db, name, span } => {
                 self.catalog_effect(span, r, |c| c.drop_file(&db, &name))?
             }
+            Effect::CreateFunction {
+                function,
+                if_not_exists,
+                span,
+            } => self.catalog_effect(span, r, |c| {
+                c.create_function(function, if_not_exists).map(|_| ())
+            })?,
+            Effect::DropFunction {
+                function,
+                if_exists,
+                span,
+            } => self.catalog_effect(span, r, |c| c.drop_function(&function, if_exists))?,
+            Effect::CreateEncryptKey {
+                db,
+                name,
+                if_not_exists,
+                span,
+            } => {
+                self.catalog_effect(span, r, |c| c.create_encrypt_key(&db, &name, if_not_exists))?
+            }
+            Effect::DropEncryptKey {
+                db,
+                name,
+                if_exists,
+                span,
+            } => self.catalog_effect(span, r, |c| c.drop_encrypt_key(&db, &name, if_exists))?,
         }
         Ok(())
     }

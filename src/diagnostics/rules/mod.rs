@@ -12,6 +12,7 @@ mod create;
 mod ddl;
 mod docs;
 mod examples;
+mod expr;
 mod kafka;
 mod kinesis;
 mod master;
@@ -27,6 +28,7 @@ pub use control::*;
 pub use create::*;
 pub use ddl::*;
 pub use docs::{all_json, describe, listing, markdown, rule_json};
+pub use expr::*;
 pub use kafka::*;
 pub use kinesis::*;
 pub use master::*;
@@ -225,6 +227,8 @@ pub enum Setup {
     Master,
     /// The catalog is a cloud-mode cluster with the compute groups `cg1` and `cg2`.
     CloudMode,
+    /// FE config `enable_java_udf` = false.
+    JavaUdfDisabled,
     /// No current database.
     NoDatabase,
     /// No catalog at all: table checks are skipped.
@@ -488,6 +492,7 @@ pub fn all() -> impl Iterator<Item = Rule> {
         show::RULES,
         master::RULES,
         kinesis::RULES,
+        expr::RULES,
         ddl::RULES,
         quirks::RULES,
         kafka::RULES,

@@ -130,6 +130,9 @@ pub fn analyze_alter(stmt: &AlterRoutineLoad, ctx: &AnalyzeContext<'_>) -> Alter
                 .with_help("write FROM KAFKA"),
             );
         }
+        if ctx.version == DorisVersion::Master && job.source.kafka().is_some() {
+            master_kafka_alter_checks(&src.properties, &mut diags);
+        }
         match (&job.source, &mut new.source) {
             (DataSource::Kinesis(old), DataSource::Kinesis(nk)) => {
                 alter_kinesis(old, nk, src, &mut diags);
@@ -439,5 +442,40 @@ fn alter_kinesis(
     }
     if let Some(shards) = input.shards {
         nk.shards = Some(shards);
+    }
+}
+
+/// Doris master's own ALTER checks of a `FROM KAFKA` list: the multi-table keys are
+/// create-only (AK7), and the default offset is given once (AK6).
+fn master_kafka_alter_checks(list: &crate::ast::PropertyList, diags: &mut Vec<Diagnostic>) {
+    for key in [
+        KafkaKey::TableNameLocation,
+        KafkaKey::TableNameFormat,
+        KafkaKey::TextTableNameFieldDelimiter,
+        KafkaKey::TextTableNameFieldIndex,
+    ] {
+        if let Some(p) = list.get(key.as_str()) {
+            diags.push(
+                err(
+                    &AK7,
+                    format!("{} can only be set when creating routine load job", key.as_str()),
+                    p.key.span,
+                )
+                .with_help("how a multi-table job finds its tables is fixed when it is created: create a new job to change it"),
+            );
+        }
+    }
+    if let (Some(_), Some(p)) = (
+        list.get(KafkaKey::DefaultOffsets.as_str()),
+        list.get("property.kafka_default_offsets"),
+    ) {
+        diags.push(
+            err(
+                &AK6,
+                "Only one of kafka_default_offsets and property.kafka_default_offsets can be set.",
+                p.key.span,
+            )
+            .with_help("write the default offset once (Doris master reads both spellings)"),
+        );
     }
 }

@@ -588,7 +588,7 @@ pub fn analyze_create_function(
     ctx: &AnalyzeContext<'_>,
 ) -> Outcome {
     let mut out = Outcome::default();
-    let Some(function) = function_info(
+    if let Some(function) = function_info(
         f.global,
         &f.name,
         f.arg_types.len(),
@@ -596,39 +596,48 @@ pub fn analyze_create_function(
         f.kind,
         ctx,
         &mut out,
-    ) else {
-        return out;
-    };
-    out.effects.push(Effect::CreateFunction {
-        function,
-        if_not_exists: f.if_not_exists,
-        span: f.name.span(),
-    });
-    out.message = query_ok();
+    ) {
+        out.effects.push(Effect::CreateFunction {
+            function,
+            if_not_exists: f.if_not_exists,
+            span: f.name.span(),
+        });
+        out.message = query_ok();
+    }
     out
 }
 
 /// DROP [GLOBAL] FUNCTION.
 pub fn analyze_drop_function(f: &crate::ast::DropFunction, ctx: &AnalyzeContext<'_>) -> Outcome {
     let mut out = Outcome::default();
-    let Some(function) = function_info(
+    let kind = crate::ast::FunctionKind::Scalar;
+    if let Some(function) = function_info(
         f.global,
         &f.name,
         f.arg_types.len(),
         f.variadic,
-        crate::ast::FunctionKind::Scalar,
+        kind,
         ctx,
         &mut out,
-    ) else {
-        return out;
-    };
-    out.effects.push(Effect::DropFunction {
-        function,
-        if_exists: f.if_exists,
-        span: f.name.span(),
-    });
-    out.message = query_ok();
+    ) {
+        out.effects.push(Effect::DropFunction {
+            function,
+            if_exists: f.if_exists,
+            span: f.name.span(),
+        });
+        out.message = query_ok();
+    }
     out
+}
+
+/// The database and name of an encrypt key a statement names.
+fn encrypt_key_name(
+    name: &crate::ast::QualifiedName,
+    ctx: &AnalyzeContext<'_>,
+    out: &mut Outcome,
+) -> Option<(String, String, Span)> {
+    let db = ddl_database(name.db.as_ref(), name.span(), ctx, out)?;
+    Some((db, name.name.value.clone(), name.span()))
 }
 
 /// CREATE ENCRYPTKEY: the key's name is registered (its material is not kept).
@@ -637,16 +646,15 @@ pub fn analyze_create_encrypt_key(
     ctx: &AnalyzeContext<'_>,
 ) -> Outcome {
     let mut out = Outcome::default();
-    let Some(db) = ddl_database(k.name.db.as_ref(), k.name.span(), ctx, &mut out) else {
-        return out;
-    };
-    out.effects.push(Effect::CreateEncryptKey {
-        db,
-        name: k.name.name.value.clone(),
-        if_not_exists: k.if_not_exists,
-        span: k.name.span(),
-    });
-    out.message = query_ok();
+    if let Some((db, name, span)) = encrypt_key_name(&k.name, ctx, &mut out) {
+        out.effects.push(Effect::CreateEncryptKey {
+            db,
+            name,
+            if_not_exists: k.if_not_exists,
+            span,
+        });
+        out.message = query_ok();
+    }
     out
 }
 
@@ -656,15 +664,14 @@ pub fn analyze_drop_encrypt_key(
     ctx: &AnalyzeContext<'_>,
 ) -> Outcome {
     let mut out = Outcome::default();
-    let Some(db) = ddl_database(k.name.db.as_ref(), k.name.span(), ctx, &mut out) else {
-        return out;
-    };
-    out.effects.push(Effect::DropEncryptKey {
-        db,
-        name: k.name.name.value.clone(),
-        if_exists: k.if_exists,
-        span: k.name.span(),
-    });
-    out.message = query_ok();
+    if let Some((db, name, span)) = encrypt_key_name(&k.name, ctx, &mut out) {
+        out.effects.push(Effect::DropEncryptKey {
+            db,
+            name,
+            if_exists: k.if_exists,
+            span,
+        });
+        out.message = query_ok();
+    }
     out
 }

@@ -1,7 +1,7 @@
 //! Kinesis tasks (Doris master): `TRoutineLoadTask` with `TKinesisLoadInfo` (field 20),
 //! shards divided among the tasks as Doris divides Kafka partitions.
 
-use super::{summary_fields, task_base, task_count, task_timeout, IdGenerator, JobSummary, Plan};
+use super::{task_base, task_count, IdGenerator, JobSummary, Plan};
 use crate::analyzer::model::{KinesisSource, RoutineLoadJob};
 use crate::analyzer::security::policy::KinesisPolicy;
 use crate::analyzer::FeConfig;
@@ -154,20 +154,7 @@ pub(super) fn plan(
         });
         tasks.push(task);
     }
-    let (props, load) = summary_fields(job);
     let summary = JobSummary {
-        id: job.id,
-        name: job.name.clone(),
-        database: job.database.clone(),
-        table: job.table.clone(),
-        is_multi_table: job.is_multi_table(),
-        merge_type: job.merge_type.as_str().to_string(),
-        properties: props,
-        load,
-        broker_list: String::new(),
-        topic: String::new(),
-        default_offset: String::new(),
-        offsets_for_times: false,
         kinesis: Some(KinesisSummary {
             region: src.region.clone(),
             stream: src.stream.clone(),
@@ -178,7 +165,7 @@ pub(super) fn plan(
                 .as_ref()
                 .map(|s| s.iter().map(|(id, _)| id.clone()).collect()),
         }),
-        task_timeout_s: task_timeout(job, config),
+        ..super::job_summary(job, config)
     };
     Plan {
         job: summary,

@@ -457,22 +457,12 @@ fn plan_kafka(
         });
         tasks.push(task);
     }
-    let (props, load) = summary_fields(job);
     let summary = JobSummary {
-        id: job.id,
-        name: job.name.clone(),
-        database: job.database.clone(),
-        table: job.table.clone(),
-        is_multi_table: job.is_multi_table(),
-        merge_type: job.merge_type.as_str().to_string(),
-        properties: props,
-        load,
         broker_list: src.broker_list.clone(),
         topic: src.topic.clone(),
         default_offset: offset_text(&src.default_offset),
         offsets_for_times: src.offsets_for_times(),
-        kinesis: None,
-        task_timeout_s: task_timeout(job, config),
+        ..job_summary(job, config)
     };
     Plan {
         job: summary,
@@ -494,8 +484,29 @@ pub(crate) fn task_timeout(job: &RoutineLoadJob, config: &FeConfig) -> i64 {
     .max(config.routine_load_task_min_timeout_sec)
 }
 
+/// The job section of a plan, without a source's fields.
+pub(crate) fn job_summary(job: &RoutineLoadJob, config: &FeConfig) -> JobSummary {
+    let (properties, load) = summary_fields(job);
+    JobSummary {
+        id: job.id,
+        name: job.name.clone(),
+        database: job.database.clone(),
+        table: job.table.clone(),
+        is_multi_table: job.is_multi_table(),
+        merge_type: job.merge_type.as_str().to_string(),
+        properties,
+        load,
+        broker_list: String::new(),
+        topic: String::new(),
+        default_offset: String::new(),
+        offsets_for_times: false,
+        kinesis: None,
+        task_timeout_s: task_timeout(job, config),
+    }
+}
+
 /// The summary's effective properties and load clauses.
-pub(crate) fn summary_fields(job: &RoutineLoadJob) -> (FieldMap, FieldMap) {
+fn summary_fields(job: &RoutineLoadJob) -> (FieldMap, FieldMap) {
     let p = &job.properties;
     let text = |t: String| Field::Text(Cow::Owned(t));
     // Every property, in key order (the table's alphabetical order), so that sorting

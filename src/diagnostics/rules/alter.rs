@@ -78,8 +78,8 @@ pub static A8: RuleDef = RuleDef {
         r#"if load_to_single_tablet set to true, the olap table must be with random distribution"#,
         r#"table {table} is not a UNIQUE KEY table, but the job loads WITH {merge_type}"#,
     ],
-    summary: r#"ALTER … ON tbl names a table the job cannot load into."#,
-    doc: r#"`ALTER ROUTINE LOAD FOR job ON tbl` retargets a single-table job. The new table must exist in the job's database, be an OLAP table, not be temporary, and be randomly distributed if the job loads to a single tablet. A MERGE or DELETE job retargeted to a non-UNIQUE table is accepted; Doris fails it when it plans the job's tasks (a warning)."#,
+    summary: r#"ALTER … ON tbl (4.1) or SET TARGET TABLE (master) names a table the job cannot load into."#,
+    doc: r#"`ALTER ROUTINE LOAD FOR job ON tbl` (Doris 4.1) and `ALTER ROUTINE LOAD FOR job SET TARGET TABLE = "tbl"` (Doris master, where the table is a string and PROPERTIES and FROM KAFKA may follow) retarget a single-table job. The new table must exist in the job's database, be an OLAP table, not be temporary, and be randomly distributed if the job loads to a single tablet. A MERGE or DELETE job retargeted to a non-UNIQUE table is accepted; Doris fails it when it plans the job's tasks (a warning)."#,
     mirrors: doris_src::ALTER,
     trips: Example::new(
         r#"CREATE ROUTINE LOAD j FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t");

@@ -514,6 +514,68 @@ fn a_durable_registry_survives_a_restart_with_ids_times_and_states() {
     assert!(served.log().contains("(durable in"), "{}", served.log());
 }
 
+async fn show_kinesis(c: &mut mysql_async::Conn) -> Vec<Vec<Option<String>>> {
+    let mut all = rows(c, "SHOW ALL ROUTINE LOAD").await;
+    all.extend(rows(c, "SHOW CREATE ROUTINE LOAD FOR demo.kj").await);
+    all
+}
+
+#[test]
+fn a_master_gateway_journals_kinesis_jobs_udfs_and_retargets_under_its_version() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("durable-master-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let data = dir.to_str().unwrap();
+    let rt = runtime();
+    let mut served = Served::start(&[
+        "--demo",
+        "--quiet",
+        "--doris-version",
+        "master",
+        "--data-dir",
+        data,
+    ]);
+    let before = rt.block_on(async {
+        let mut c = connect(served.port, "root", "").await.unwrap();
+        exec(&mut c, r#"CREATE ROUTINE LOAD demo.kj ON example_tbl FROM KINESIS ("aws.region" = "us-east-1", "kinesis_stream" = "orders", "kinesis_shards" = "shardId-000000000000", "kinesis_shards_pos" = "TRIM_HORIZON", "aws.access_key" = "AKIAIOSFODNN7EXAMPLE", "aws.secret_key" = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")"#).await.unwrap();
+        exec(&mut c, r#"CREATE GLOBAL FUNCTION my_udf(string) RETURNS string PROPERTIES ("type" = "JAVA_UDF")"#).await.unwrap();
+        exec(&mut c, r#"CREATE ROUTINE LOAD demo.kf ON example_tbl COLUMNS(k1, k2, v1 = my_udf(k1)) FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t")"#).await.unwrap();
+        exec(&mut c, "PAUSE ROUTINE LOAD FOR demo.kf").await.unwrap();
+        exec(&mut c, r#"ALTER ROUTINE LOAD FOR demo.kf SET TARGET TABLE = "example_random""#).await.unwrap();
+        // Doris master's answers on the wire.
+        let e = exec(&mut c, "ALTER ROUTINE LOAD FOR demo.kf ON example_tbl").await.unwrap_err();
+        assert!(e.1.contains("expected end of statement, found 'ON'"), "{e:?}");
+        let e = exec(&mut c, r#"CREATE ROUTINE LOAD demo.bad ON example_tbl COLUMNS(k1, k2, v1 = nosuch(k1)) FROM KAFKA ("kafka_broker_list" = "k1:9092", "kafka_topic" = "t")"#).await.unwrap_err();
+        assert!(e.1.contains("Can not found function 'nosuch'"), "{e:?}");
+        let all = show_kinesis(&mut c).await;
+        let text = format!("{all:?}");
+        assert!(text.contains("KINESIS") && text.contains("example_random"), "{text}");
+        assert!(!text.contains("wJalrXUtnFEMI"), "{text}");
+        all
+    });
+    assert!(served.terminate(), "{}", served.log());
+    // The data directory answers only as the version it journaled under.
+    let refused = common::rlfe(
+        &[
+            "serve",
+            "--quiet",
+            "--listen",
+            "127.0.0.1:0",
+            "--data-dir",
+            data,
+        ],
+        "",
+    );
+    assert!(!refused.status.success());
+    assert!(common::all_output(&refused).contains("start it with --doris-version master"));
+    let served = Served::start(&["--quiet", "--doris-version", "master", "--data-dir", data]);
+    let after = rt.block_on(async {
+        let mut c = connect(served.port, "root", "").await.unwrap();
+        show_kinesis(&mut c).await
+    });
+    assert_eq!(after, before);
+}
+
 /// Eight connections create (and at once stop) jobs as fast as they can, one name in
 /// five twice, until `stop` ends the server; after a restart every acknowledged job is
 /// there, and no job whose statement was refused. A statement whose answer never

@@ -21,6 +21,8 @@ pub const META_HELP: &str = r#"Meta-commands (end at the line break):
   \format text|json       how plans are shown
   \partitions TOPIC N     the partition count of a topic, for planning
   \set timezone TZ        the session time zone
+  \set doris_version V    answer as Doris 4.1 (the default) or master; also
+                          \set cloud_mode, compute_groups, enable_udf_in_load
   \reveal-secrets on|off  show secret values in plans
   \i FILE                 run a script (a regular file; errors show no lines of it)
   \explain CODE           what a rule checks, with its examples (\rules lists them)

@@ -6,11 +6,13 @@
 //! `librdkafka` feature, the real library ([`embedded`]), which decides what the model
 //! leaves to OpenSSL and against which the tests hold the model.
 
+pub mod aws_credentials;
 pub mod conf;
 pub mod consumer;
 pub mod create;
 #[cfg(feature = "librdkafka")]
 pub mod embedded;
+pub mod msk_iam;
 pub mod table;
 
 pub use conf::{ModelConf, SetResult};

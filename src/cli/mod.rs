@@ -1,6 +1,8 @@
-//! The `rlfe` command line: the REPL (default), `run`, `plan` and `iam-policy`.
+//! The `rlfe` command line: the REPL (default), `run`, `plan`, `iam-policy`,
+//! `msk-iam-token` and the rest.
 
 mod engine;
+mod msk;
 mod repl;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -199,6 +201,10 @@ enum Command {
     /// gracefully on SIGTERM or Ctrl-C.
     #[cfg(feature = "server")]
     Serve(ServeArgs),
+    /// Print the SASL/OAUTHBEARER token Doris BE would send to AWS MSK for IAM
+    /// authentication (masked unless --reveal-secrets), from the standard AWS
+    /// credential sources or a job's aws.* settings.
+    MskIamToken(msk::TokenArgs),
     /// Print the least-privilege IAM policy of each MSK IAM job in the script.
     IamPolicy {
         /// Only this job.
@@ -467,6 +473,7 @@ fn run(cli: Cli) -> Result<i32, String> {
         Some(Command::Test { dir, accept }) => snapshot_test(&common, &dir, accept),
         #[cfg(feature = "server")]
         Some(Command::Serve(args)) => serve(&common, args),
+        Some(Command::MskIamToken(args)) => msk::msk_iam_token(&common, args),
         Some(Command::IamPolicy { job, file }) => {
             iam_policy(&common, job.as_deref(), file.as_deref())
         }

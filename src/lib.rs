@@ -58,6 +58,7 @@ pub mod ast;
 pub mod be;
 pub mod diagnostics;
 pub mod keys;
+pub mod online;
 pub mod parser;
 pub mod plan;
 #[cfg(feature = "server")]

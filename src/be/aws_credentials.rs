@@ -256,9 +256,7 @@ fn ini_sections(text: &str) -> Vec<Section> {
     out
 }
 
-fn read_sections(
-    path: Option<PathBuf>,
-) -> Result<(String, Vec<Section>), CredentialError> {
+fn read_sections(path: Option<PathBuf>) -> Result<(String, Vec<Section>), CredentialError> {
     let Some(path) = path else {
         return Ok((String::new(), Vec::new()));
     };

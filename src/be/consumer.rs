@@ -254,7 +254,7 @@ fn apply(client: &mut dyn Client, outcome: &mut ConsumerOutcome, key: &str, valu
 }
 
 /// The BE's own settings, before the job's (`KafkaDataConsumer::init`).
-fn be_defaults<'s>(setup: &'s ConsumerSetup<'_>) -> Vec<(&'s str, &'s str)> {
+pub(crate) fn be_defaults<'s>(setup: &'s ConsumerSetup<'_>) -> Vec<(&'s str, &'s str)> {
     let be = &setup.be;
     let mut defaults: Vec<(&str, &str)> = vec![
         ("metadata.broker.list", setup.brokers),

@@ -20,6 +20,7 @@ pub const META_HELP: &str = r#"Meta-commands (end at the line break):
   \plan on|off            show each accepted CREATE's plan
   \format text|json       how plans are shown
   \partitions TOPIC N     the partition count of a topic, for planning
+  \online on|off [SECS]   check each CREATE against its live brokers (timeout SECS)
   \set timezone TZ        the session time zone
   \set doris_version V    answer as Doris 4.1 (the default) or master; also
                           \set cloud_mode, compute_groups, enable_udf_in_load
@@ -348,6 +349,27 @@ impl Engine {
                     say(format!("Plans {}.", if v { "on" } else { "off" }));
                 }
                 None => say("usage: \\plan on|off".into()),
+            },
+            "\\online" => match (on_off(args.first()), args.get(1).map(|t| t.parse::<f64>())) {
+                (Some(false), None) => {
+                    self.session.options.online = None;
+                    say("Online checks off: nothing leaves rlfe.".into());
+                }
+                (Some(true), None | Some(Ok(_))) => {
+                    let secs = match args.get(1).and_then(|t| t.parse::<f64>().ok()) {
+                        Some(s) if s > 0.0 && s <= 3600.0 => s,
+                        Some(_) => {
+                            say("\\online: the timeout is between 0 and 3600 seconds".into());
+                            return;
+                        }
+                        None => 10.0,
+                    };
+                    self.session.options.online = Some(routine_load_fe::online::OnlineOptions {
+                        timeout: std::time::Duration::from_secs_f64(secs),
+                    });
+                    say(format!("Online checks on: each CREATE ROUTINE LOAD … FROM KAFKA asks its brokers (at most {secs} s)."));
+                }
+                _ => say("usage: \\online on|off [SECONDS]".into()),
             },
             "\\format" => match args.first().copied() {
                 Some("json") => {

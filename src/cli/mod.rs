@@ -67,6 +67,13 @@ struct Common {
     /// FE config enable_udf_in_load: tasks may call user-defined functions.
     #[arg(long, global = true)]
     enable_udf_in_load: bool,
+    /// Check each CREATE ROUTINE LOAD … FROM KAFKA against its live brokers, as Doris
+    /// BE connects (metadata and offsets only: nothing is consumed or committed).
+    #[arg(long, global = true)]
+    online: bool,
+    /// The time one statement's online checks may take, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0, global = true)]
+    online_timeout: f64,
     /// Warnings fail the statement (for CI linting).
     #[arg(long, global = true)]
     deny_warnings: bool,
@@ -381,6 +388,13 @@ fn session(common: &Common, demo: bool) -> Result<Session, String> {
             ProfileArg::Doris => Profile::Doris,
         },
         doris_version: common.doris_version,
+        online: common
+            .online
+            .then(|| routine_load_fe::online::OnlineOptions {
+                timeout: std::time::Duration::from_secs_f64(
+                    common.online_timeout.clamp(0.001, 3600.0),
+                ),
+            }),
         deny_warnings: common.deny_warnings,
         time_zone: common.time_zone.clone(),
         user: common.user.clone(),

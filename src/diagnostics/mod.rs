@@ -52,15 +52,18 @@ pub enum Stage {
     Analyze,
     /// Forming the tasks Doris FE would send.
     Plan,
+    /// Asking the live brokers (`--online`).
+    Online,
 }
 
 impl Stage {
-    /// `parse`, `analyze` or `plan`.
+    /// `parse`, `analyze`, `plan` or `online`.
     pub fn as_str(self) -> &'static str {
         match self {
             Stage::Parse => "parse",
             Stage::Analyze => "analyze",
             Stage::Plan => "plan",
+            Stage::Online => "online",
         }
     }
 }

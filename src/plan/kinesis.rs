@@ -175,6 +175,7 @@ pub(super) fn plan(
             credentials: credentials(src),
             policy: KinesisPolicy::for_source(src),
         }),
+        online: None,
         notes,
         client_properties: src.custom.clone(),
     }

@@ -4,6 +4,7 @@
 pub mod ids;
 mod kinesis;
 mod metadata;
+pub mod online;
 pub mod thrift;
 
 pub use ids::{DeterministicIds, IdGenerator, SystemIds};
@@ -298,6 +299,9 @@ pub struct Plan {
     /// The credentials and IAM policy of a Kinesis job.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kinesis_security: Option<KinesisSecurity>,
+    /// What the brokers answered (`--online`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub online: Option<online::OnlineSummary>,
     /// What the plan leaves to Doris.
     pub notes: Vec<Diagnostic>,
     /// The client properties the tasks carry (shown by the text plan even when no task
@@ -469,6 +473,7 @@ fn plan_kafka(
         tasks,
         security: Some(security_summary(job, src)),
         kinesis_security: None,
+        online: None,
         notes,
         client_properties: crate::analyzer::CustomProperties(
             converted_properties(src).into_iter().collect(),

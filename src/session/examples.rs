@@ -19,6 +19,11 @@ pub fn session_for(example: &Example) -> Session {
         match *s {
             Setup::DorisProfile => options.profile = Profile::Doris,
             Setup::Master => options.doris_version = DorisVersion::Master,
+            Setup::Online => {
+                options.online = Some(crate::online::OnlineOptions {
+                    timeout: std::time::Duration::from_secs(5),
+                })
+            }
             Setup::JavaUdfDisabled => options.config.enable_java_udf = false,
             Setup::CloudMode => {
                 options.config.cloud_mode = true;

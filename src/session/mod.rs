@@ -5,6 +5,7 @@
 
 pub mod examples;
 pub mod input;
+mod online_plan;
 mod registry;
 pub mod render;
 pub mod snapshot;
@@ -123,6 +124,9 @@ pub struct SessionOptions {
     /// Most findings one statement reports (default 100); repeated warnings of one
     /// rule are folded first.
     pub max_diagnostics: usize,
+    /// Check each CREATE ROUTINE LOAD … FROM KAFKA against its live brokers (off by
+    /// default: nothing leaves the process).
+    pub online: Option<crate::online::OnlineOptions>,
 }
 
 impl Default for SessionOptions {
@@ -139,6 +143,7 @@ impl Default for SessionOptions {
             reveal_secrets: false,
             max_partitions: plan::DEFAULT_MAX_PARTITIONS,
             max_diagnostics: 100,
+            online: None,
         }
     }
 }
@@ -182,6 +187,8 @@ pub struct Session {
     pub jobs: JobRegistry,
     /// Where partition counts come from, for planning jobs without `kafka_partitions`.
     pub metadata: Box<dyn TopicMetadata>,
+    /// What the brokers answered for the statement being executed (`--online`).
+    online_summary: Option<crate::plan::online::OnlineSummary>,
 }
 
 impl Default for Session {
@@ -199,6 +206,7 @@ impl Session {
             options,
             jobs: JobRegistry::default(),
             metadata: Box::new(StaticTopicMetadata::default()),
+            online_summary: None,
         }
     }
 
@@ -318,6 +326,10 @@ impl Session {
     /// changes.
     pub fn execute(&mut self, stmt: &Statement) -> StatementResult {
         let mut outcome = analyzer::analyze(stmt, &self.context());
+        self.online_summary = None;
+        if self.options.online.is_some() && self.accepts(&outcome.diagnostics) {
+            self.check_online(stmt, &mut outcome);
+        }
         crate::diagnostics::rules::apply_suppressions(&mut outcome.diagnostics);
         let mut r = StatementResult::new(stmt.kind());
         r.diagnostics = self.reported(outcome.diagnostics, stmt);
@@ -536,13 +548,57 @@ impl Session {
     }
 
     fn plan_for(&mut self, job: &RoutineLoadJob) -> Plan {
-        plan::plan_job(
+        let Some(summary) = self.online_summary.take() else {
+            return plan::plan_job(
+                job,
+                &self.options.config,
+                self.metadata.as_ref(),
+                self.options.max_partitions,
+                self.options.ids.as_mut(),
+            );
+        };
+        let live = online_plan::LivePartitions::from(&summary);
+        let mut plan = plan::plan_job(
             job,
             &self.options.config,
-            self.metadata.as_ref(),
+            &live,
             self.options.max_partitions,
             self.options.ids.as_mut(),
-        )
+        );
+        online_plan::resolve_offsets(&mut plan, summary);
+        plan
+    }
+
+    /// Runs the online checks of an accepted CREATE … FROM KAFKA: the findings join
+    /// the statement's, the brokers' answers wait for the plan.
+    fn check_online(&mut self, stmt: &Statement, outcome: &mut analyzer::Outcome) {
+        let Some(options) = self.options.online.clone() else {
+            return;
+        };
+        let Statement::CreateRoutineLoad(create) = stmt else {
+            return;
+        };
+        let Some(job) = outcome.effects.iter().find_map(|e| match e {
+            Effect::CreateJob(job) => Some(job),
+            _ => None,
+        }) else {
+            return;
+        };
+        let crate::analyzer::DataSource::Kafka(src) = &job.source else {
+            return;
+        };
+        let places = online_plan::StatementPlaces(create);
+        let catalog = self.catalog.read();
+        let files = |name: &str| online_plan::local_file(catalog, &job.database, name);
+        let report = crate::online::check_kafka(src, &places, &files, &options);
+        if report.summary.is_some() {
+            // Asked of the broker now: the offline "not verified" warning is answered.
+            outcome
+                .diagnostics
+                .retain(|d| !std::ptr::eq(d.rule, &crate::diagnostics::rules::C6));
+        }
+        outcome.diagnostics.extend(report.diagnostics);
+        self.online_summary = report.summary;
     }
 
     /// Loads a catalog script (DDL) into the session; the failed statements are returned.

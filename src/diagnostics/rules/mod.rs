@@ -18,6 +18,7 @@ mod kinesis;
 mod master;
 mod msk;
 mod notes;
+mod online;
 mod parse;
 mod quirks;
 mod sec;
@@ -34,6 +35,7 @@ pub use kinesis::*;
 pub use master::*;
 pub use msk::*;
 pub use notes::*;
+pub use online::*;
 pub use parse::*;
 pub use quirks::*;
 pub use sec::*;
@@ -229,6 +231,9 @@ pub enum Setup {
     CloudMode,
     /// FE config `enable_java_udf` = false.
     JavaUdfDisabled,
+    /// `--online`: the statement is checked against the live brokers (the examples
+    /// use librdkafka's mock cluster or a closed port on 127.0.0.1).
+    Online,
     /// No current database.
     NoDatabase,
     /// No catalog at all: table checks are skipped.
@@ -480,6 +485,11 @@ pub mod doris_src {
     pub const BE_CONSUMER: &str = "be/src/runtime/routine_load/data_consumer.cpp";
     /// The BE's MSK IAM token.
     pub const BE_MSK_IAM: &str = "be/src/runtime/routine_load/aws_msk_iam_auth.cpp";
+    /// The FE's calls to Kafka through a BE (partitions, offsets, offsets for times).
+    pub const KAFKA_UTIL: &str =
+        "fe/fe-core/src/main/java/org/apache/doris/datasource/kafka/KafkaUtil.java";
+    /// The BE's answers to those calls.
+    pub const BE_INTERNAL_SERVICE: &str = "be/src/service/internal_service.cpp";
 }
 
 /// Every declared rule, family by family.
@@ -498,6 +508,7 @@ pub fn all() -> impl Iterator<Item = Rule> {
         kafka::RULES,
         msk::RULES,
         sec::RULES,
+        online::RULES,
         notes::RULES,
     ]
     .into_iter()

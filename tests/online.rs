@@ -1,0 +1,329 @@
+//! The online checks against real Kafka brokers started here: librdkafka's own mock
+//! cluster (the Kafka wire protocol on 127.0.0.1, with correct watermarks and fault
+//! injection), with topics, partitions and messages the tests make.
+
+#![cfg(feature = "librdkafka")]
+
+use routine_load_fe::diagnostics::Severity;
+use routine_load_fe::online::mock::MockCluster;
+use routine_load_fe::online::OnlineOptions;
+use routine_load_fe::session::{Session, SessionOptions, StatementResult};
+use std::time::{Duration, Instant};
+
+fn session(timeout: Duration) -> Session {
+    let mut s = Session::new(SessionOptions {
+        online: Some(OnlineOptions { timeout }),
+        ..SessionOptions::default()
+    });
+    s.load_demo().expect("demo catalog");
+    s
+}
+
+fn create(brokers: &str, topic: &str, extra: &str, job_props: &str) -> String {
+    format!(
+        "CREATE ROUTINE LOAD j ON example_tbl COLUMNS TERMINATED BY \",\"\n{job_props}\nFROM KAFKA (\n  \"kafka_broker_list\" = \"{brokers}\",\n  \"kafka_topic\" = \"{topic}\"{extra}\n);"
+    )
+}
+
+fn run(s: &mut Session, sql: &str) -> StatementResult {
+    s.execute_sql(sql).pop().expect("one statement")
+}
+
+fn codes(r: &StatementResult) -> Vec<String> {
+    r.diagnostics.iter().map(|d| d.code().to_string()).collect()
+}
+
+fn begin_offsets(r: &StatementResult) -> Vec<Vec<(i32, i64)>> {
+    let plan = r.plan.as_ref().expect("a plan");
+    plan.tasks
+        .iter()
+        .map(|t| {
+            t.kafka_load_info
+                .as_ref()
+                .unwrap()
+                .partition_begin_offset
+                .iter()
+                .map(|(p, o)| (*p, *o))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn a_job_without_partitions_plans_the_topics_partitions_at_their_watermarks() {
+    let mc = MockCluster::new(3).unwrap();
+    mc.create_topic("orders", 5).unwrap();
+    mc.produce("orders", 0, 7).unwrap();
+    mc.produce("orders", 3, 2).unwrap();
+    let mut s = session(Duration::from_secs(10));
+    let r = run(
+        &mut s,
+        &create(
+            &mc.bootstraps(),
+            "orders",
+            "",
+            "PROPERTIES (\"desired_concurrent_number\" = \"2\")",
+        ),
+    );
+    assert!(r.ok, "{:?}", r.diagnostics);
+    let online_warnings = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.stage.as_str() == "online" && d.severity <= Severity::Warning)
+        .count();
+    assert_eq!(online_warnings, 0, "{:?}", codes(&r));
+    // Doris: min(desired, partitions) tasks, partitions dealt round robin; OFFSET_END
+    // resolved to each partition's high watermark.
+    assert_eq!(
+        begin_offsets(&r),
+        vec![vec![(0, 7), (2, 0), (4, 0)], vec![(1, 0), (3, 2)]]
+    );
+    let online = r.plan.as_ref().unwrap().online.as_ref().unwrap();
+    assert_eq!(online.partitions, vec![0, 1, 2, 3, 4]);
+    assert_eq!(online.advertised.len(), 3);
+    assert!(online.bootstrap.iter().all(|b| b.reached));
+    let p0 = online.offsets.iter().find(|o| o.partition == 0).unwrap();
+    assert_eq!(
+        (p0.given.as_str(), p0.low, p0.high, p0.resolved),
+        ("OFFSET_END", Some(0), Some(7), Some(7))
+    );
+    let json = r.plan.as_ref().unwrap().to_json(false);
+    assert_eq!(json["online"]["offsets"][0]["given"], "OFFSET_END");
+    assert!(r
+        .diagnostics
+        .iter()
+        .any(|d| d.code() == "ONLINE" && d.stage.as_str() == "online"));
+}
+
+#[test]
+fn a_partition_the_topic_lacks_fails_with_doris_text_at_the_list() {
+    let mc = MockCluster::new(1).unwrap();
+    mc.create_topic("t3", 3).unwrap();
+    let mut s = session(Duration::from_secs(10));
+    let sql = create(
+        &mc.bootstraps(),
+        "t3",
+        ",\n  \"kafka_partitions\" = \"0,1,5\"",
+        "",
+    );
+    let r = run(&mut s, &sql);
+    assert!(!r.ok);
+    let e = r.first_error().unwrap();
+    assert_eq!(e.code(), "ONLINE-C6");
+    assert_eq!(
+        e.message.to_string(),
+        "there is a custom kafka partition 5 which is invalid for topic t3"
+    );
+    let span = e.span.unwrap();
+    assert_eq!((span.start.line, span.start.column), (6, 24));
+    assert!(s.jobs.iter().next().is_none(), "no job is created");
+    // The same statement with partitions the topic has is accepted, at BEGINNING.
+    let ok = create(
+        &mc.bootstraps(),
+        "t3",
+        ",\n  \"kafka_partitions\" = \"0,2\",\n  \"kafka_offsets\" = \"OFFSET_BEGINNING,OFFSET_END\"",
+        "",
+    );
+    mc.produce("t3", 2, 4).unwrap();
+    let r = run(&mut s, &ok);
+    assert!(r.ok, "{:?}", r.diagnostics);
+    assert_eq!(begin_offsets(&r), vec![vec![(0, 0)], vec![(2, 4)]]);
+}
+
+#[test]
+fn offsets_out_of_range_and_offset_end_on_an_empty_topic_warn() {
+    let mc = MockCluster::new(1).unwrap();
+    mc.create_topic("full", 1).unwrap();
+    mc.produce("full", 0, 10).unwrap();
+    mc.create_topic("empty", 2).unwrap();
+    let mut s = session(Duration::from_secs(10));
+    let r = run(
+        &mut s,
+        &create(
+            &mc.bootstraps(),
+            "full",
+            ",\n  \"kafka_partitions\" = \"0\",\n  \"kafka_offsets\" = \"100\"",
+            "",
+        ),
+    );
+    assert!(r.ok, "Doris accepts it");
+    let w = r
+        .diagnostics
+        .iter()
+        .find(|d| d.code() == "ONLINE-4")
+        .expect("ONLINE-4");
+    assert!(
+        w.message
+            .contains("offset 100 of partition 0 is past its end 10"),
+        "{}",
+        w.message
+    );
+    assert!(w.message.contains(
+        "offset set in job: 100 is greater than kafka latest offset: 10 partition id: 0"
+    ));
+    let r = run(
+        &mut s,
+        &create(&mc.bootstraps(), "empty", "", "")
+            .replace("CREATE ROUTINE LOAD j ", "CREATE ROUTINE LOAD j2 "),
+    );
+    assert!(r.ok);
+    let w = r
+        .diagnostics
+        .iter()
+        .find(|d| d.code() == "ONLINE-5")
+        .expect("ONLINE-5");
+    assert!(
+        w.message
+            .contains("topic empty has no message: OFFSET_END starts at 0:0,1:0"),
+        "{}",
+        w.message
+    );
+}
+
+#[test]
+fn a_datetime_offset_is_asked_of_the_broker() {
+    // librdkafka 1.9.2's mock answers every lookup by time with -1 (no message at or
+    // after the time); Doris then keeps OFFSET_END.
+    let mc = MockCluster::new(1).unwrap();
+    mc.create_topic("timed", 1).unwrap();
+    mc.produce("timed", 0, 3).unwrap();
+    let mut s = session(Duration::from_secs(10));
+    let r = run(
+        &mut s,
+        &create(
+            &mc.bootstraps(),
+            "timed",
+            ",\n  \"kafka_partitions\" = \"0\",\n  \"kafka_offsets\" = \"2030-01-01 00:00:00\"",
+            "",
+        ),
+    );
+    assert!(r.ok);
+    let w = r
+        .diagnostics
+        .iter()
+        .find(|d| d.code() == "ONLINE-6")
+        .expect("ONLINE-6");
+    assert!(w
+        .message
+        .contains("partition 0 has no message at or after 2030-01-01 00:00:00"));
+    assert_eq!(begin_offsets(&r), vec![vec![(0, -1)]]);
+}
+
+#[test]
+fn a_stopped_broker_gives_a_located_error_within_the_timeout() {
+    let mc = MockCluster::new(1).unwrap();
+    mc.create_topic("t", 1).unwrap();
+    mc.broker_down(-1).unwrap();
+    let timeout = Duration::from_secs(3);
+    let mut s = session(timeout);
+    let sql = create(
+        &mc.bootstraps(),
+        "t",
+        ",\n  \"kafka_partitions\" = \"0\"",
+        "",
+    );
+    let started = Instant::now();
+    let r = run(&mut s, &sql);
+    assert!(
+        started.elapsed() < timeout + Duration::from_secs(2),
+        "bounded by the timeout"
+    );
+    assert!(!r.ok);
+    let e = r.first_error().unwrap();
+    assert_eq!(e.code(), "ONLINE-C6");
+    assert_eq!(e.message.to_string(), "Failed to get all partitions of kafka topic: t error: errCode = 2, detailMessage = Failed to get info");
+    assert!(
+        e.help
+            .as_deref()
+            .unwrap_or("")
+            .contains("Connection refused"),
+        "{:?}",
+        e.help
+    );
+    assert!(e.span.is_some());
+    let w = r
+        .diagnostics
+        .iter()
+        .find(|d| d.code() == "ONLINE-1")
+        .expect("ONLINE-1");
+    assert_eq!(w.span.unwrap().start.line, 4, "at the broker list");
+    // Without kafka_partitions Doris accepts the job; it pauses when scheduled.
+    let r = run(&mut s, &create(&mc.bootstraps(), "t", "", ""));
+    assert!(r.ok);
+    assert!(
+        codes(&r).contains(&"ONLINE-2".to_string()),
+        "{:?}",
+        codes(&r)
+    );
+    // The next statement still runs, and the broker back up answers.
+    mc.broker_up(-1).unwrap();
+    let r = run(
+        &mut s,
+        &create(
+            &mc.bootstraps(),
+            "t",
+            ",\n  \"kafka_partitions\" = \"0\"",
+            "",
+        )
+        .replace("LOAD j ", "LOAD j9 "),
+    );
+    assert!(r.ok, "{:?}", r.diagnostics);
+}
+
+#[test]
+fn an_unknown_topic_is_doris_failure_with_the_brokers_reason() {
+    let mc = MockCluster::new(1).unwrap();
+    mc.set_topic_error(
+        "missing",
+        rdkafka_sys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART,
+    );
+    let mut s = session(Duration::from_secs(10));
+    let r = run(
+        &mut s,
+        &create(
+            &mc.bootstraps(),
+            "missing",
+            ",\n  \"kafka_partitions\" = \"0\"",
+            "",
+        ),
+    );
+    assert!(!r.ok);
+    let e = r.first_error().unwrap();
+    assert_eq!(e.code(), "ONLINE-C6");
+    assert!(
+        e.help
+            .as_deref()
+            .unwrap_or("")
+            .contains("Unknown topic or partition"),
+        "{:?}",
+        e.help
+    );
+}
+
+#[test]
+fn a_tls_client_against_a_plaintext_broker_is_refused_with_librdkafkas_reason() {
+    // MSK IAM settings against a plaintext broker: the BE's token is signed and set
+    // through the OAUTHBEARER callback, then the TLS handshake fails.
+    let mc = MockCluster::new(1).unwrap();
+    mc.create_topic("secure", 1).unwrap();
+    let mut s = session(Duration::from_secs(4));
+    let extra = ",\n  \"kafka_partitions\" = \"0\",\n  \"property.security.protocol\" = \"SASL_SSL\",\n  \"property.sasl.mechanism\" = \"OAUTHBEARER\",\n  \"aws.region\" = \"us-east-1\",\n  \"aws.access_key\" = \"AKIAIOSFODNN7EXAMPLE\",\n  \"aws.secret_key\" = \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\"";
+    let r = run(&mut s, &create(&mc.bootstraps(), "secure", extra, ""));
+    assert!(!r.ok);
+    let e = r.first_error().unwrap();
+    assert_eq!(e.code(), "ONLINE-C6");
+    let help = e.help.as_deref().unwrap_or("");
+    assert!(help.to_ascii_lowercase().contains("ssl"), "{help}");
+    let refused = r
+        .diagnostics
+        .iter()
+        .find(|d| d.code() == "ONLINE-1")
+        .expect("ONLINE-1");
+    assert!(
+        refused.message.contains("refused the client"),
+        "{}",
+        refused.message
+    );
+    let all = format!("{:?}", r.diagnostics);
+    assert!(!all.contains("EXAMPLEKEY"), "no secret in any finding");
+}

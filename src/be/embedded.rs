@@ -90,8 +90,27 @@ pub fn properties_table() -> String {
     }
 }
 
-fn cstring(s: &str) -> CString {
+/// A C string of `s` (NUL bytes dropped).
+pub(crate) fn cstring(s: &str) -> CString {
     CString::new(s.replace('\0', "")).unwrap_or_default()
+}
+
+/// `rd_kafka_new`: the handle, which owns `conf`; on failure `conf` is destroyed and
+/// librdkafka's text returned.
+///
+/// # Safety
+/// `conf` must be a live configuration not used after this call.
+pub(crate) unsafe fn new_handle(
+    kind: rd::rd_kafka_type_t,
+    conf: *mut rd::rd_kafka_conf_t,
+) -> Result<*mut rd::rd_kafka_t, String> {
+    let mut err = [0 as c_char; 512];
+    let rk = rd::rd_kafka_new(kind, conf, err.as_mut_ptr(), err.len());
+    if rk.is_null() {
+        rd::rd_kafka_conf_destroy(conf);
+        return Err(CStr::from_ptr(err.as_ptr()).to_string_lossy().into_owned());
+    }
+    Ok(rk)
 }
 
 /// Raw `rd_kafka_conf_set`; `None` value sets NULL.
@@ -243,7 +262,6 @@ impl Embedded {
         let log = Box::new(Log {
             warnings: Mutex::new(Vec::new()),
         });
-        let mut err = [0 as c_char; 512];
         // SAFETY: `conf` is a live copy handed to rd_kafka_new (which takes it only on
         // success); the Log outlives the handle, destroyed before returning.
         unsafe {
@@ -256,16 +274,7 @@ impl Embedded {
                 // Stands in for the builtin OIDC callback, which would fetch a token.
                 rd::rd_kafka_conf_set_oauthbearer_token_refresh_cb(conf, Some(no_token));
             }
-            let rk = rd::rd_kafka_new(
-                rd::rd_kafka_type_t::RD_KAFKA_CONSUMER,
-                conf,
-                err.as_mut_ptr(),
-                err.len(),
-            );
-            if rk.is_null() {
-                rd::rd_kafka_conf_destroy(conf);
-                return Err(CStr::from_ptr(err.as_ptr()).to_string_lossy().into_owned());
-            }
+            let rk = new_handle(rd::rd_kafka_type_t::RD_KAFKA_CONSUMER, conf)?;
             rd::rd_kafka_destroy(rk);
         }
         let warnings = log.warnings.lock().map(|w| w.clone()).unwrap_or_default();

@@ -3,9 +3,10 @@
 //! subscribes, assigns, consumes or commits, and is destroyed without a consumer
 //! close. librdkafka's own reasons (its error and log callbacks) are collected.
 
+use crate::be::embedded::{cstring, new_handle};
 use crate::be::msk_iam::{self, AwsCredentials, SignerStyle};
 use rdkafka_sys as rd;
-use std::ffi::{c_char, c_int, c_void, CStr, CString};
+use std::ffi::{c_char, c_int, c_void, CStr};
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -86,10 +87,6 @@ fn err_name(code: c_int) -> String {
         }
     }
     format!("error {code}")
-}
-
-fn cstring(s: &str) -> CString {
-    CString::new(s.replace('\0', "")).unwrap_or_default()
 }
 
 fn millis(d: Duration) -> c_int {
@@ -288,7 +285,6 @@ impl Connection {
             collected: Mutex::new(Collected::default()),
             iam,
         }));
-        let mut err = [0 as c_char; 512];
         // SAFETY: callbacks are plain functions; the opaque outlives the handle (freed
         // in Drop after rd_kafka_destroy). On failure the configuration is still ours.
         let rk = unsafe {
@@ -299,25 +295,13 @@ impl Connection {
                 rd::rd_kafka_conf_enable_sasl_queue(conf, 1);
                 rd::rd_kafka_conf_set_oauthbearer_token_refresh_cb(conf, Some(on_token_refresh));
             }
-            let rk = rd::rd_kafka_new(
-                rd::rd_kafka_type_t::RD_KAFKA_CONSUMER,
-                conf,
-                err.as_mut_ptr(),
-                err.len(),
-            );
-            if rk.is_null() {
-                rd::rd_kafka_conf_destroy(conf);
+            let rk = new_handle(rd::rd_kafka_type_t::RD_KAFKA_CONSUMER, conf);
+            if rk.is_err() {
                 drop(Box::from_raw(shared));
             }
             rk
-        };
-        if rk.is_null() {
-            // SAFETY: NUL-terminated by librdkafka.
-            let text = unsafe { CStr::from_ptr(err.as_ptr()) }
-                .to_string_lossy()
-                .into_owned();
-            return Err(OpenError::Create(text));
         }
+        .map_err(OpenError::Create)?;
         let conn = Connection {
             rk,
             shared: shared.cast_const(),

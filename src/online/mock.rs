@@ -2,8 +2,9 @@
 //! Kafka brokers speaking the wire protocol on 127.0.0.1, in this process, with
 //! error injection. For tests and demonstrations of the online checks.
 
+use crate::be::embedded::{cstring, new_handle};
 use rdkafka_sys as rd;
-use std::ffi::{c_char, c_int, c_void, CStr, CString};
+use std::ffi::{c_char, c_int, c_void, CStr};
 
 #[repr(C)]
 struct MockClusterRaw {
@@ -47,10 +48,6 @@ pub struct MockCluster {
 unsafe impl Send for MockCluster {}
 unsafe impl Sync for MockCluster {}
 
-fn cstring(s: &str) -> CString {
-    CString::new(s.replace('\0', "")).unwrap_or_default()
-}
-
 impl MockCluster {
     /// A cluster of `brokers` brokers (ids 1..=brokers) on 127.0.0.1.
     pub fn new(brokers: i32) -> Result<Self, String> {
@@ -63,16 +60,7 @@ impl MockCluster {
                 let (k, v) = (cstring(k), cstring(v));
                 rd::rd_kafka_conf_set(conf, k.as_ptr(), v.as_ptr(), err.as_mut_ptr(), err.len());
             }
-            let rk = rd::rd_kafka_new(
-                rd::rd_kafka_type_t::RD_KAFKA_PRODUCER,
-                conf,
-                err.as_mut_ptr(),
-                err.len(),
-            );
-            if rk.is_null() {
-                rd::rd_kafka_conf_destroy(conf);
-                return Err(CStr::from_ptr(err.as_ptr()).to_string_lossy().into_owned());
-            }
+            let rk = new_handle(rd::rd_kafka_type_t::RD_KAFKA_PRODUCER, conf)?;
             let mc = rd_kafka_mock_cluster_new(rk, brokers);
             if mc.is_null() {
                 rd::rd_kafka_destroy(rk);

@@ -113,7 +113,7 @@ fn probe(address: &str, budget: &Budget) -> BootstrapBroker {
 fn reasons(c: &Collected, src: &KafkaSource) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut push = |s: String| {
-        let s = scrub(&s, src);
+        let s = scrub(&tidy(&s), src);
         if !out.contains(&s) {
             out.push(s);
         }
@@ -131,6 +131,14 @@ fn reasons(c: &Collected, src: &KafkaSource) -> Vec<String> {
     for line in c.logs.iter().filter(|l| telling(l)) {
         push(line.clone());
     }
+    // librdkafka's FAIL lines name the broker and the step that failed.
+    for line in c
+        .logs
+        .iter()
+        .filter(|l| l.starts_with("FAIL:") && !telling(l))
+    {
+        push(line.clone());
+    }
     for (name, text) in c.errors.iter().filter(|(_, t)| !telling(t)) {
         push(format!("{text} ({name})"));
     }
@@ -143,10 +151,32 @@ fn reasons(c: &Collected, src: &KafkaSource) -> Vec<String> {
     out
 }
 
+/// librdkafka's text without its thread tag (`[thrd:…]: `) and repeat counts
+/// (`, 1 identical error(s) suppressed`), which differ between equal reasons.
+fn tidy(text: &str) -> String {
+    let mut t = text.to_string();
+    if let Some(start) = t.find("[thrd:") {
+        if let Some(len) = t[start..].find("]: ") {
+            t.replace_range(start..start + len + 3, "");
+        }
+    }
+    const REPEATS: &str = " identical error(s) suppressed";
+    if let Some(end) = t.find(REPEATS) {
+        if let Some(at) = t[..end].rfind(", ") {
+            if t[at + 2..end].bytes().all(|b| b.is_ascii_digit()) {
+                t.replace_range(at..end + REPEATS.len(), "");
+            }
+        }
+    }
+    t
+}
+
 /// A fix for what the reasons say.
 fn fix_for(reasons: &[String]) -> &'static str {
     let all = reasons.join(" ").to_ascii_lowercase();
-    if all.contains("certificate") || all.contains("ssl handshake") {
+    if all.contains("apiversionrequest failed") {
+        "librdkafka 1.9.2, Doris BE's Kafka client, cannot read this broker's ApiVersions answer; it skips that request only with \"property.broker.version.fallback\" below 0.10 (and \"property.api.version.request\" = \"false\"), which limits it to the oldest protocol versions: prefer a broker version librdkafka 1.9.2 supports"
+    } else if all.contains("certificate") || all.contains("ssl handshake") {
         "check ssl.ca.location (the CA that signed the broker's certificate) and that the broker's certificate names the host of kafka_broker_list (ssl.endpoint.identification.algorithm)"
     } else if all.contains("sasl") || all.contains("authenticat") {
         "check sasl.mechanism against the mechanisms the broker enables, and the user name and password (or the MSK IAM credentials)"
@@ -188,9 +218,13 @@ fn consequence(
             };
             online(ONLINE_C6.error(text).at(written(places, "kafka_partitions")).with_help(help))
         }
-        (false, _) => online(
+        (false, q) => online(
             ONLINE_SCHEDULE
-                .warning(format!("the job will pause when it is scheduled: errCode = 2, detailMessage = Failed to get all partitions of kafka topic: {topic} error: errCode = 2, detailMessage = Failed to get info may be Kafka properties set in job is error or no partition in this topic that should check Kafka"))
+                .warning(match q {
+                    Question::Partitions => format!("the job will pause when it is scheduled: errCode = 2, detailMessage = Failed to get all partitions of kafka topic: {topic} error: errCode = 2, detailMessage = Failed to get info may be Kafka properties set in job is error or no partition in this topic that should check Kafka"),
+                    Question::RealOffsets => format!("the job will pause when it is scheduled: Failed to get real offsets of kafka topic: {topic}. error: errCode = 2, detailMessage = Failed to get info"),
+                    Question::Times => format!("the job will pause when it is scheduled: Failed to get offsets for times of kafka topic: {topic}. error: errCode = 2, detailMessage = Failed to get info"),
+                })
                 .at(written(places, "kafka_broker_list"))
                 .with_help(help),
         ),
@@ -386,7 +420,10 @@ pub(super) fn check(
             }
             let auth = why.iter().find(|w| {
                 let l = w.to_ascii_lowercase();
-                l.contains("ssl") || l.contains("sasl") || l.contains("authenticat")
+                l.contains("ssl")
+                    || l.contains("sasl")
+                    || l.contains("authenticat")
+                    || l.contains("apiversionrequest failed")
             });
             if let Some(reason) = auth {
                 for a in &addresses {
@@ -458,6 +495,8 @@ pub(super) fn check(
     };
     let offsets_span = written(places, offsets_key(src));
     let mut times: Vec<(i32, i64)> = Vec::new();
+    // Doris asks for all partitions at once: one failure is one finding.
+    let mut real_offsets_failed = false;
     for (p, given) in &planned {
         if budget.spent() {
             break;
@@ -469,6 +508,10 @@ pub(super) fn check(
             high: None,
             resolved: None,
         };
+        // Doris resolves a datetime by offsets for times, not by the watermarks.
+        if let KafkaOffset::Time { epoch_millis, .. } = given {
+            times.push((*p, *epoch_millis));
+        }
         match conn.watermarks(&src.topic, *p, budget.left(Duration::from_secs(5))) {
             Ok((low, high)) => {
                 entry.low = Some(low);
@@ -484,11 +527,14 @@ pub(super) fn check(
                             diags.push(online(ONLINE_RANGE.warning(format!("offset {value} of partition {p} is past its end {high}: the job pauses when it is scheduled (offset set in job: {value} is greater than kafka latest offset: {high} partition id: {p})")).at(offsets_span).with_help(format!("partition {p} holds offsets {low} to {}; use one of them, or OFFSET_END", (high - 1).max(low)))));
                         }
                     }
-                    KafkaOffset::Time { epoch_millis, .. } => times.push((*p, *epoch_millis)),
+                    KafkaOffset::Time { .. } => {}
                 }
             }
             Err(f) => {
-                if matches!(given, KafkaOffset::Beginning | KafkaOffset::End) {
+                if matches!(given, KafkaOffset::Beginning | KafkaOffset::End)
+                    && !real_offsets_failed
+                {
+                    real_offsets_failed = true;
                     let mut why = reasons(&conn.collected(), src);
                     why.insert(
                         0,

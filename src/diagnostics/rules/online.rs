@@ -60,9 +60,11 @@ pub static ONLINE_SCHEDULE: RuleDef = RuleDef {
     stage: Stage::Online,
     messages: &[
         r#"the job will pause when it is scheduled: {reason} may be Kafka properties set in job is error or no partition in this topic that should check Kafka"#,
+        r#"the job will pause when it is scheduled: Failed to get real offsets of kafka topic: {topic}. error: errCode = 2, detailMessage = Failed to get info"#,
+        r#"the job will pause when it is scheduled: Failed to get offsets for times of kafka topic: {topic}. error: errCode = 2, detailMessage = Failed to get info"#,
     ],
     summary: r#"Without kafka_partitions Doris accepts the job, then pauses it at scheduling: Kafka gives no partitions."#,
-    doc: r#"A job without `kafka_partitions` is created without asking Kafka. The scheduler then asks for the topic's partitions (`updateKafkaPartitions`); when that fails (brokers unreachable, the topic missing or unreadable, authentication failing), the job goes to PAUSED with `PARTITIONS_ERR` and this reason. rlfe asks the broker now and says so before the job is created."#,
+    doc: r#"A job without `kafka_partitions` is created without asking Kafka. The scheduler then asks for the topic's partitions (`updateKafkaPartitions`); when that fails (brokers unreachable, the topic missing or unreadable, authentication failing), the job goes to PAUSED with `PARTITIONS_ERR` and this reason. When the partitions are known but their offsets cannot be resolved (`updateNewPartitionProgress`: the watermarks, or offsets for times), the job pauses with `PARTITIONS_ERR` as well. rlfe asks the broker now and says so before the job is created."#,
     mirrors: doris_src::KAFKA_JOB,
     trips: Example::with(
         r#"CREATE ROUTINE LOAD j ON example_tbl FROM KAFKA ("kafka_broker_list" = "127.0.0.1:1", "kafka_topic" = "t");"#,

@@ -327,3 +327,54 @@ fn a_tls_client_against_a_plaintext_broker_is_refused_with_librdkafkas_reason() 
     let all = format!("{:?}", r.diagnostics);
     assert!(!all.contains("EXAMPLEKEY"), "no secret in any finding");
 }
+
+#[test]
+fn the_msk_iam_token_is_refreshed_before_it_expires() {
+    use routine_load_fe::be::msk_iam::AwsCredentials;
+    use routine_load_fe::online::client::{Connection, IamSigning};
+    // A two-second token: librdkafka asks for the next one at 80 % of its life.
+    let mc = MockCluster::new(1).unwrap();
+    let settings: Vec<(String, String)> = [
+        ("bootstrap.servers", mc.bootstraps().as_str()),
+        ("security.protocol", "SASL_SSL"),
+        ("sasl.mechanism", "OAUTHBEARER"),
+        ("group.id", "rlfe-refresh"),
+    ]
+    .iter()
+    .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
+    .collect();
+    let conn = Connection::open(
+        &settings,
+        Some(IamSigning {
+            credentials: AwsCredentials::new(
+                "AKIAIOSFODNN7EXAMPLE",
+                "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+                None,
+            ),
+            region: "us-east-1".into(),
+            expires_seconds: 2,
+        }),
+    )
+    .unwrap();
+    let started = Instant::now();
+    let first = conn.collected().iam;
+    assert_eq!(
+        first.len(),
+        1,
+        "the first token is set at creation: {first:?}"
+    );
+    assert!(
+        first[0].starts_with("token set for region us-east-1 (AKIA****)"),
+        "{first:?}"
+    );
+    while conn.collected().iam.len() < 2 && started.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let notes = conn.collected().iam;
+    assert!(notes.len() >= 2, "refreshed: {notes:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "before the first token expired"
+    );
+    assert!(!format!("{notes:?}").contains("EXAMPLEKEY"));
+}

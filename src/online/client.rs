@@ -28,6 +28,9 @@ pub struct IamSigning {
     pub credentials: AwsCredentials,
     /// `aws.region`.
     pub region: String,
+    /// The token's validity (Doris BE: 900 s); librdkafka asks for a new token at
+    /// 80 % of it.
+    pub expires_seconds: u64,
 }
 
 /// The state the callbacks reach through librdkafka's opaque pointer.
@@ -171,7 +174,7 @@ unsafe fn set_token(rk: *mut rd::rd_kafka_t, shared: &Shared) {
         &iam.credentials,
         &iam.region,
         now,
-        msk_iam::TOKEN_EXPIRY_SECONDS,
+        iam.expires_seconds,
         SignerStyle::DorisBe,
     ) {
         Ok(token) => {
@@ -388,30 +391,29 @@ impl Connection {
         }
     }
 
-    /// `query_watermark_offsets`: (low, high).
+    /// The partition's (low, high) watermarks, as `query_watermark_offsets` gives
+    /// them (ListOffsets for `OFFSET_BEGINNING` and `OFFSET_END`). Asked as two
+    /// lookups by logical time, which librdkafka 1.9.2 bounds by the timeout; its
+    /// `query_watermark_offsets` retries without end while a broker connection
+    /// keeps failing.
     pub fn watermarks(
         &self,
         topic: &str,
         partition: i32,
         timeout: Duration,
     ) -> Result<(i64, i64), Failure> {
-        let name = cstring(topic);
-        let (mut low, mut high) = (0i64, 0i64);
-        // SAFETY: the handle is live and the out-pointers valid.
-        let res = unsafe {
-            rd::rd_kafka_query_watermark_offsets(
-                self.rk,
-                name.as_ptr(),
-                partition,
-                &mut low,
-                &mut high,
-                millis(timeout),
-            )
-        };
-        if res == rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
-            Ok((low, high))
-        } else {
-            Err(err_parts(res))
+        let started = std::time::Instant::now();
+        let low = self.offsets_for_times(topic, &[(partition, -2)], timeout)?;
+        let left = timeout
+            .saturating_sub(started.elapsed())
+            .max(Duration::from_millis(1));
+        let high = self.offsets_for_times(topic, &[(partition, -1)], left)?;
+        match (low.first(), high.first()) {
+            (Some((_, l)), Some((_, h))) if *l >= 0 && *h >= 0 => Ok((*l, *h)),
+            _ => Err(Failure {
+                name: "_BAD_MSG".into(),
+                text: "Local: Bad message format".into(),
+            }),
         }
     }
 

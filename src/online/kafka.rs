@@ -268,6 +268,7 @@ fn iam_signing(
         Ok(r) => Some(IamSigning {
             credentials: r.credentials,
             region,
+            expires_seconds: crate::be::msk_iam::TOKEN_EXPIRY_SECONDS,
         }),
         Err(e) => {
             let key = match source {

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 pub mod processes;
+pub mod responder;
 pub mod scale;
 pub mod services;
 

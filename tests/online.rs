@@ -378,3 +378,46 @@ fn the_msk_iam_token_is_refreshed_before_it_expires() {
     );
     assert!(!format!("{notes:?}").contains("EXAMPLEKEY"));
 }
+
+#[test]
+fn an_alter_of_a_discovered_job_checks_its_partitions_against_the_topic() {
+    let mc = MockCluster::new(1).unwrap();
+    mc.create_topic("logs", 3).unwrap();
+    mc.produce("logs", 2, 5).unwrap();
+    let mut s = session(Duration::from_secs(10));
+    assert!(run(&mut s, &create(&mc.bootstraps(), "logs", "", "")).ok);
+    assert!(run(&mut s, "PAUSE ROUTINE LOAD FOR j;").ok);
+    let bad = "ALTER ROUTINE LOAD FOR j FROM KAFKA (\"kafka_partitions\" = \"0,5\", \"kafka_offsets\" = \"1,1\");";
+    let r = run(&mut s, bad);
+    assert!(!r.ok);
+    let e = r.first_error().unwrap();
+    assert_eq!(e.code(), "A12");
+    assert_eq!(
+        e.message.to_string(),
+        "The specified partition 5 is not in the consumed partitions"
+    );
+    assert_eq!(
+        e.span.unwrap().start.column,
+        59,
+        "at the value of kafka_partitions"
+    );
+    let good = "ALTER ROUTINE LOAD FOR j FROM KAFKA (\"kafka_partitions\" = \"0,2\", \"kafka_offsets\" = \"0,9\");";
+    let r = run(&mut s, good);
+    assert!(r.ok, "{:?}", r.diagnostics);
+    assert!(
+        !codes(&r).contains(&"A12".to_string()),
+        "answered online: {:?}",
+        codes(&r)
+    );
+    let w = r
+        .diagnostics
+        .iter()
+        .find(|d| d.code() == "ONLINE-4")
+        .expect("9 is past the end 5");
+    assert!(
+        w.message
+            .contains("offset 9 of partition 2 is past its end 5"),
+        "{}",
+        w.message
+    );
+}

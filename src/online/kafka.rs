@@ -338,11 +338,22 @@ fn offsets_key(src: &KafkaSource) -> &'static str {
     }
 }
 
+/// Which statement is checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mode {
+    /// CREATE: Doris asks Kafka for the partitions of `kafka_partitions`.
+    Create,
+    /// ALTER of a job whose partitions are discovered: the job consumes every
+    /// partition of its topic, which Doris's progress check (A12) compares with.
+    Alter,
+}
+
 pub(super) fn check(
     src: &KafkaSource,
     places: &dyn Places,
     files: FileLookup<'_>,
     options: &OnlineOptions,
+    mode: Mode,
 ) -> OnlineReport {
     let budget = Budget(Instant::now() + options.timeout);
     let mut diags = Vec::new();
@@ -373,7 +384,9 @@ pub(super) fn check(
                 .iter()
                 .filter_map(|b| b.reason.as_ref().map(|r| format!("{}: {r}", b.address)))
                 .collect();
-            diags.push(consequence(src, places, Question::Partitions, &why));
+            if mode == Mode::Create {
+                diags.push(consequence(src, places, Question::Partitions, &why));
+            }
             return OnlineReport {
                 diagnostics: diags,
                 summary: Some(summary),
@@ -436,7 +449,9 @@ pub(super) fn check(
                     ));
                 }
             }
-            diags.push(consequence(src, places, Question::Partitions, &why));
+            if mode == Mode::Create {
+                diags.push(consequence(src, places, Question::Partitions, &why));
+            }
             return OnlineReport {
                 diagnostics: diags,
                 summary: Some(summary),
@@ -468,19 +483,25 @@ pub(super) fn check(
     let planned: Vec<(i32, KafkaOffset)> = match &src.partition_offsets {
         Some(list) => {
             if let Some((p, _)) = list.iter().find(|(p, _)| !md.partitions.contains(p)) {
-                diags.push(online(
-                    ONLINE_C6
+                let at = written(places, "kafka_partitions");
+                let has = format!(
+                    "topic {} has partitions {}",
+                    src.topic,
+                    partition_list(&md.partitions)
+                );
+                diags.push(online(match mode {
+                    Mode::Create => ONLINE_C6
                         .error(format!(
                             "there is a custom kafka partition {p} which is invalid for topic {}",
                             src.topic
                         ))
-                        .at(written(places, "kafka_partitions"))
-                        .with_help(format!(
-                            "topic {} has partitions {}",
-                            src.topic,
-                            partition_list(&md.partitions)
-                        )),
-                ));
+                        .at(at)
+                        .with_help(has),
+                    Mode::Alter => crate::diagnostics::rules::A12
+                        .error(format!("The specified partition {p} is not in the consumed partitions"))
+                        .at(at)
+                        .with_help(format!("{has}; a job created without kafka_partitions consumes every partition of its topic")),
+                }));
                 return OnlineReport {
                     diagnostics: diags,
                     summary: Some(summary),

@@ -64,7 +64,7 @@ pub fn check_kafka(
 ) -> OnlineReport {
     #[cfg(feature = "librdkafka")]
     {
-        kafka::check(src, places, files, options)
+        kafka::check(src, places, files, options, kafka::Mode::Create)
     }
     #[cfg(not(feature = "librdkafka"))]
     {
@@ -75,5 +75,25 @@ pub fn check_kafka(
                 .at(places.anchor())],
             summary: None,
         }
+    }
+}
+
+/// Checks the partitions an ALTER gives a job whose partitions are discovered (`src`
+/// is the job's current source with the ALTER's partitions and offsets) against the
+/// topic: a job consumes every partition of its topic, and Doris's progress check
+/// (A12) refuses any other; the offsets are then resolved as at CREATE.
+pub fn check_kafka_alter(
+    src: &KafkaSource,
+    places: &dyn Places,
+    files: FileLookup<'_>,
+    options: &OnlineOptions,
+) -> OnlineReport {
+    #[cfg(feature = "librdkafka")]
+    {
+        kafka::check(src, places, files, options, kafka::Mode::Alter)
+    }
+    #[cfg(not(feature = "librdkafka"))]
+    {
+        check_kafka(src, places, files, options)
     }
 }

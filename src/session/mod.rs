@@ -575,30 +575,95 @@ impl Session {
         let Some(options) = self.options.online.clone() else {
             return;
         };
-        let Statement::CreateRoutineLoad(create) = stmt else {
+        match stmt {
+            Statement::CreateRoutineLoad(create) => {
+                let Some(job) = outcome.effects.iter().find_map(|e| match e {
+                    Effect::CreateJob(job) => Some(job),
+                    _ => None,
+                }) else {
+                    return;
+                };
+                let crate::analyzer::DataSource::Kafka(src) = &job.source else {
+                    return;
+                };
+                let places = online_plan::SourcePlaces(&create.source);
+                let catalog = self.catalog.read();
+                let files = |name: &str| online_plan::local_file(catalog, &job.database, name);
+                let report = crate::online::check_kafka(src, &places, &files, &options);
+                if report.summary.is_some() {
+                    // Asked of the broker now: the offline "not verified" warning is answered.
+                    outcome
+                        .diagnostics
+                        .retain(|d| !std::ptr::eq(d.rule, &crate::diagnostics::rules::C6));
+                }
+                outcome.diagnostics.extend(report.diagnostics);
+                self.online_summary = report.summary;
+            }
+            Statement::AlterRoutineLoad(alter) => self.check_online_alter(alter, outcome, &options),
+            _ => {}
+        }
+    }
+
+    /// An ALTER giving partitions to a job whose partitions are discovered: checked
+    /// against the topic the job consumes (A12's offline warning answered).
+    fn check_online_alter(
+        &mut self,
+        alter: &crate::ast::AlterRoutineLoad,
+        outcome: &mut analyzer::Outcome,
+        options: &crate::online::OnlineOptions,
+    ) {
+        let a12 = &crate::diagnostics::rules::A12;
+        if !outcome
+            .diagnostics
+            .iter()
+            .any(|d| std::ptr::eq(d.rule, a12) && d.severity == Severity::Warning)
+        {
+            return;
+        }
+        let (crate::ast::AlterAction::Properties {
+            source: Some(ast_src),
+            ..
+        }
+        | crate::ast::AlterAction::TargetTable {
+            source: Some(ast_src),
+            ..
+        }) = &alter.action
+        else {
             return;
         };
-        let Some(job) = outcome.effects.iter().find_map(|e| match e {
-            Effect::CreateJob(job) => Some(job),
+        let Some(new) = outcome.effects.iter().find_map(|e| match e {
+            Effect::ReplaceJob(job) => Some(job),
             _ => None,
         }) else {
             return;
         };
-        let crate::analyzer::DataSource::Kafka(src) = &job.source else {
+        let Some(old) = self.jobs.iter().find(|e| e.job.id == new.id) else {
             return;
         };
-        let places = online_plan::StatementPlaces(create);
+        let (
+            crate::analyzer::DataSource::Kafka(old_src),
+            crate::analyzer::DataSource::Kafka(new_src),
+        ) = (&old.job.source, &new.source)
+        else {
+            return;
+        };
+        // Doris checks against the current progress: the old topic, the new partitions.
+        let mut src = old_src.clone();
+        src.partition_offsets = new_src.partition_offsets.clone();
+        let places = online_plan::SourcePlaces(ast_src);
         let catalog = self.catalog.read();
-        let files = |name: &str| online_plan::local_file(catalog, &job.database, name);
-        let report = crate::online::check_kafka(src, &places, &files, &options);
-        if report.summary.is_some() {
-            // Asked of the broker now: the offline "not verified" warning is answered.
+        let files = |name: &str| online_plan::local_file(catalog, &new.database, name);
+        let report = crate::online::check_kafka_alter(&src, &places, &files, options);
+        if report
+            .summary
+            .as_ref()
+            .is_some_and(|s| !s.partitions.is_empty())
+        {
             outcome
                 .diagnostics
-                .retain(|d| !std::ptr::eq(d.rule, &crate::diagnostics::rules::C6));
+                .retain(|d| !(std::ptr::eq(d.rule, a12) && d.severity == Severity::Warning));
         }
         outcome.diagnostics.extend(report.diagnostics);
-        self.online_summary = report.summary;
     }
 
     /// Loads a catalog script (DDL) into the session; the failed statements are returned.

@@ -3,7 +3,7 @@
 //! sends a task (watermarks, offsets for times) in place of the symbolic ones.
 
 use crate::analyzer::Catalog;
-use crate::ast::CreateRoutineLoad;
+use crate::ast::DataSource;
 use crate::plan::online::OnlineSummary;
 use crate::plan::{Plan, TopicMetadata};
 use crate::text::Span;
@@ -44,12 +44,11 @@ pub(crate) fn resolve_offsets(plan: &mut Plan, summary: OnlineSummary) {
 }
 
 /// The source's property values, by the key as written.
-pub(crate) struct StatementPlaces<'a>(pub &'a CreateRoutineLoad);
+pub(crate) struct SourcePlaces<'a>(pub &'a DataSource);
 
-impl crate::online::Places for StatementPlaces<'_> {
+impl crate::online::Places for SourcePlaces<'_> {
     fn value(&self, key: &str) -> Option<Span> {
         self.0
-            .source
             .properties
             .entries
             .iter()
@@ -59,7 +58,7 @@ impl crate::online::Places for StatementPlaces<'_> {
     }
 
     fn anchor(&self) -> Span {
-        self.0.source.source_type.span
+        self.0.source_type.span
     }
 }
 

@@ -268,3 +268,126 @@ fn without_credentials_the_command_says_where_it_looked() {
     assert!(err.contains("no AWS credentials found"), "{err}");
     assert!(err.contains("profile 'default'"), "{err}");
 }
+
+/// A local STS that answers one AssumeRole per connection: temporary credentials
+/// when the request is signed with `base_key` for `sts` and names the role and
+/// external id, else STS's AccessDenied.
+fn local_sts(base_key: &'static str) -> (u16, std::sync::mpsc::Receiver<String>) {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for conn in listener.incoming().take(4) {
+            let Ok(mut conn) = conn else { continue };
+            conn.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+                .ok();
+            let mut req = Vec::new();
+            let mut buf = [0u8; 4096];
+            // Headers, then the body its Content-Length gives.
+            loop {
+                let n = conn.read(&mut buf).unwrap_or(0);
+                if n == 0 {
+                    break;
+                }
+                req.extend_from_slice(&buf[..n]);
+                let text = String::from_utf8_lossy(&req).to_string();
+                if let Some(head_end) = text.find("\r\n\r\n") {
+                    let len = text[..head_end]
+                        .lines()
+                        .find_map(|l| {
+                            l.to_ascii_lowercase()
+                                .strip_prefix("content-length:")
+                                .map(|v| v.trim().parse::<usize>().unwrap_or(0))
+                        })
+                        .unwrap_or(0);
+                    if req.len() >= head_end + 4 + len {
+                        break;
+                    }
+                }
+            }
+            let text = String::from_utf8_lossy(&req).to_string();
+            let signed = text.contains(&format!("Credential={base_key}/"))
+                && text.contains("/sts/aws4_request");
+            let names = text
+                .contains("RoleArn=arn%3Aaws%3Aiam%3A%3A111122223333%3Arole%2Fmsk-reader")
+                && text.contains("ExternalId=ext-42")
+                && text.contains("Action=AssumeRole");
+            let (status, body) = if signed && names {
+                ("200 OK", "<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>ASIATEMPORARY0001</AccessKeyId><SecretAccessKey>temporary/secret+key</SecretAccessKey><SessionToken>FwoGZXIvYXdzEXAMPLE+token/==</SessionToken><Expiration>2030-01-01T00:00:00Z</Expiration></Credentials></AssumeRoleResult></AssumeRoleResponse>")
+            } else {
+                ("403 Forbidden", "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User is not authorized to perform: sts:AssumeRole</Message></Error></ErrorResponse>")
+            };
+            let _ = tx.send(text);
+            let _ = write!(conn, "HTTP/1.1 {status}\r\nContent-Type: text/xml\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len());
+        }
+    });
+    (port, rx)
+}
+
+#[test]
+fn a_role_job_signs_with_the_credentials_sts_gives() {
+    let (port, requests) = local_sts("AKIDBASE");
+    let dir = std::env::temp_dir().join(format!("rlfe-msk-role-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let script = dir.join("role.sql");
+    let job = |name: &str, external: &str| {
+        format!(
+            r#"CREATE ROUTINE LOAD demo.{name} ON example_tbl COLUMNS TERMINATED BY "," FROM KAFKA ("kafka_broker_list" = "b-1.c.kafka.us-east-1.amazonaws.com:9098", "kafka_topic" = "t", "property.security.protocol" = "SASL_SSL", "property.sasl.mechanism" = "OAUTHBEARER", "aws.region" = "us-east-1", "aws.role_arn" = "arn:aws:iam::111122223333:role/msk-reader", "aws.external_id" = "{external}", "aws.access_key" = "AKIDBASE", "aws.secret_key" = "base-secret");"#
+        )
+    };
+    std::fs::write(
+        &script,
+        format!("{}\n{}\n", job("role", "ext-42"), job("wrong", "ext-0")),
+    )
+    .unwrap();
+    let sts = format!("http://127.0.0.1:{port}/");
+    let path = script.to_str().unwrap();
+    let (out, err, code) = rlfe(
+        &[
+            "msk-iam-token",
+            "--demo",
+            "--job",
+            "role",
+            path,
+            "--decode",
+            "--reveal-secrets",
+        ],
+        &[("AWS_ENDPOINT_URL_STS", sts.as_str())],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("X-Amz-Credential = ASIATEMPORARY0001/"),
+        "{out}"
+    );
+    assert!(
+        out.contains("X-Amz-Security-Token = FwoGZXIvYXdzEXAMPLE+token/=="),
+        "{out}"
+    );
+    assert!(
+        err.contains("STS AssumeRole of arn:aws:iam::111122223333:role/msk-reader"),
+        "{err}"
+    );
+    let req = requests
+        .recv_timeout(std::time::Duration::from_secs(5))
+        .unwrap();
+    assert!(req.starts_with("POST / HTTP/1.1"), "{req}");
+    // Masked: the temporary secret and token never show.
+    let (out, err, _) = rlfe(
+        &["msk-iam-token", "--demo", "--job", "role", path, "--decode"],
+        &[("AWS_ENDPOINT_URL_STS", sts.as_str())],
+    );
+    assert!(!(out.clone() + &err).contains("EXAMPLE+token"), "{out}");
+    // STS refuses the wrong external id: its code and message.
+    let (_, err, code) = rlfe(
+        &["msk-iam-token", "--demo", "--job", "wrong", path],
+        &[("AWS_ENDPOINT_URL_STS", sts.as_str())],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("STS refused AssumeRole of arn:aws:iam::111122223333:role/msk-reader: AccessDenied: User is not authorized to perform: sts:AssumeRole"),
+        "{err}"
+    );
+    assert!(!err.contains("base-secret"));
+    std::fs::remove_dir_all(dir).ok();
+}

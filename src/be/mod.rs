@@ -13,6 +13,7 @@ pub mod create;
 #[cfg(feature = "librdkafka")]
 pub mod embedded;
 pub mod msk_iam;
+pub mod sts;
 pub mod table;
 
 pub use conf::{ModelConf, SetResult};

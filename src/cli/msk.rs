@@ -75,8 +75,7 @@ fn job_properties(
     })
 }
 
-fn job_credentials(props: &BTreeMap<String, String>) -> Result<Resolved, String> {
-    use aws_credentials::CredentialSource;
+fn job_credentials(props: &BTreeMap<String, String>, region: &str) -> Result<Resolved, String> {
     let gate = props.get("security.protocol").map(String::as_str) == Some("SASL_SSL")
         && props.get("sasl.mechanism").map(String::as_str) == Some("OAUTHBEARER");
     if !gate {
@@ -84,10 +83,13 @@ fn job_credentials(props: &BTreeMap<String, String>) -> Result<Resolved, String>
     }
     match aws_credentials::source_of(props) {
         None => Err("the BE installs no MSK IAM token callback for this job: it has no credential source (aws.access_key with aws.secret_key, aws.role_arn, aws.profile_name or aws.credentials_provider), or aws.external_id without aws.role_arn".into()),
-        Some(CredentialSource::AssumeRole { role_arn, .. }) => Err(format!(
-            "the job's credentials come from STS AssumeRole of {role_arn}, which this command does not call: sign with the role's credentials exported (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN) and --region"
-        )),
-        Some(source) => aws_credentials::resolve(&source, &ProcessEnvironment).map_err(|e| e.to_string()),
+        // STS AssumeRole for aws.role_arn, on top of the base credentials.
+        Some(source) => routine_load_fe::be::sts::resolve(
+            &source,
+            region,
+            &ProcessEnvironment,
+            std::time::Duration::from_secs(10),
+        ),
     }
 }
 
@@ -100,7 +102,8 @@ pub(crate) fn msk_iam_token(common: &Common, a: TokenArgs) -> Result<i32, String
                 .clone()
                 .or_else(|| props.get("aws.region").cloned())
                 .ok_or("the job has no aws.region; give --region")?;
-            (region, job_credentials(&props)?)
+            let resolved = job_credentials(&props, &region)?;
+            (region, resolved)
         }
         None => {
             let region = a.region.clone().ok_or("--region is required (or --job)")?;

@@ -242,6 +242,7 @@ enum Question {
 fn iam_signing(
     src: &KafkaSource,
     places: &dyn Places,
+    timeout: Duration,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<IamSigning> {
     let get = |k: &str| src.custom.iter().find(|(key, _)| *key == k).map(|(_, v)| v);
@@ -257,13 +258,7 @@ fn iam_signing(
     let region = get("aws.region").unwrap_or("").to_string();
     let source = aws_credentials::source_of(&props)?;
     let at = |k: &str| written(places, k);
-    let resolved = match &source {
-        CredentialSource::AssumeRole { role_arn, .. } => {
-            diags.push(online(ONLINE_IAM.warning(format!("no MSK IAM token: the job assumes {role_arn} through STS, which the online check does not call")).at(at("aws.role_arn")).with_help("the connection is tried without a token; to check it, run with the role's temporary credentials as aws.access_key/aws.secret_key in a copy of the statement")));
-            return None;
-        }
-        s => aws_credentials::resolve(s, &ProcessEnvironment),
-    };
+    let resolved = crate::be::sts::resolve(&source, &region, &ProcessEnvironment, timeout);
     match resolved {
         Ok(r) => Some(IamSigning {
             credentials: r.credentials,
@@ -272,6 +267,7 @@ fn iam_signing(
         }),
         Err(e) => {
             let key = match source {
+                CredentialSource::AssumeRole { .. } => "aws.role_arn",
                 CredentialSource::Profile(_) => "aws.profile_name",
                 CredentialSource::Provider(_) => "aws.credentials_provider",
                 _ => "aws.access_key",
@@ -395,7 +391,7 @@ pub(super) fn check(
     }
     let mut left_out = Vec::new();
     let settings = settings(src, files, &mut left_out);
-    let iam = iam_signing(src, places, &mut diags);
+    let iam = iam_signing(src, places, budget.left(Duration::from_secs(5)), &mut diags);
     let conn = match Connection::open(&settings, iam) {
         Ok(c) => c,
         Err(e) => {

@@ -421,3 +421,215 @@ fn an_alter_of_a_discovered_job_checks_its_partitions_against_the_topic() {
         w.message
     );
 }
+
+#[test]
+fn an_injected_listoffsets_error_is_doris_failure_to_get_real_offsets() {
+    use rdkafka_sys::rd_kafka_resp_err_t as E;
+    let mc = MockCluster::new(1).unwrap();
+    mc.create_topic("flaky", 1).unwrap();
+    // Every ListOffsets answer of the check fails (not retriable).
+    mc.push_request_errors(2, &[E::RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED; 8]);
+    let mut s = session(Duration::from_secs(5));
+    let r = run(
+        &mut s,
+        &create(
+            &mc.bootstraps(),
+            "flaky",
+            ",\n  \"kafka_partitions\" = \"0\"",
+            "",
+        ),
+    );
+    assert!(!r.ok);
+    let e = r.first_error().unwrap();
+    assert_eq!(
+        e.message.to_string(),
+        "Failed to get real offsets of kafka topic: flaky. error: errCode = 2, detailMessage = Failed to get info"
+    );
+    assert!(
+        e.help
+            .as_deref()
+            .unwrap_or("")
+            .contains("failed to get latest offset for partition: 0"),
+        "{:?}",
+        e.help
+    );
+}
+
+#[test]
+fn a_name_that_does_not_resolve_and_a_broker_that_never_answers_are_told_apart() {
+    let mut s = session(Duration::from_secs(3));
+    let r = run(
+        &mut s,
+        &create("rlfe-no-such-broker.invalid:9092", "t", "", ""),
+    );
+    assert!(r.ok, "Doris accepts a job without kafka_partitions");
+    let w = r
+        .diagnostics
+        .iter()
+        .find(|d| d.code() == "ONLINE-1")
+        .unwrap();
+    assert!(
+        w.message.contains("the host name does not resolve"),
+        "{}",
+        w.message
+    );
+    // A listener that accepts and never answers: the check ends at its timeout.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = silent.local_addr().unwrap();
+    let hold = std::thread::spawn(move || {
+        let conns: Vec<_> = silent.incoming().take(3).collect();
+        std::thread::sleep(Duration::from_secs(6));
+        drop(conns);
+    });
+    let started = Instant::now();
+    let r = run(
+        &mut s,
+        &create(
+            &addr.to_string(),
+            "t",
+            ",\n  \"kafka_partitions\" = \"0\"",
+            "",
+        )
+        .replace("LOAD j ", "LOAD j2 "),
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "bounded by the 3 s timeout"
+    );
+    assert!(!r.ok);
+    let help = r
+        .first_error()
+        .unwrap()
+        .help
+        .as_deref()
+        .unwrap_or("")
+        .to_string();
+    assert!(
+        help.contains("did not answer the client's first request"),
+        "{help}"
+    );
+    drop(hold);
+}
+
+/// A TLS listener on 127.0.0.1 whose certificate names `host`, signed by a CA made
+/// here; returns its address and the CA's PEM.
+fn tls_listener(host: &str) -> (std::net::SocketAddr, String) {
+    use openssl::asn1::Asn1Time;
+    use openssl::hash::MessageDigest;
+    use openssl::pkey::PKey;
+    use openssl::rsa::Rsa;
+    use openssl::ssl::{SslAcceptor, SslMethod};
+    use openssl::x509::extension::{BasicConstraints, SubjectAlternativeName};
+    use openssl::x509::{X509NameBuilder, X509};
+    let make = |cn: &str| {
+        let key = PKey::from_rsa(Rsa::generate(2048).unwrap()).unwrap();
+        let mut name = X509NameBuilder::new().unwrap();
+        name.append_entry_by_text("CN", cn).unwrap();
+        (key, name.build())
+    };
+    let (ca_key, ca_name) = make("rlfe test CA");
+    let mut ca = X509::builder().unwrap();
+    ca.set_version(2).unwrap();
+    ca.set_subject_name(&ca_name).unwrap();
+    ca.set_issuer_name(&ca_name).unwrap();
+    ca.set_pubkey(&ca_key).unwrap();
+    ca.set_not_before(&Asn1Time::days_from_now(0).unwrap())
+        .unwrap();
+    ca.set_not_after(&Asn1Time::days_from_now(2).unwrap())
+        .unwrap();
+    ca.append_extension(BasicConstraints::new().critical().ca().build().unwrap())
+        .unwrap();
+    ca.sign(&ca_key, MessageDigest::sha256()).unwrap();
+    let ca = ca.build();
+    let (key, name) = make(host);
+    let mut cert = X509::builder().unwrap();
+    cert.set_version(2).unwrap();
+    cert.set_subject_name(&name).unwrap();
+    cert.set_issuer_name(ca.subject_name()).unwrap();
+    cert.set_pubkey(&key).unwrap();
+    cert.set_not_before(&Asn1Time::days_from_now(0).unwrap())
+        .unwrap();
+    cert.set_not_after(&Asn1Time::days_from_now(2).unwrap())
+        .unwrap();
+    let san = SubjectAlternativeName::new()
+        .dns(host)
+        .build(&cert.x509v3_context(Some(&ca), None))
+        .unwrap();
+    cert.append_extension(san).unwrap();
+    cert.sign(&ca_key, MessageDigest::sha256()).unwrap();
+    let cert = cert.build();
+    let mut acceptor = SslAcceptor::mozilla_intermediate(SslMethod::tls()).unwrap();
+    acceptor.set_private_key(&key).unwrap();
+    acceptor.set_certificate(&cert).unwrap();
+    let acceptor = acceptor.build();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for conn in listener.incoming().take(8).flatten() {
+            let _ = acceptor.accept(conn);
+        }
+    });
+    (addr, String::from_utf8(ca.to_pem().unwrap()).unwrap())
+}
+
+#[test]
+fn tls_failures_name_the_certificate_problem() {
+    let dir = std::env::temp_dir().join(format!("rlfe-online-tls-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // An unknown CA: the broker's certificate cannot be verified.
+    let (addr, ca_pem) = tls_listener("localhost");
+    let mut s = session(Duration::from_secs(3));
+    let r = run(
+        &mut s,
+        &create(
+            &addr.to_string(),
+            "t",
+            ",\n  \"kafka_partitions\" = \"0\",\n  \"property.security.protocol\" = \"SSL\"",
+            "",
+        ),
+    );
+    assert!(!r.ok);
+    let help = r
+        .first_error()
+        .unwrap()
+        .help
+        .as_deref()
+        .unwrap_or("")
+        .to_string();
+    assert!(help.contains("certificate verify failed"), "{help}");
+    assert!(help.contains("ssl.ca.location"), "{help}");
+    // The right CA, registered as a small file, but a certificate for another host.
+    let ca = dir.join("ca.pem");
+    std::fs::write(&ca, &ca_pem).unwrap();
+    let (addr, ca_pem2) = tls_listener("broker.example.com");
+    let ca2 = dir.join("ca2.pem");
+    std::fs::write(&ca2, &ca_pem2).unwrap();
+    let catalog = format!("CREATE FILE \"ca2.pem\" IN demo PROPERTIES (\"url\" = \"file://{}\", \"catalog\" = \"kafka\");", ca2.display());
+    assert!(s.execute_sql(&catalog).iter().all(|r| r.ok), "CREATE FILE");
+    let r = run(
+        &mut s,
+        &create(
+            &addr.to_string(),
+            "t",
+            ",\n  \"kafka_partitions\" = \"0\",\n  \"property.security.protocol\" = \"SSL\",\n  \"property.ssl.ca.location\" = \"FILE:ca2.pem\",\n  \"property.ssl.endpoint.identification.algorithm\" = \"https\"",
+            "",
+        )
+        .replace("LOAD j ", "LOAD j2 "),
+    );
+    assert!(!r.ok);
+    let help = r
+        .first_error()
+        .unwrap()
+        .help
+        .as_deref()
+        .unwrap_or("")
+        .to_string();
+    assert!(
+        help.contains("certificate verify failed")
+            && help.contains("OpenSSL's verdict")
+            && help.contains("address mismatch")
+            && help.contains("does not name the host"),
+        "{help}"
+    );
+    std::fs::remove_dir_all(dir).ok();
+}

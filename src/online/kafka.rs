@@ -171,11 +171,62 @@ fn tidy(text: &str) -> String {
     t
 }
 
+/// After librdkafka's TLS handshake failed: the same handshake with OpenSSL through
+/// `native-tls`, trusting the job's `ssl.ca.location` alone when it has one, checking
+/// the host name only under `ssl.endpoint.identification.algorithm=https` (librdkafka
+/// 1.9.2's default is `none`), for OpenSSL's verdict (`Hostname mismatch`, `unable
+/// to get local issuer certificate`, …), which librdkafka's text leaves out.
+fn tls_verdict(
+    src: &KafkaSource,
+    addresses: &[&str],
+    files: FileLookup<'_>,
+    budget: &Budget,
+) -> Option<String> {
+    let get = |k: &str| src.custom.iter().find(|(key, _)| *key == k).map(|(_, v)| v);
+    let mut builder = native_tls::TlsConnector::builder();
+    if let Some(ca) = get("ssl.ca.location") {
+        let path = match ca.strip_prefix("FILE:") {
+            Some(name) => files(name)?,
+            None => std::path::PathBuf::from(ca),
+        };
+        let pem = std::fs::read(path).ok()?;
+        builder.disable_built_in_roots(true);
+        for cert in native_tls::Certificate::stack_from_pem(&pem).ok()? {
+            builder.add_root_certificate(cert);
+        }
+    }
+    let verify_host = get("ssl.endpoint.identification.algorithm")
+        .is_some_and(|v| v.eq_ignore_ascii_case("https"));
+    builder.danger_accept_invalid_hostnames(!verify_host);
+    let connector = builder.build().ok()?;
+    let address = addresses.first()?;
+    let (host, port) = host_port(address)?;
+    let addr = (host.as_str(), port).to_socket_addrs().ok()?.next()?;
+    let stream = TcpStream::connect_timeout(&addr, budget.left(Duration::from_secs(3))).ok()?;
+    stream
+        .set_read_timeout(Some(budget.left(Duration::from_secs(3))))
+        .ok()?;
+    match connector.connect(&host, stream) {
+        Ok(_) => None,
+        Err(e) => {
+            let text = e.to_string();
+            let verdict = text.rsplit_once(": ").map_or(text.as_str(), |(_, v)| v);
+            Some(format!(
+                "OpenSSL's verdict on {address}'s certificate: {verdict}"
+            ))
+        }
+    }
+}
+
 /// A fix for what the reasons say.
 fn fix_for(reasons: &[String]) -> &'static str {
     let all = reasons.join(" ").to_ascii_lowercase();
     if all.contains("apiversionrequest failed") {
         "librdkafka 1.9.2, Doris BE's Kafka client, cannot read this broker's ApiVersions answer; it skips that request only with \"property.broker.version.fallback\" below 0.10 (and \"property.api.version.request\" = \"false\"), which limits it to the oldest protocol versions: prefer a broker version librdkafka 1.9.2 supports"
+    } else if all.contains("hostname mismatch") || all.contains("ip address mismatch") {
+        "the broker's certificate does not name the host of kafka_broker_list: connect by a name the certificate lists (its subject alternative names), or reissue the certificate"
+    } else if all.contains("did not answer the client's first request") {
+        "check that the port is a Kafka listener and that its security protocol matches property.security.protocol (a TLS listener does not answer a PLAINTEXT client)"
     } else if all.contains("certificate") || all.contains("ssl handshake") {
         "check ssl.ca.location (the CA that signed the broker's certificate) and that the broker's certificate names the host of kafka_broker_list (ssl.endpoint.identification.algorithm)"
     } else if all.contains("sasl") || all.contains("authenticat") {
@@ -425,8 +476,23 @@ pub(super) fn check(
                 }) => why.insert(0, format!("error: {text} ({name})")),
                 Ok(_) => why.insert(0, "no partition in this topic".into()),
                 Err(Failure { name, text }) => {
+                    if why.is_empty()
+                        && name == "_TRANSPORT"
+                        && summary.bootstrap.iter().any(|b| b.reached)
+                    {
+                        // librdkafka waited for a broker to become usable and says no more.
+                        why.push(format!("the broker accepted the connection but did not answer the client's first request (ApiVersions) within {:.1} s", options.timeout.as_secs_f64()));
+                    }
                     why.push(format!("failed to get partition meta: {text} ({name})"))
                 }
+            }
+            if let Some(verdict) = why
+                .iter()
+                .any(|w| w.contains("SSL handshake failed"))
+                .then(|| tls_verdict(src, &addresses, files, &budget))
+                .flatten()
+            {
+                why.insert(0, verdict);
             }
             let auth = why.iter().find(|w| {
                 let l = w.to_ascii_lowercase();

@@ -31,6 +31,12 @@ extern "C" {
         mcluster: *mut MockClusterRaw,
         broker_id: i32,
     ) -> rd::rd_kafka_resp_err_t;
+    fn rd_kafka_mock_push_request_errors_array(
+        mcluster: *mut MockClusterRaw,
+        api_key: i16,
+        cnt: usize,
+        errors: *const rd::rd_kafka_resp_err_t,
+    );
     fn rd_kafka_mock_broker_set_up(
         mcluster: *mut MockClusterRaw,
         broker_id: i32,
@@ -94,6 +100,15 @@ impl MockCluster {
         let t = cstring(topic);
         // SAFETY: as above.
         unsafe { rd_kafka_mock_topic_set_error(self.mc, t.as_ptr(), err) }
+    }
+
+    /// Makes the next requests of a type (Kafka's ApiKey: 2 ListOffsets, 3 Metadata,
+    /// …) fail with these errors, one each, in order.
+    pub fn push_request_errors(&self, api_key: i16, errors: &[rd::rd_kafka_resp_err_t]) {
+        // SAFETY: the cluster is live; the array outlives the call (it is copied).
+        unsafe {
+            rd_kafka_mock_push_request_errors_array(self.mc, api_key, errors.len(), errors.as_ptr())
+        }
     }
 
     /// Stops a broker (-1: all): connections closed, new ones refused.

@@ -4,6 +4,8 @@
 
 #![cfg(feature = "librdkafka")]
 
+mod common;
+
 use routine_load_fe::diagnostics::Severity;
 use routine_load_fe::online::mock::MockCluster;
 use routine_load_fe::online::OnlineOptions;
@@ -147,11 +149,7 @@ fn offsets_out_of_range_and_offset_end_on_an_empty_topic_warn() {
         ),
     );
     assert!(r.ok, "Doris accepts it");
-    let w = r
-        .diagnostics
-        .iter()
-        .find(|d| d.code() == "ONLINE-4")
-        .expect("ONLINE-4");
+    let w = common::finding(&r, "ONLINE-4");
     assert!(
         w.message
             .contains("offset 100 of partition 0 is past its end 10"),
@@ -167,11 +165,7 @@ fn offsets_out_of_range_and_offset_end_on_an_empty_topic_warn() {
             .replace("CREATE ROUTINE LOAD j ", "CREATE ROUTINE LOAD j2 "),
     );
     assert!(r.ok);
-    let w = r
-        .diagnostics
-        .iter()
-        .find(|d| d.code() == "ONLINE-5")
-        .expect("ONLINE-5");
+    let w = common::finding(&r, "ONLINE-5");
     assert!(
         w.message
             .contains("topic empty has no message: OFFSET_END starts at 0:0,1:0"),
@@ -198,11 +192,7 @@ fn a_datetime_offset_is_asked_of_the_broker() {
         ),
     );
     assert!(r.ok);
-    let w = r
-        .diagnostics
-        .iter()
-        .find(|d| d.code() == "ONLINE-6")
-        .expect("ONLINE-6");
+    let w = common::finding(&r, "ONLINE-6");
     assert!(w
         .message
         .contains("partition 0 has no message at or after 2030-01-01 00:00:00"));
@@ -241,11 +231,7 @@ fn a_stopped_broker_gives_a_located_error_within_the_timeout() {
         e.help
     );
     assert!(e.span.is_some());
-    let w = r
-        .diagnostics
-        .iter()
-        .find(|d| d.code() == "ONLINE-1")
-        .expect("ONLINE-1");
+    let w = common::finding(&r, "ONLINE-1");
     assert_eq!(w.span.unwrap().start.line, 4, "at the broker list");
     // Without kafka_partitions Doris accepts the job; it pauses when scheduled.
     let r = run(&mut s, &create(&mc.bootstraps(), "t", "", ""));
@@ -314,11 +300,7 @@ fn a_tls_client_against_a_plaintext_broker_is_refused_with_librdkafkas_reason() 
     assert_eq!(e.code(), "ONLINE-C6");
     let help = e.help.as_deref().unwrap_or("");
     assert!(help.to_ascii_lowercase().contains("ssl"), "{help}");
-    let refused = r
-        .diagnostics
-        .iter()
-        .find(|d| d.code() == "ONLINE-1")
-        .expect("ONLINE-1");
+    let refused = common::finding(&r, "ONLINE-1");
     assert!(
         refused.message.contains("refused the client"),
         "{}",
@@ -409,11 +391,7 @@ fn an_alter_of_a_discovered_job_checks_its_partitions_against_the_topic() {
         "answered online: {:?}",
         codes(&r)
     );
-    let w = r
-        .diagnostics
-        .iter()
-        .find(|d| d.code() == "ONLINE-4")
-        .expect("9 is past the end 5");
+    let w = common::finding(&r, "ONLINE-4");
     assert!(
         w.message
             .contains("offset 9 of partition 2 is past its end 5"),
@@ -497,13 +475,7 @@ fn a_name_that_does_not_resolve_and_a_broker_that_never_answers_are_told_apart()
         "bounded by the 3 s timeout"
     );
     assert!(!r.ok);
-    let help = r
-        .first_error()
-        .unwrap()
-        .help
-        .as_deref()
-        .unwrap_or("")
-        .to_string();
+    let help = common::error_help(&r);
     assert!(
         help.contains("did not answer the client's first request"),
         "{help}"
@@ -589,13 +561,7 @@ fn tls_failures_name_the_certificate_problem() {
         ),
     );
     assert!(!r.ok);
-    let help = r
-        .first_error()
-        .unwrap()
-        .help
-        .as_deref()
-        .unwrap_or("")
-        .to_string();
+    let help = common::error_help(&r);
     assert!(help.contains("certificate verify failed"), "{help}");
     assert!(help.contains("ssl.ca.location"), "{help}");
     // The right CA, registered as a small file, but a certificate for another host.
@@ -617,13 +583,7 @@ fn tls_failures_name_the_certificate_problem() {
         .replace("LOAD j ", "LOAD j2 "),
     );
     assert!(!r.ok);
-    let help = r
-        .first_error()
-        .unwrap()
-        .help
-        .as_deref()
-        .unwrap_or("")
-        .to_string();
+    let help = common::error_help(&r);
     assert!(
         help.contains("certificate verify failed")
             && help.contains("OpenSSL's verdict")

@@ -68,11 +68,7 @@ fn a_datetime_offset_plans_the_brokers_offset_for_that_time() {
         .collect();
     // The first message at or after 10:15 is offset 2; partition 1 has none (-1).
     assert_eq!(begin, vec![(0, 2), (1, -1)]);
-    let w = res
-        .diagnostics
-        .iter()
-        .find(|d| d.code() == "ONLINE-6")
-        .expect("ONLINE-6 for partition 1");
+    let w = common::finding(&res, "ONLINE-6");
     assert!(w
         .message
         .contains("partition 1 has no message at or after 2026-05-01 10:15:00"));
@@ -125,13 +121,7 @@ fn a_mechanism_the_broker_does_not_enable_is_explained() {
         r#", "kafka_partitions" = "0", "property.security.protocol" = "SASL_PLAINTEXT", "property.sasl.mechanism" = "SCRAM-SHA-256", "property.sasl.username" = "doris", "property.sasl.password" = "right-password""#,
     ));
     assert!(!res.ok);
-    let help = res
-        .first_error()
-        .unwrap()
-        .help
-        .as_deref()
-        .unwrap_or("")
-        .to_string();
+    let help = common::error_help(&res);
     assert!(
         help.contains("SCRAM-SHA-256") && help.contains("PLAIN"),
         "{help}"

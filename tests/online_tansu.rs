@@ -74,11 +74,7 @@ fn doris_be_settings_meet_tansus_apiversions_answer_and_say_so() {
         "{help}"
     );
     assert!(help.contains("broker.version.fallback"), "{help}");
-    let refused = r
-        .diagnostics
-        .iter()
-        .find(|d| d.code() == "ONLINE-1")
-        .expect("ONLINE-1");
+    let refused = common::finding(&r, "ONLINE-1");
     assert!(
         refused.message.contains("refused the client"),
         "{}",
@@ -110,11 +106,7 @@ fn the_old_protocol_discovers_tansus_partitions() {
     let online = r.plan.as_ref().unwrap().online.as_ref().unwrap();
     assert_eq!(online.partitions, vec![0, 1, 2]);
     assert_eq!(r.plan.as_ref().unwrap().tasks.len(), 3);
-    let w = r
-        .diagnostics
-        .iter()
-        .find(|d| d.code() == "ONLINE-2")
-        .expect("ONLINE-2");
+    let w = common::finding(&r, "ONLINE-2");
     assert_eq!(
         w.message.to_string(),
         "the job will pause when it is scheduled: Failed to get real offsets of kafka topic: events. error: errCode = 2, detailMessage = Failed to get info"
@@ -131,11 +123,7 @@ fn an_advertised_name_that_does_not_resolve_is_found() {
     };
     t.create_topic("t", 1).unwrap();
     let r = run(&create(&t.bootstrap(), "t", OLD_PROTOCOL));
-    let w = r
-        .diagnostics
-        .iter()
-        .find(|d| d.code() == "ONLINE-3")
-        .expect("ONLINE-3");
+    let w = common::finding(&r, "ONLINE-3");
     assert!(
         w.message.contains("advertises rlfe-broker.invalid:")
             && w.message.contains("whose host does not resolve here"),

@@ -4,7 +4,7 @@
 //! `getOffsetsForTimes`).
 
 use super::client::{Collected, Connection, Failure, IamSigning, OpenError, TopicMetadata};
-use super::{FileLookup, OnlineOptions, OnlineReport, Places};
+use super::{Checked as Mode, FileLookup, OnlineOptions, OnlineReport, Places};
 use crate::analyzer::{KafkaOffset, KafkaSource};
 use crate::be::aws_credentials::{self, CredentialSource, ProcessEnvironment};
 use crate::be::consumer::{be_defaults, BeConfig, ConsumerSetup};
@@ -383,16 +383,6 @@ fn offsets_key(src: &KafkaSource) -> &'static str {
     } else {
         "kafka_default_offsets"
     }
-}
-
-/// Which statement is checked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Mode {
-    /// CREATE: Doris asks Kafka for the partitions of `kafka_partitions`.
-    Create,
-    /// ALTER of a job whose partitions are discovered: the job consumes every
-    /// partition of its topic, which Doris's progress check (A12) compares with.
-    Alter,
 }
 
 pub(super) fn check(

@@ -55,45 +55,38 @@ pub struct OnlineReport {
 /// A FILE: reference resolved to a file on this machine, when there is one.
 pub type FileLookup<'a> = &'a dyn Fn(&str) -> Option<std::path::PathBuf>;
 
+/// Which statement a check is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Checked {
+    /// CREATE: Doris asks Kafka for the partitions of `kafka_partitions`.
+    Create,
+    /// An ALTER giving partitions to a job whose partitions are discovered (`src` is
+    /// the job's current source with the ALTER's partitions and offsets): the job
+    /// consumes every partition of its topic, and Doris's progress check (A12)
+    /// refuses any other; the offsets are then resolved as at CREATE.
+    Alter,
+}
+
 /// Checks a Kafka job's source against its brokers.
 pub fn check_kafka(
     src: &KafkaSource,
     places: &dyn Places,
     files: FileLookup<'_>,
     options: &OnlineOptions,
+    checked: Checked,
 ) -> OnlineReport {
     #[cfg(feature = "librdkafka")]
     {
-        kafka::check(src, places, files, options, kafka::Mode::Create)
+        kafka::check(src, places, files, options, checked)
     }
     #[cfg(not(feature = "librdkafka"))]
     {
-        let _ = (src, files, options);
+        let _ = (src, files, options, checked);
         OnlineReport {
             diagnostics: vec![crate::diagnostics::rules::ONLINE_CHECKED
                 .note("checked against the broker: nothing, rlfe was built without librdkafka (feature `librdkafka`)")
                 .at(places.anchor())],
             summary: None,
         }
-    }
-}
-
-/// Checks the partitions an ALTER gives a job whose partitions are discovered (`src`
-/// is the job's current source with the ALTER's partitions and offsets) against the
-/// topic: a job consumes every partition of its topic, and Doris's progress check
-/// (A12) refuses any other; the offsets are then resolved as at CREATE.
-pub fn check_kafka_alter(
-    src: &KafkaSource,
-    places: &dyn Places,
-    files: FileLookup<'_>,
-    options: &OnlineOptions,
-) -> OnlineReport {
-    #[cfg(feature = "librdkafka")]
-    {
-        kafka::check(src, places, files, options, kafka::Mode::Alter)
-    }
-    #[cfg(not(feature = "librdkafka"))]
-    {
-        check_kafka(src, places, files, options)
     }
 }

@@ -589,7 +589,13 @@ impl Session {
                 let places = online_plan::SourcePlaces(&create.source);
                 let catalog = self.catalog.read();
                 let files = |name: &str| online_plan::local_file(catalog, &job.database, name);
-                let report = crate::online::check_kafka(src, &places, &files, &options);
+                let report = crate::online::check_kafka(
+                    src,
+                    &places,
+                    &files,
+                    &options,
+                    crate::online::Checked::Create,
+                );
                 if report.summary.is_some() {
                     // Asked of the broker now: the offline "not verified" warning is answered.
                     outcome
@@ -653,7 +659,13 @@ impl Session {
         let places = online_plan::SourcePlaces(ast_src);
         let catalog = self.catalog.read();
         let files = |name: &str| online_plan::local_file(catalog, &new.database, name);
-        let report = crate::online::check_kafka_alter(&src, &places, &files, options);
+        let report = crate::online::check_kafka(
+            &src,
+            &places,
+            &files,
+            options,
+            crate::online::Checked::Alter,
+        );
         if report
             .summary
             .as_ref()

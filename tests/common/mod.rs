@@ -212,3 +212,24 @@ pub fn run_case_corpus(
         with_snapshots(|| insta::assert_snapshot!(format!("{prefix}_{name}"), out));
     }
 }
+
+/// The statement's first finding of a rule (the test fails without one).
+pub fn finding<'a>(r: &'a StatementResult, code: &str) -> &'a routine_load_fe::Diagnostic {
+    r.diagnostics
+        .iter()
+        .find(|d| d.code() == code)
+        .unwrap_or_else(|| {
+            panic!(
+                "no {code} among {:?}",
+                r.diagnostics.iter().map(|d| d.code()).collect::<Vec<_>>()
+            )
+        })
+}
+
+/// The help of the statement's first error.
+pub fn error_help(r: &StatementResult) -> String {
+    r.first_error()
+        .and_then(|e| e.help.as_deref())
+        .unwrap_or("")
+        .to_string()
+}

@@ -105,6 +105,13 @@ fn bad_sasl_credentials_are_explained_without_the_password() {
     assert!(help.contains("user name and password"), "{help}");
     let all = format!("{:?}", res.diagnostics);
     assert!(!all.contains("wrong-password"));
+    // A user the broker does not know is refused the same way.
+    let res = run(&create(
+        &r.bootstrap(),
+        r#", "kafka_partitions" = "0", "property.security.protocol" = "SASL_PLAINTEXT", "property.sasl.mechanism" = "PLAIN", "property.sasl.username" = "nobody", "property.sasl.password" = "right-password""#,
+    ));
+    assert!(!res.ok);
+    assert!(common::error_help(&res).contains("Authentication failed"));
     // The right password passes.
     let ok = run(&create(
         &r.bootstrap(),

@@ -548,3 +548,34 @@ fn diagnostics_come_in_reading_order_with_one_location_each() {
     assert_eq!(places.len(), unique.len(), "{errors}");
     assert_eq!(errors.matches("--> line").count(), places.len());
 }
+
+#[test]
+fn an_online_timeout_that_is_not_a_duration_is_a_usage_error() {
+    for bad in ["nan", "inf", "0", "-0.5", "3601", "ten"] {
+        let out = common::rlfe(
+            &[
+                "run",
+                "--demo",
+                "--online",
+                &format!("--online-timeout={bad}"),
+                "-",
+            ],
+            "SHOW ROUTINE LOAD;",
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{bad}: {}",
+            common::all_output(&out)
+        );
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("--online-timeout"),
+            "{bad}"
+        );
+    }
+    let out = common::rlfe(
+        &["run", "--demo", "--online", "--online-timeout", "2.5", "-"],
+        "SHOW ROUTINE LOAD;",
+    );
+    assert_eq!(out.status.code(), Some(0));
+}

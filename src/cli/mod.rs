@@ -72,8 +72,8 @@ struct Common {
     #[arg(long, global = true)]
     online: bool,
     /// The time one statement's online checks may take, in seconds.
-    #[arg(long, value_name = "SECONDS", default_value_t = 10.0, global = true)]
-    online_timeout: f64,
+    #[arg(long, value_name = "SECONDS", default_value = "10", value_parser = parse_timeout, global = true)]
+    online_timeout: std::time::Duration,
     /// Warnings fail the statement (for CI linting).
     #[arg(long, global = true)]
     deny_warnings: bool,
@@ -130,6 +130,18 @@ pub(crate) fn terminal_width(fd: i32) -> usize {
         usize::from(size.ws_col)
     } else {
         routine_load_fe::diagnostics::render::DEFAULT_WIDTH
+    }
+}
+
+/// A timeout in seconds: more than 0, at most an hour.
+fn parse_timeout(text: &str) -> Result<std::time::Duration, String> {
+    match text.trim().parse::<f64>() {
+        Ok(s) if s.is_finite() && s > 0.0 && s <= 3600.0 => {
+            Ok(std::time::Duration::from_secs_f64(s))
+        }
+        _ => Err(format!(
+            "'{text}' is not a timeout in seconds (more than 0, at most 3600)"
+        )),
     }
 }
 
@@ -390,10 +402,8 @@ fn session(common: &Common, demo: bool) -> Result<Session, String> {
         doris_version: common.doris_version,
         online: common
             .online
-            .then(|| routine_load_fe::online::OnlineOptions {
-                timeout: std::time::Duration::from_secs_f64(
-                    common.online_timeout.clamp(0.001, 3600.0),
-                ),
+            .then_some(routine_load_fe::online::OnlineOptions {
+                timeout: common.online_timeout,
             }),
         deny_warnings: common.deny_warnings,
         time_zone: common.time_zone.clone(),

@@ -598,7 +598,7 @@ pub(super) fn check(
                         if *value < low {
                             diags.push(online(ONLINE_RANGE.warning(format!("offset {value} of partition {p} is below its first retained offset {low}: the first task fails with Offset out of range and the job pauses")).at(offsets_span).with_help(format!("start at {low} or later (or OFFSET_BEGINNING); messages before {low} were removed by retention"))));
                         } else if *value > high {
-                            diags.push(online(ONLINE_RANGE.warning(format!("offset {value} of partition {p} is past its end {high}: the job pauses when it is scheduled (offset set in job: {value} is greater than kafka latest offset: {high} partition id: {p})")).at(offsets_span).with_help(format!("partition {p} holds offsets {low} to {}; use one of them, or OFFSET_END", (high - 1).max(low)))));
+                            diags.push(online(ONLINE_RANGE.warning(format!("offset {value} of partition {p} is past its end {high}: the job pauses when it is scheduled (offset set in job: {value} is greater than kafka latest offset: {high} partition id: {p})")).at(offsets_span).with_help(format!("partition {p} holds offsets {low} to {}; use one of them, or OFFSET_END", high.saturating_sub(1).max(low)))));
                         }
                     }
                     KafkaOffset::Time { .. } => {}

@@ -36,19 +36,7 @@ fn codes(r: &StatementResult) -> Vec<String> {
 }
 
 fn begin_offsets(r: &StatementResult) -> Vec<Vec<(i32, i64)>> {
-    let plan = r.plan.as_ref().expect("a plan");
-    plan.tasks
-        .iter()
-        .map(|t| {
-            t.kafka_load_info
-                .as_ref()
-                .unwrap()
-                .partition_begin_offset
-                .iter()
-                .map(|(p, o)| (*p, *o))
-                .collect()
-        })
-        .collect()
+    common::task_offsets(r.plan.as_ref().expect("a plan"))
 }
 
 #[test]

@@ -55,17 +55,7 @@ fn a_datetime_offset_plans_the_brokers_offset_for_that_time() {
     ));
     assert!(res.ok, "{:?}", res.diagnostics);
     let plan = res.plan.as_ref().unwrap();
-    let begin: Vec<(i32, i64)> = plan
-        .tasks
-        .iter()
-        .flat_map(|t| {
-            t.kafka_load_info
-                .as_ref()
-                .unwrap()
-                .partition_begin_offset
-                .clone()
-        })
-        .collect();
+    let begin: Vec<(i32, i64)> = common::task_offsets(plan).concat();
     // The first message at or after 10:15 is offset 2; partition 1 has none (-1).
     assert_eq!(begin, vec![(0, 2), (1, -1)]);
     let w = common::finding(&res, "ONLINE-6");

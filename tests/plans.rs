@@ -47,17 +47,9 @@ fn division(plans: &[Plan], job: &str) -> Vec<Vec<i32>> {
         .iter()
         .find(|p| p.job.name == job)
         .unwrap_or_else(|| panic!("no plan {job}"));
-    p.tasks
-        .iter()
-        .map(|t| {
-            t.kafka_load_info
-                .as_ref()
-                .unwrap()
-                .partition_begin_offset
-                .keys()
-                .copied()
-                .collect()
-        })
+    common::task_offsets(p)
+        .into_iter()
+        .map(|t| t.into_iter().map(|(p, _)| p).collect())
         .collect()
 }
 
@@ -125,16 +117,9 @@ fn offsets_labels_and_fields() {
     let plans = plans();
     let get = |job: &str| plans.iter().find(|p| p.job.name == job).unwrap();
     let offsets = |job: &str| -> BTreeMap<i32, i64> {
-        get(job)
-            .tasks
-            .iter()
-            .flat_map(|t| {
-                t.kafka_load_info
-                    .as_ref()
-                    .unwrap()
-                    .partition_begin_offset
-                    .clone()
-            })
+        common::task_offsets(get(job))
+            .concat()
+            .into_iter()
             .collect()
     };
     assert_eq!(

@@ -233,3 +233,21 @@ pub fn error_help(r: &StatementResult) -> String {
         .unwrap_or("")
         .to_string()
 }
+
+/// Each Kafka task's partitions and begin offsets, in task order.
+pub fn task_offsets(plan: &routine_load_fe::plan::Plan) -> Vec<Vec<(i32, i64)>> {
+    plan.tasks
+        .iter()
+        .map(|t| {
+            t.kafka_load_info
+                .as_ref()
+                .map(|k| {
+                    k.partition_begin_offset
+                        .iter()
+                        .map(|(p, o)| (*p, *o))
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+        .collect()
+}

@@ -6,7 +6,6 @@
 //! trim (the right trim never happens), an empty value is no value.
 
 use super::table::{self, Level, Property, Type, Validator};
-use crate::text::hash::FastMap;
 
 /// What `rd_kafka_conf_set` answers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,10 +44,42 @@ enum ValueRef<'a> {
 /// which properties were modified.
 #[derive(Debug, Clone, Default)]
 pub struct ModelConf {
-    values: FastMap<usize, Value>,
+    values: Stored,
     /// Whether a topic-level property was set (librdkafka then creates the default
     /// topic configuration, which `get` falls back to).
     topic_conf: bool,
+}
+
+/// The values set, by table position, kept in order: a configuration holds a few
+/// dozen at most, so a sorted vector is searched faster than a map is hashed, and is
+/// cloned in one allocation.
+#[derive(Debug, Clone, Default)]
+struct Stored(Vec<(usize, Value)>);
+
+impl Stored {
+    fn get(&self, i: &usize) -> Option<&Value> {
+        let at = self.0.binary_search_by_key(i, |(k, _)| *k).ok()?;
+        self.0.get(at).map(|(_, v)| v)
+    }
+
+    fn contains_key(&self, i: &usize) -> bool {
+        self.get(i).is_some()
+    }
+
+    fn insert(&mut self, i: usize, v: Value) {
+        match self.0.binary_search_by_key(&i, |(k, _)| *k) {
+            Ok(at) => {
+                if let Some(slot) = self.0.get_mut(at) {
+                    slot.1 = v;
+                }
+            }
+            Err(at) => self.0.insert(at, (i, v)),
+        }
+    }
+
+    fn keys(&self) -> impl Iterator<Item = &usize> {
+        self.0.iter().map(|(k, _)| k)
+    }
 }
 
 /// C's `isspace` in the "C" locale.
@@ -215,24 +246,26 @@ impl ModelConf {
     /// `rd_kafka_conf_set(conf, name, value)`.
     pub fn set(&mut self, name: &str, value: &str) -> SetResult {
         let value = (!value.is_empty()).then_some(value);
-        match self.set_at(Level::Global, name, value) {
-            SetResult::Unknown(_) => {}
-            other => return other,
+        if let Some(answer) = self.set_at(Level::Global, name, value) {
+            return answer;
         }
         // Unknown globally: the default topic configuration is created and tried.
         self.topic_conf = true;
         let name = name.strip_prefix("topic.").unwrap_or(name);
-        self.set_at(Level::Topic, name, value)
+        self.set_at(Level::Topic, name, value).unwrap_or_else(|| {
+            SetResult::Unknown(format!("No such configuration property: \"{name}\""))
+        })
     }
 
-    fn set_at(&mut self, level: Level, name: &str, value: Option<&str>) -> SetResult {
-        match table::lookup(level, name) {
-            Some((_, p)) if p.ty == Type::Alias => {
-                let target = p.sdef.clone().unwrap_or_default();
-                self.set_at(level, &target, value)
+    /// The answer at one level; `None` when the level has no such property (the text
+    /// is made once, for the last level tried).
+    fn set_at(&mut self, level: Level, name: &str, value: Option<&str>) -> Option<SetResult> {
+        match table::lookup(level, name)? {
+            (_, p) if p.ty == Type::Alias => {
+                let target = p.sdef.as_deref().unwrap_or_default();
+                self.set_at(level, target, value)
             }
-            Some((i, p)) => self.set_prop(i, p, value),
-            None => SetResult::Unknown(format!("No such configuration property: \"{name}\"")),
+            (i, p) => Some(self.set_prop(i, p, value)),
         }
     }
 
@@ -460,9 +493,7 @@ impl ModelConf {
 
     /// The table positions of the properties set so far, in the table's order.
     pub fn modified(&self) -> Vec<usize> {
-        let mut v: Vec<usize> = self.values.keys().copied().collect();
-        v.sort_unstable();
-        v
+        self.values.keys().copied().collect()
     }
 
     /// Whether the property `name` at `level` was set.

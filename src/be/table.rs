@@ -217,18 +217,31 @@ pub fn properties() -> &'static [Property] {
 
 /// The property `name` at `level`, as librdkafka looks it up (exact, case-sensitive).
 pub fn lookup(level: Level, name: &str) -> Option<(usize, &'static Property)> {
-    static INDEX: OnceLock<crate::text::hash::FastMap<(bool, &'static str), usize>> =
-        OnceLock::new();
+    // One entry per name with its global and its topic row: a miss at one level and
+    // the lookup at the other cost one hash.
+    type Rows = [Option<usize>; 2];
+    static INDEX: OnceLock<crate::text::hash::FastMap<&'static str, Rows>> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
-        let mut m = crate::text::hash::FastMap::default();
+        let mut m: crate::text::hash::FastMap<&'static str, Rows> = Default::default();
         for (i, p) in properties().iter().enumerate() {
+            let rows = m.entry(p.name.as_str()).or_default();
             // The first of two rows with one name wins, as in librdkafka's scan.
-            m.entry((p.level == Level::Global, p.name.as_str()))
-                .or_insert(i);
+            let [global, topic] = rows;
+            let slot = if p.level == Level::Global {
+                global
+            } else {
+                topic
+            };
+            slot.get_or_insert(i);
         }
         m
     });
-    let i = *index.get(&(level == Level::Global, name))?;
+    let [global, topic] = index.get(name)?;
+    let i = if level == Level::Global {
+        *global
+    } else {
+        *topic
+    }?;
     properties().get(i).map(|p| (i, p))
 }
 

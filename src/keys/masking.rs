@@ -62,12 +62,18 @@ impl Iterator for Scan<'_> {
         let bytes = self.text.as_bytes();
         // Whitespace, ASCII or not (a non-ASCII space is not part of a word).
         loop {
-            let rest = self.text.get(self.pos..)?;
-            let c = rest.chars().next()?;
-            if !c.is_whitespace() {
-                break;
+            match bytes.get(self.pos) {
+                None => return None,
+                Some(9..=13 | b' ') => self.pos += 1,
+                Some(b) if b.is_ascii() => break,
+                Some(_) => {
+                    let c = self.text.get(self.pos..)?.chars().next()?;
+                    if !c.is_whitespace() {
+                        break;
+                    }
+                    self.pos += c.len_utf8();
+                }
             }
-            self.pos += c.len_utf8();
         }
         let start = self.pos;
         let b = *bytes.get(start)?;
@@ -125,11 +131,18 @@ impl Iterator for Scan<'_> {
             _ if is_word_byte(b) => {
                 let mut e = start;
                 // Words stop at whitespace, ASCII or not.
-                while let Some(c) = self.text.get(e..).and_then(|r| r.chars().next()) {
-                    if c.is_whitespace() || (c.is_ascii() && !is_word_byte(c as u8)) {
-                        break;
+                while let Some(&b) = bytes.get(e) {
+                    if b.is_ascii() {
+                        if !is_word_byte(b) {
+                            break;
+                        }
+                        e += 1;
+                        continue;
                     }
-                    e += c.len_utf8();
+                    match self.text.get(e..).and_then(|r| r.chars().next()) {
+                        Some(c) if !c.is_whitespace() => e += c.len_utf8(),
+                        _ => break,
+                    }
                 }
                 (Kind::Word, e, (start, e))
             }
@@ -197,7 +210,8 @@ fn body<'a>(text: &'a str, t: &Tok) -> &'a str {
 
 /// Byte ranges of the secret values in `text`, in order, not overlapping.
 pub fn secret_ranges(text: &str) -> Vec<Range<usize>> {
-    let toks: Vec<Tok> = Scan { text, pos: 0 }.collect();
+    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 8);
+    toks.extend(Scan { text, pos: 0 });
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(t) = toks.get(i) {

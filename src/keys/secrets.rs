@@ -118,12 +118,12 @@ const SECRET_SUFFIXES: &[&str] = &[
 /// soft hyphens, direction marks) removed, ASCII letters lower-cased.
 pub fn normalize_key(key: &str) -> std::borrow::Cow<'_, str> {
     use unicode_normalization::UnicodeNormalization;
+    // One pass for the common case: ASCII without capitals is its own normal form.
+    if key.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return key.into();
+    }
     if key.is_ascii() {
-        return if key.bytes().any(|b| b.is_ascii_uppercase()) {
-            key.to_ascii_lowercase().into()
-        } else {
-            key.into()
-        };
+        return key.to_ascii_lowercase().into();
     }
     let mut folded: String = key.nfkc().filter(|c| !is_invisible(*c)).collect();
     folded.make_ascii_lowercase();
@@ -157,8 +157,6 @@ fn is_invisible(c: char) -> bool {
 /// True when the value of `key` (as written, with or without `property.`, in any
 /// spelling [`normalize_key`] folds) is a secret.
 pub fn is_secret_key(key: &str) -> bool {
-    let lower = normalize_key(key);
-    let lower: &str = &lower;
     // Nearly every key is one of the known vocabulary's: their verdicts are computed
     // once.
     static KNOWN: std::sync::OnceLock<crate::text::hash::FastMap<String, bool>> =
@@ -181,10 +179,16 @@ pub fn is_secret_key(key: &str) -> bool {
             })
             .collect()
     });
-    if let Some(secret) = known.get(lower) {
+    // The vocabulary is lower-case ASCII, which normalising leaves as it is: a key
+    // found as written needs no normalising.
+    if let Some(secret) = known.get(key) {
         return *secret;
     }
-    classify(lower)
+    let lower = normalize_key(key);
+    if let Some(secret) = known.get(&*lower) {
+        return *secret;
+    }
+    classify(&lower)
 }
 
 /// [`is_secret_key`] for a normalised key.
@@ -200,12 +204,13 @@ fn classify(lower: &str) -> bool {
     if SECRET_SEGMENTS.contains(&last) || SECRET_SUFFIXES.iter().any(|s| client.ends_with(s)) {
         return true;
     }
-    // Only an unknown key can be a misspelt secret key.
-    let known = super::librdkafka::lookup(client).is_some()
-        || super::kafka::KafkaKey::parse(client).is_some()
-        || super::job::JobKey::parse(client).is_some()
-        || super::aws::CANONICAL_AWS_KEYS.contains(&client);
-    !known && is_near_secret(client)
+    // Only an unknown key can be a misspelt secret key (the cheaper test first: few
+    // keys are near a secret one).
+    is_near_secret(client)
+        && super::librdkafka::lookup(client).is_none()
+        && super::kafka::KafkaKey::parse(client).is_none()
+        && super::job::JobKey::parse(client).is_none()
+        && !super::aws::CANONICAL_AWS_KEYS.contains(&client)
 }
 
 /// One hashed set for both lists (no client secret starts with `property.`).
@@ -243,10 +248,14 @@ fn is_near_secret(client: &str) -> bool {
         "aws.access_key",
         "sasl.jaas.config",
     ];
-    client.len() > 6
-        && NEAR
-            .iter()
-            .any(|s| crate::text::within_distance(client, s, 2))
+    if client.len() <= 6 {
+        return false;
+    }
+    static NEAR_WORDS: std::sync::OnceLock<crate::text::NearWords<'static>> =
+        std::sync::OnceLock::new();
+    NEAR_WORDS
+        .get_or_init(|| crate::text::NearWords::new(NEAR))
+        .any_within(client, 2)
 }
 
 /// The value as it may be shown: the mask for a secret key, else the value.

@@ -6,6 +6,53 @@ pub fn within_distance(a: &str, b: &str, k: usize) -> bool {
     a.len().abs_diff(b.len()) <= k && bag_distance(a, b) <= k && osa(a, b, k).is_some()
 }
 
+/// The bytes a word holds, as a set of 64 classes (letters, digits, `.` and `-` each
+/// their own; the other bytes share the rest).
+///
+/// Each byte class of one word that the other lacks needs an edit of its own (a
+/// deletion or substitution on one side, an insertion or substitution on the other; a
+/// transposition moves bytes without changing them), so two words `k` edits apart
+/// differ by at most `k` classes either way. Classes shared by several bytes only hide
+/// differences, so the test never rejects a pair within reach: a filter of a few
+/// instructions before the tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CharSet(u64);
+
+/// Each byte's class, looked up rather than matched (a word's set is a few loads).
+// Constant evaluation checks these indices when it builds the table.
+#[allow(clippy::indexing_slicing)]
+static CLASSES: [u8; 256] = {
+    let mut t = [63u8; 256];
+    let mut b = 0;
+    while b < 26 {
+        t[b'a' as usize + b] = b as u8;
+        t[b'A' as usize + b] = 26 + b as u8;
+        b += 1;
+    }
+    let mut d = 0;
+    while d < 10 {
+        t[b'0' as usize + d] = 52 + d as u8;
+        d += 1;
+    }
+    t[b'.' as usize] = 62;
+    t
+};
+
+impl CharSet {
+    fn of(word: &[u8]) -> CharSet {
+        CharSet(word.iter().fold(0, |set, &b| {
+            set | 1 << CLASSES.get(usize::from(b)).copied().unwrap_or(63)
+        }))
+    }
+
+    /// False only when the two words are more than `k` edits apart.
+    fn may_be_within(self, other: CharSet, k: usize) -> bool {
+        let only_self = (self.0 & !other.0).count_ones() as usize;
+        let only_other = (other.0 & !self.0).count_ones() as usize;
+        only_self <= k && only_other <= k
+    }
+}
+
 /// The bag distance: the larger of the two multiset differences of the bytes. It never
 /// exceeds the edit distance (an edit changes each difference by at most one; a
 /// transposition by none), so it rules most pairs out without the quadratic table.
@@ -148,37 +195,53 @@ fn edit_limit(len: usize) -> usize {
     }
 }
 
+/// A few fixed words, each with its byte classes: whether a word is within `k` edits of
+/// one of them, exactly as [`within_distance`] answers, for the word's classes
+/// computed once instead of two bags per pair.
+#[derive(Debug, Clone)]
+pub struct NearWords<'a> {
+    words: Vec<(&'a str, CharSet)>,
+}
+
+impl<'a> NearWords<'a> {
+    /// The words to compare with.
+    pub fn new(words: &[&'a str]) -> Self {
+        NearWords {
+            words: words
+                .iter()
+                .map(|w| (*w, CharSet::of(w.as_bytes())))
+                .collect(),
+        }
+    }
+
+    /// Whether `word` is at most `k` edits (bytes) from one of the words.
+    pub fn any_within(&self, word: &str, k: usize) -> bool {
+        let set = CharSet::of(word.as_bytes());
+        self.words.iter().any(|(w, other)| {
+            w.len().abs_diff(word.len()) <= k
+                && set.may_be_within(*other, k)
+                && within_distance(word, w, k)
+        })
+    }
+}
+
 /// A did-you-mean index over a fixed vocabulary: the same answers as [`did_you_mean`]
-/// over the same candidates (a property test checks it), without comparing the word
-/// with every candidate. Candidates are indexed by their bigrams; a word within `k`
-/// edits of a candidate shares at least `max(|w|, |c|) - 1 - 3k` of its bigrams with it
-/// (each edit, a transposition included, changes at most three bigrams), so only the
-/// candidates that share that many are compared with the edit-distance table.
+/// over the same candidates (a property test checks it), without the edit-distance
+/// table for every candidate.
+///
+/// Candidates are kept in order of length with the set of byte classes each holds
+/// ([`CharSet`]). A query looks only at the lengths within its reach (a candidate more
+/// than `k` bytes longer or shorter is more than `k` edits away), rules out with two
+/// population counts every candidate whose bytes differ from the word's by more than
+/// `k` classes, and compares the rest with the table. For words of a few dozen bytes
+/// over librdkafka's catalogue, that leaves a handful of tables per query.
 #[derive(Debug, Clone)]
 pub struct NearMissIndex<'a> {
     words: Vec<&'a str>,
+    /// Each candidate normalised as [`did_you_mean`] compares it, by position in `words`.
     norm: Vec<Vec<u8>>,
-    /// Bigram → (candidate's length, candidate, how many times it holds the bigram),
-    /// by length: a query walks only the lengths within its reach.
-    postings: crate::text::hash::FastMap<[u8; 2], Vec<(usize, u32, u16)>>,
-}
-
-/// The distinct bigrams of `w` with how often each occurs.
-fn bigrams(w: &[u8]) -> Vec<([u8; 2], u16)> {
-    let mut all: Vec<[u8; 2]> = Vec::with_capacity(w.len());
-    all.extend(w.windows(2).filter_map(|p| match p {
-        [a, b] => Some([*a, *b]),
-        _ => None,
-    }));
-    all.sort_unstable();
-    let mut out: Vec<([u8; 2], u16)> = Vec::with_capacity(all.len());
-    for g in all {
-        match out.last_mut() {
-            Some((last, n)) if *last == g => *n = n.saturating_add(1),
-            _ => out.push((g, 1)),
-        }
-    }
-    out
+    /// (length, byte classes, position in `words`), shortest first.
+    by_length: Vec<(usize, CharSet, usize)>,
 }
 
 impl<'a> NearMissIndex<'a> {
@@ -191,21 +254,16 @@ impl<'a> NearMissIndex<'a> {
             .iter()
             .map(|w| w.bytes().map(normalised).collect())
             .collect();
-        let mut postings: crate::text::hash::FastMap<[u8; 2], Vec<(usize, u32, u16)>> =
-            crate::text::hash::FastMap::default();
-        for (id, n) in norm.iter().enumerate() {
-            let id = u32::try_from(id).unwrap_or(u32::MAX);
-            for (g, count) in bigrams(n) {
-                postings.entry(g).or_default().push((n.len(), id, count));
-            }
-        }
-        for list in postings.values_mut() {
-            list.sort_unstable();
-        }
+        let mut by_length: Vec<(usize, CharSet, usize)> = norm
+            .iter()
+            .enumerate()
+            .map(|(id, n)| (n.len(), CharSet::of(n), id))
+            .collect();
+        by_length.sort_unstable_by_key(|(len, _, id)| (*len, *id));
         NearMissIndex {
             words,
             norm,
-            postings,
+            by_length,
         }
     }
 
@@ -223,53 +281,18 @@ impl<'a> NearMissIndex<'a> {
     pub fn did_you_mean(&self, word: &str, max: usize) -> Vec<&'a str> {
         let w: Vec<u8> = word.bytes().map(normalised).collect();
         let limit = edit_limit(w.len());
-        // The fewest bigrams a candidate of length `len` must share to be in reach.
-        let needed = |len: usize| (w.len().max(len) + 1).saturating_sub(2 + 3 * limit);
-        let in_reach = |id: usize| {
-            self.norm
-                .get(id)
-                .is_some_and(|c| c.len().abs_diff(w.len()) <= limit)
-        };
-        let mut ids: Vec<usize> = Vec::with_capacity(16);
-        if needed(w.len()) == 0 {
-            // Short words: every candidate of a close length is in reach.
-            ids.extend((0..self.norm.len()).filter(|&id| in_reach(id)));
-        } else {
-            // Bigrams shared with each candidate of a length in reach, and the
-            // candidates touched.
-            let (shortest, longest) = (w.len().saturating_sub(limit), w.len() + limit);
-            let mut shared = vec![0u32; self.norm.len()];
-            let mut touched: Vec<usize> = Vec::with_capacity(self.norm.len());
-            for (g, count) in bigrams(&w) {
-                let list = self.postings.get(&g).map(Vec::as_slice).unwrap_or(&[]);
-                let from = list.partition_point(|(len, ..)| *len < shortest);
-                for &(len, id, c) in list.get(from..).unwrap_or(&[]) {
-                    if len > longest {
-                        break;
-                    }
-                    let Ok(id) = usize::try_from(id) else {
-                        continue;
-                    };
-                    if let Some(n) = shared.get_mut(id) {
-                        if *n == 0 {
-                            touched.push(id);
-                        }
-                        *n += u32::from(count.min(c));
-                    }
-                }
-            }
-            for id in touched {
-                let n = shared.get(id).copied().unwrap_or(0) as usize;
-                let len = self.norm.get(id).map_or(usize::MAX, Vec::len);
-                if n >= needed(len) {
-                    ids.push(id);
-                }
-            }
-        }
+        let set = CharSet::of(&w);
+        let (shortest, longest) = (w.len().saturating_sub(limit), w.len() + limit);
+        let from = self.by_length.partition_point(|(len, ..)| *len < shortest);
         let first_seg = w.split(|b| *b == b'.').next().unwrap_or(&[]);
-        let mut scored: Vec<(usize, bool, &'a str)> = ids
-            .into_iter()
-            .filter_map(|id| {
+        let mut scored: Vec<(usize, bool, &'a str)> = self
+            .by_length
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|(len, ..)| *len <= longest)
+            .filter(|(_, other, _)| set.may_be_within(*other, limit))
+            .filter_map(|&(_, _, id)| {
                 let c = self.norm.get(id)?;
                 let d = osa(&w, c, limit)?;
                 let other_segment = c.split(|b| *b == b'.').next() != Some(first_seg);
@@ -334,6 +357,23 @@ mod tests {
             sorted.sort_unstable();
             sorted.dedup();
             proptest::prop_assert_eq!(index.did_you_mean(&word, max), did_you_mean(&word, sorted, max), "word {:?}", word);
+        }
+
+        /// The byte-class filter never rules out a pair within reach.
+        #[test]
+        fn class_filter_agrees_with_the_table(a in "[abAB09._s-]{0,12}", b in "[abAB09._s-]{0,12}", k in 0usize..4) {
+            let table = osa(a.as_bytes(), b.as_bytes(), usize::MAX).unwrap_or(usize::MAX);
+            if table <= k {
+                proptest::prop_assert!(CharSet::of(a.as_bytes()).may_be_within(CharSet::of(b.as_bytes()), k));
+            }
+        }
+
+        /// The near-word test answers as the pairwise test does.
+        #[test]
+        fn near_words_agree_with_the_pairwise_test(words in proptest::collection::vec("[abAB09._s-]{0,10}", 0..6), w in "[abAB09._s-]{0,12}", k in 0usize..4) {
+            let list: Vec<&str> = words.iter().map(String::as_str).collect();
+            let near = NearWords::new(&list);
+            proptest::prop_assert_eq!(near.any_within(&w, k), list.iter().any(|c| within_distance(&w, c, k)));
         }
 
         /// The bag-distance filter never changes an answer: it only skips pairs the

@@ -10,8 +10,7 @@ pub mod mask;
 mod script;
 mod span;
 
-pub(crate) use distance::within_distance;
-pub use distance::{did_you_mean, NearMissIndex};
+pub use distance::{did_you_mean, NearMissIndex, NearWords};
 pub use lines::LineIndex;
 pub use literal::decode_string_literal;
 pub use script::{InvalidByte, Script};

@@ -210,32 +210,28 @@ fn body<'a>(text: &'a str, t: &Tok) -> &'a str {
 
 /// Byte ranges of the secret values in `text`, in order, not overlapping.
 pub fn secret_ranges(text: &str) -> Vec<Range<usize>> {
-    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 8);
-    toks.extend(Scan { text, pos: 0 });
+    // The tokens stream by with one token of lookahead: nothing is kept.
+    let mut toks = Scan { text, pos: 0 }.peekable();
     let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(t) = toks.get(i) {
-        let next = toks.get(i + 1).map(|n| n.kind);
+    while let Some(t) = toks.next() {
+        let next = toks.peek().copied();
         // A key right before a separator has no value to mask: skip the key test (in a
         // valid list that is every value, so only keys are tested).
         let ends = matches!(
-            next,
+            next.map(|n| n.kind),
             None | Some(Kind::Comma | Kind::Close | Kind::Semicolon)
         );
+        let identified = t.kind == Kind::Word
+            && body(text, &t).eq_ignore_ascii_case("identified")
+            && next.is_some_and(|n| body(text, &n).eq_ignore_ascii_case("by"));
         let is_key = match t.kind {
             Kind::Quoted { closed: true, .. } | Kind::Word if ends => false,
             Kind::Quoted { closed: true, .. } => {
-                let key = body(text, t).trim();
+                let key = body(text, &t).trim();
                 is_secret_key(key)
                     || first_secret_part_besides(text, t.body.0, t.body.1, Some(key)).is_some()
             }
-            Kind::Word => {
-                is_secret_word(body(text, t))
-                    || body(text, t).eq_ignore_ascii_case("identified")
-                        && toks
-                            .get(i + 1)
-                            .is_some_and(|n| body(text, n).eq_ignore_ascii_case("by"))
-            }
+            Kind::Word => identified || is_secret_word(body(text, &t)),
             // Broken off inside a string, name or comment: the rest from its first
             // secret key on.
             Kind::Quoted { closed: false, .. } | Kind::Comment { closed: false } => {
@@ -249,18 +245,17 @@ pub fn secret_ranges(text: &str) -> Vec<Range<usize>> {
             }
             _ => false,
         };
-        i += 1;
         if !is_key {
             continue;
         }
-        if t.kind == Kind::Word && body(text, t).eq_ignore_ascii_case("identified") {
-            i += 1;
+        if identified {
+            toks.next();
         }
-        if toks.get(i).is_some_and(|n| n.kind == Kind::Operator) {
-            i += 1;
+        if toks.peek().is_some_and(|n| n.kind == Kind::Operator) {
+            toks.next();
         }
         let (mut depth, mut first, mut last) = (0usize, None, 0);
-        while let Some(v) = toks.get(i) {
+        while let Some(v) = toks.peek() {
             match v.kind {
                 Kind::Comma | Kind::Semicolon | Kind::Close if depth == 0 => break,
                 Kind::Open => depth += 1,
@@ -269,7 +264,7 @@ pub fn secret_ranges(text: &str) -> Vec<Range<usize>> {
             }
             first.get_or_insert(v.range.0);
             last = v.range.1;
-            i += 1;
+            toks.next();
         }
         if let Some(a) = first {
             out.push(a..last);

@@ -232,6 +232,17 @@ fn is_listed(lower: &str, client: &str) -> bool {
 /// (`aws.secret_key`). Single words the patterns would catch (`token`, `secret`) are
 /// more often names than keys.
 pub fn is_secret_word(word: &str) -> bool {
+    // Nearly every word is an ASCII keyword or name without a dot: its normal form is
+    // its lower case, lowered on the stack, and only the listed keys can match it.
+    if word.is_ascii() && !word.contains('.') {
+        let mut buf = [0u8; 64];
+        let Some(lowered) = buf.get_mut(..word.len()) else {
+            return false;
+        };
+        lowered.copy_from_slice(word.as_bytes());
+        lowered.make_ascii_lowercase();
+        return std::str::from_utf8(lowered).is_ok_and(|lower| is_listed(lower, lower));
+    }
     let lower = normalize_key(word);
     let client = lower.strip_prefix("property.").unwrap_or(&lower);
     is_listed(&lower, client) || (lower.contains('.') && is_secret_key(&lower))
@@ -270,6 +281,29 @@ pub fn display_value<'a>(key: &str, value: &'a str) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The general path of [`is_secret_word`], without its ASCII fast path.
+    fn is_secret_word_general(word: &str) -> bool {
+        let lower = normalize_key(word);
+        let client = lower.strip_prefix("property.").unwrap_or(&lower);
+        is_listed(&lower, client) || (lower.contains('.') && is_secret_key(&lower))
+    }
+
+    #[test]
+    fn listed_words_fit_the_fast_paths_buffer() {
+        for w in DORIS_SENSITIVE.iter().chain(CLIENT_SECRETS) {
+            assert!(w.len() <= 64, "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn secret_word_fast_path_agrees_with_the_general_one(
+            word in "(?i)(password|secret_key|access_key|token|passwd|create|[a-z_]{1,70})",
+        ) {
+            proptest::prop_assert_eq!(is_secret_word(&word), is_secret_word_general(&word));
+        }
+    }
 
     #[test]
     fn classifies_secret_keys() {

@@ -213,7 +213,7 @@ pub(crate) fn head(input: &SourceInput<'_>, mode: Mode, diags: &mut Vec<Diagnost
     let mut brokers = Vec::new();
     match input.get(KafkaKey::BrokerList) {
         Some(p) => {
-            broker_list = p.value().replace(' ', "");
+            broker_list = crate::text::without_spaces(p.value());
             if create && broker_list.is_empty() {
                 diags.push(err(
                     &K2,
@@ -258,7 +258,7 @@ pub(crate) fn head(input: &SourceInput<'_>, mode: Mode, diags: &mut Vec<Diagnost
     let mut topic = String::new();
     match input.get(KafkaKey::Topic) {
         Some(p) => {
-            topic = p.value().replace(' ', "");
+            topic = crate::text::without_spaces(p.value());
             if create && topic.trim().is_empty() {
                 diags.push(err(
                     &K4,
@@ -325,7 +325,7 @@ pub(crate) fn tail(
     // K13
     let mut partitions: Option<Vec<i32>> = None;
     if let Some(p) = input.get(KafkaKey::Partitions) {
-        let text = p.value().replace(' ', "");
+        let text = crate::text::without_spaces(p.value());
         let mut list = Vec::new();
         let mut ok = true;
         for el in java_split(&text, ',') {
@@ -382,8 +382,10 @@ pub(crate) fn tail(
     }
     // K7 (multi-table jobs)
     let format_prop = input.get(KafkaKey::TableNameFormat);
-    let table_name_format =
-        format_prop.map_or_else(|| "TEXT".to_string(), |p| p.value().replace(' ', ""));
+    let table_name_format = format_prop.map_or_else(
+        || "TEXT".to_string(),
+        |p| crate::text::without_spaces(p.value()),
+    );
     if multi_table && !table_name_format.eq_ignore_ascii_case("TEXT") {
         let span = format_prop.map_or(input.anchor, |p| p.value.span);
         diags.push(err(
@@ -538,7 +540,10 @@ pub(crate) fn tail(
         table_name_format,
         table_name_delimiter: input
             .get(KafkaKey::TextTableNameFieldDelimiter)
-            .map_or_else(|| ",".to_string(), |p| p.value().replace(' ', "")),
+            .map_or_else(
+                || ",".to_string(),
+                |p| crate::text::without_spaces(p.value()),
+            ),
         table_name_field_index,
     }
 }

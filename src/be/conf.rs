@@ -233,6 +233,61 @@ pub(crate) fn fmt_g(v: f64) -> String {
     }
 }
 
+/// A property's position in the table and its row.
+pub type Resolved = (usize, &'static Property);
+
+/// A property name as the model reads it: any text, looked up in the table on every
+/// read, or a [`Name`] the model's own code reads, looked up once.
+pub trait PropertyName {
+    /// The property at `level`, aliases followed.
+    fn at(&self, level: Level) -> Option<Resolved>;
+}
+
+impl PropertyName for str {
+    fn at(&self, level: Level) -> Option<Resolved> {
+        ModelConf::resolve(level, self)
+    }
+}
+
+/// A property name fixed in the code, resolved at both levels on its first read: the
+/// model reads a few dozen per consumer, and hashing each name every time cost more
+/// than the checks themselves.
+#[derive(Debug)]
+pub struct Name {
+    text: &'static str,
+    resolved: std::sync::OnceLock<[Option<Resolved>; 2]>,
+}
+
+impl Name {
+    /// The name `text`, not yet resolved.
+    pub const fn new(text: &'static str) -> Self {
+        Name {
+            text,
+            resolved: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The name as written.
+    pub fn text(&self) -> &'static str {
+        self.text
+    }
+}
+
+impl PropertyName for Name {
+    fn at(&self, level: Level) -> Option<Resolved> {
+        let [global, topic] = self.resolved.get_or_init(|| {
+            [
+                ModelConf::resolve(Level::Global, self.text),
+                ModelConf::resolve(Level::Topic, self.text),
+            ]
+        });
+        match level {
+            Level::Global => *global,
+            Level::Topic => *topic,
+        }
+    }
+}
+
 fn null(v: Option<&str>) -> &str {
     v.unwrap_or("(null)")
 }
@@ -483,7 +538,7 @@ impl ModelConf {
         }
     }
 
-    fn resolve(level: Level, name: &str) -> Option<(usize, &'static Property)> {
+    fn resolve(level: Level, name: &str) -> Option<Resolved> {
         let (i, p) = table::lookup(level, name)?;
         if p.ty == Type::Alias {
             return Self::resolve(level, p.sdef.as_deref()?);
@@ -502,14 +557,18 @@ impl ModelConf {
     }
 
     /// Whether the application set the property (`rd_kafka_conf_is_modified`).
-    pub fn is_modified(&self, name: &str) -> bool {
-        Self::resolve(Level::Global, name)
-            .or_else(|| Self::resolve(Level::Topic, name))
+    pub fn is_modified(&self, name: &(impl PropertyName + ?Sized)) -> bool {
+        name.at(Level::Global)
+            .or_else(|| name.at(Level::Topic))
             .is_some_and(|(i, _)| self.values.contains_key(&i))
     }
 
-    fn value(&self, level: Level, name: &str) -> Option<(&'static Property, ValueRef<'_>)> {
-        let (i, p) = Self::resolve(level, name)?;
+    fn value(
+        &self,
+        level: Level,
+        name: &(impl PropertyName + ?Sized),
+    ) -> Option<(&'static Property, ValueRef<'_>)> {
+        let (i, p) = name.at(level)?;
         let v = match self.values.get(&i) {
             Some(Value::Text(t)) => ValueRef::Text(t.as_deref()),
             Some(Value::Int(n)) => ValueRef::Int(*n),
@@ -523,28 +582,31 @@ impl ModelConf {
         Some((p, v))
     }
 
-    /// An integer, boolean or enumeration value (its stored number).
-    pub fn int(&self, name: &str) -> i32 {
-        match self
-            .value(Level::Global, name)
+    /// The value at the first level that has the property.
+    fn either(
+        &self,
+        name: &(impl PropertyName + ?Sized),
+    ) -> Option<(&'static Property, ValueRef<'_>)> {
+        self.value(Level::Global, name)
             .or_else(|| self.value(Level::Topic, name))
-        {
+    }
+
+    /// An integer, boolean or enumeration value (its stored number).
+    pub fn int(&self, name: &(impl PropertyName + ?Sized)) -> i32 {
+        match self.either(name) {
             Some((_, ValueRef::Int(n))) => n,
             _ => 0,
         }
     }
 
     /// A string value, `None` when NULL.
-    pub fn text(&self, name: &str) -> Option<String> {
+    pub fn text(&self, name: &(impl PropertyName + ?Sized)) -> Option<String> {
         self.text_ref(name).map(str::to_string)
     }
 
     /// A string value without a copy, `None` when NULL.
-    pub fn text_ref(&self, name: &str) -> Option<&str> {
-        match self
-            .value(Level::Global, name)
-            .or_else(|| self.value(Level::Topic, name))
-        {
+    pub fn text_ref(&self, name: &(impl PropertyName + ?Sized)) -> Option<&str> {
+        match self.either(name) {
             Some((_, ValueRef::Text(t))) => t,
             _ => None,
         }
@@ -557,7 +619,10 @@ impl ModelConf {
     }
 
     /// [`ModelConf::get`] without a copy where the value is stored as text.
-    pub fn get_cow(&self, name: &str) -> Option<std::borrow::Cow<'_, str>> {
+    pub fn get_cow(
+        &self,
+        name: &(impl PropertyName + ?Sized),
+    ) -> Option<std::borrow::Cow<'_, str>> {
         use std::borrow::Cow;
         let global = self.value(Level::Global, name);
         let found = match global {

@@ -5,7 +5,7 @@
 //! the group id, the IAM token callback, and the consumer's creation. One sequence for
 //! both clients: the model of librdkafka and the embedded library.
 
-use super::conf::{ModelConf, SetResult};
+use super::conf::{ModelConf, Name, SetResult};
 use super::create::{create, Creation, Installed};
 use crate::keys::secrets::{display_value, is_secret_key};
 use std::borrow::Cow;
@@ -19,6 +19,15 @@ pub trait Client {
     /// Whether `rd_kafka_conf_get` has a value.
     fn has(&self, key: &str) -> bool {
         self.get(key).is_some()
+    }
+    /// [`Client::has`] for a name fixed in the code (the model resolves it once).
+    fn has_name(&self, name: &Name) -> bool {
+        self.has(name.text())
+    }
+    /// [`Client::get`] for a name fixed in the code, without a copy where the client
+    /// can lend the value.
+    fn get_name(&self, name: &Name) -> Option<Cow<'_, str>> {
+        self.get(name.text()).map(Cow::Owned)
     }
     /// `RdKafka::KafkaConsumer::create`.
     fn create(&mut self, installed: Installed) -> Creation;
@@ -35,6 +44,14 @@ impl Client for ModelConf {
 
     fn has(&self, key: &str) -> bool {
         self.get_cow(key).is_some()
+    }
+
+    fn has_name(&self, name: &Name) -> bool {
+        self.get_cow(name).is_some()
+    }
+
+    fn get_name(&self, name: &Name) -> Option<Cow<'_, str>> {
+        self.get_cow(name)
     }
 
     fn create(&mut self, installed: Installed) -> Creation {
@@ -173,13 +190,19 @@ pub struct ConsumerOutcome {
 }
 
 /// Properties the BE reads files on its host for, under TLS.
-pub(crate) const FILE_LOCATIONS: &[&str] = &[
-    "ssl.ca.location",
-    "ssl.certificate.location",
-    "ssl.key.location",
-    "ssl.keystore.location",
-    "ssl.crl.location",
+pub(crate) static FILE_LOCATIONS: [Name; 5] = [
+    Name::new("ssl.ca.location"),
+    Name::new("ssl.certificate.location"),
+    Name::new("ssl.key.location"),
+    Name::new("ssl.keystore.location"),
+    Name::new("ssl.crl.location"),
 ];
+
+/// The OpenSSL engine the BE loads, under TLS.
+static ENGINE_LOCATION: Name = Name::new("ssl.engine.location");
+
+/// The protocol, read to tell whether TLS is on.
+static SECURITY_PROTOCOL: Name = Name::new("security.protocol");
 
 /// `AwsMskIamOAuthCallback::create_from_properties`: whether the BE installs its token
 /// callback (exactly `SASL_SSL` and `OAUTHBEARER`, compared case-sensitively, and a
@@ -319,10 +342,10 @@ fn job_settings(
             });
             continue;
         }
-        let value = if v.starts_with("FILE:") {
-            small_file_path(v)
+        let value: Cow<'_, str> = if v.starts_with("FILE:") {
+            Cow::Owned(small_file_path(v))
         } else {
-            v.clone()
+            Cow::Borrowed(v)
         };
         // The BE stops at the first refusal; the rest are judged on (each `set` is
         // independent of the others) so that all of them can be reported at once.
@@ -343,18 +366,20 @@ fn job_settings(
         }
     }
     outcome.iam = iam_callback(setup.properties);
-    let protocol = client.get("security.protocol").unwrap_or_default();
-    if matches!(protocol.as_str(), "ssl" | "sasl_ssl") {
-        for key in FILE_LOCATIONS.iter().chain(&["ssl.engine.location"]) {
-            if client.has(key) {
-                let what = if *key == "ssl.engine.location" {
+    let tls = client
+        .get_name(&SECURITY_PROTOCOL)
+        .is_some_and(|p| matches!(p.as_ref(), "ssl" | "sasl_ssl"));
+    if tls {
+        for key in FILE_LOCATIONS.iter().chain([&ENGINE_LOCATION]) {
+            if client.has_name(key) {
+                let what = if std::ptr::eq(key, &ENGINE_LOCATION) {
                     "an OpenSSL engine the BE loads"
                 } else {
                     "a file the BE reads when it creates the consumer (assumed present and valid)"
                 };
                 outcome
                     .host_dependent
-                    .push(((*key).to_string(), what.to_string()));
+                    .push((key.text().to_string(), what.to_string()));
             }
         }
     }
@@ -420,5 +445,36 @@ impl ConsumerOutcome {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::be::conf::PropertyName;
+    use crate::be::table::Level;
+
+    #[test]
+    fn the_names_the_sequence_reads_are_global_properties() {
+        for name in FILE_LOCATIONS
+            .iter()
+            .chain([&ENGINE_LOCATION, &SECURITY_PROTOCOL])
+        {
+            assert!(name.at(Level::Global).is_some(), "{}", name.text());
+        }
+        // Read through a name or through its text, a client answers alike.
+        let mut conf = ModelConf::new();
+        assert_eq!(conf.set("security.protocol", "SASL_SSL"), SetResult::Ok);
+        assert_eq!(conf.set("ssl.ca.location", "/ca.pem"), SetResult::Ok);
+        for name in FILE_LOCATIONS
+            .iter()
+            .chain([&ENGINE_LOCATION, &SECURITY_PROTOCOL])
+        {
+            assert_eq!(conf.has_name(name), Client::has(&conf, name.text()));
+            assert_eq!(
+                conf.get_name(name).map(Cow::into_owned),
+                Client::get(&conf, name.text())
+            );
+        }
     }
 }

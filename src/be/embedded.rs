@@ -240,10 +240,10 @@ impl Embedded {
         raw_set(conf, "internal.termination.signal", Some("0"));
         raw_set(conf, "log.queue", Some("false"));
         if self.policy == FilePolicy::AssumeValid {
-            for key in FILE_LOCATIONS {
+            for key in FILE_LOCATIONS.iter().map(|k| k.text()) {
                 // A keystore without its password stays: librdkafka refuses it before
                 // it reads anything.
-                if *key == "ssl.keystore.location"
+                if key == "ssl.keystore.location"
                     && raw_get(conf, "ssl.keystore.password").is_none()
                 {
                     continue;

@@ -119,7 +119,11 @@ const SECRET_SUFFIXES: &[&str] = &[
 pub fn normalize_key(key: &str) -> std::borrow::Cow<'_, str> {
     use unicode_normalization::UnicodeNormalization;
     // One pass for the common case: ASCII without capitals is its own normal form.
-    if key.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    // Folded without an early exit, the test runs over whole words of bytes.
+    let folds = key
+        .bytes()
+        .fold(false, |any, b| any | !b.is_ascii() | b.is_ascii_uppercase());
+    if !folds {
         return key.into();
     }
     if key.is_ascii() {
@@ -185,8 +189,11 @@ pub fn is_secret_key(key: &str) -> bool {
         return *secret;
     }
     let lower = normalize_key(key);
-    if let Some(secret) = known.get(&*lower) {
-        return *secret;
+    // A key already in its normal form was just looked up.
+    if let std::borrow::Cow::Owned(owned) = &lower {
+        if let Some(secret) = known.get(owned.as_str()) {
+            return *secret;
+        }
     }
     classify(&lower)
 }
@@ -213,7 +220,8 @@ fn classify(lower: &str) -> bool {
         && !super::aws::CANONICAL_AWS_KEYS.contains(&client)
 }
 
-/// One hashed set for both lists (no client secret starts with `property.`).
+/// One hashed set for both lists (no client secret starts with `property.`). `client`
+/// is `lower` without its `property.` prefix, or `lower` itself: then one lookup does.
 fn is_listed(lower: &str, client: &str) -> bool {
     static EXACT: std::sync::OnceLock<crate::text::hash::FastSet<&'static str>> =
         std::sync::OnceLock::new();
@@ -224,7 +232,7 @@ fn is_listed(lower: &str, client: &str) -> bool {
             .copied()
             .collect()
     });
-    exact.contains(lower) || exact.contains(client)
+    exact.contains(lower) || (client.len() != lower.len() && exact.contains(client))
 }
 
 /// True when `key`, written as a bare word (not quoted), names a secret: a listed
@@ -232,20 +240,43 @@ fn is_listed(lower: &str, client: &str) -> bool {
 /// (`aws.secret_key`). Single words the patterns would catch (`token`, `secret`) are
 /// more often names than keys.
 pub fn is_secret_word(word: &str) -> bool {
-    // Nearly every word is an ASCII keyword or name without a dot: its normal form is
-    // its lower case, lowered on the stack, and only the listed keys can match it.
+    // Nearly every word is an ASCII keyword or name without a dot: only the few listed
+    // keys without a dot can match it, and most words are ruled out by their length.
     if word.is_ascii() && !word.contains('.') {
-        let mut buf = [0u8; 64];
-        let Some(lowered) = buf.get_mut(..word.len()) else {
-            return false;
-        };
-        lowered.copy_from_slice(word.as_bytes());
-        lowered.make_ascii_lowercase();
-        return std::str::from_utf8(lowered).is_ok_and(|lower| is_listed(lower, lower));
+        let (lengths, dotless) = dotless_listed();
+        let fits = u32::try_from(word.len())
+            .ok()
+            .and_then(|n| lengths.checked_shr(n))
+            .is_some_and(|bits| bits & 1 == 1);
+        return fits && dotless.iter().any(|k| k.eq_ignore_ascii_case(word));
     }
+    is_secret_word_general(word)
+}
+
+/// [`is_secret_word`] for any word: normalised, then looked up.
+fn is_secret_word_general(word: &str) -> bool {
     let lower = normalize_key(word);
     let client = lower.strip_prefix("property.").unwrap_or(&lower);
     is_listed(&lower, client) || (lower.contains('.') && is_secret_key(&lower))
+}
+
+/// The listed secret keys without a dot, and a mask of their lengths (bit `n` for a
+/// length `n` under 64; none is longer, a test checks).
+fn dotless_listed() -> &'static (u64, Vec<&'static str>) {
+    static DOTLESS: std::sync::OnceLock<(u64, Vec<&'static str>)> = std::sync::OnceLock::new();
+    DOTLESS.get_or_init(|| {
+        let keys: Vec<&'static str> = DORIS_SENSITIVE
+            .iter()
+            .chain(CLIENT_SECRETS)
+            .copied()
+            .filter(|k| !k.contains('.'))
+            .collect();
+        let lengths = keys
+            .iter()
+            .filter_map(|k| 1u64.checked_shl(u32::try_from(k.len()).ok()?))
+            .fold(0, |mask, bit| mask | bit);
+        (lengths, keys)
+    })
 }
 
 /// A key one or two edits away from a secret key (`sasl.pasword`): its value is masked
@@ -282,18 +313,14 @@ pub fn display_value<'a>(key: &str, value: &'a str) -> &'a str {
 mod tests {
     use super::*;
 
-    /// The general path of [`is_secret_word`], without its ASCII fast path.
-    fn is_secret_word_general(word: &str) -> bool {
-        let lower = normalize_key(word);
-        let client = lower.strip_prefix("property.").unwrap_or(&lower);
-        is_listed(&lower, client) || (lower.contains('.') && is_secret_key(&lower))
-    }
-
     #[test]
-    fn listed_words_fit_the_fast_paths_buffer() {
+    fn listed_words_fit_the_fast_paths_length_mask() {
+        // The fast path compares ignoring ASCII case and masks lengths under 64.
         for w in DORIS_SENSITIVE.iter().chain(CLIENT_SECRETS) {
-            assert!(w.len() <= 64, "{w}");
+            assert!(w.len() < 64, "{w}");
+            assert_eq!(normalize_key(w), *w, "{w} is not in its normal form");
         }
+        assert!(dotless_listed().1.contains(&"password"));
     }
 
     proptest::proptest! {
@@ -302,6 +329,24 @@ mod tests {
             word in "(?i)(password|secret_key|access_key|token|passwd|create|[a-z_]{1,70})",
         ) {
             proptest::prop_assert_eq!(is_secret_word(&word), is_secret_word_general(&word));
+        }
+
+        #[test]
+        fn secret_word_fast_path_agrees_on_every_listed_key(
+            which in 0usize..DORIS_SENSITIVE.len() + CLIENT_SECRETS.len(),
+            upper in proptest::prelude::any::<u64>(),
+            cut in 0usize..3,
+        ) {
+            let key = DORIS_SENSITIVE.iter().chain(CLIENT_SECRETS).nth(which).unwrap();
+            // The key in a random case, whole or with its last bytes cut.
+            let word: String = key
+                .chars()
+                .take(key.len() - cut.min(key.len() - 1))
+                .enumerate()
+                .map(|(i, c)| if upper >> (i % 64) & 1 == 1 { c.to_ascii_uppercase() } else { c })
+                .collect();
+            proptest::prop_assert_eq!(is_secret_word(&word), is_secret_word_general(&word));
+            proptest::prop_assert_eq!(is_secret_word(&word), cut == 0 || is_secret_word_general(&word));
         }
     }
 

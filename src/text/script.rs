@@ -95,6 +95,10 @@ impl<'a> Script<'a> {
 /// Lone CRs replaced by LFs (same length, so offsets stay).
 fn normalize_line_ends(text: Cow<'_, str>) -> Cow<'_, str> {
     let bytes = text.as_bytes();
+    // Most scripts hold no `\r` at all: one memchr pass tells.
+    if !bytes.contains(&b'\r') {
+        return text;
+    }
     let lone = |i: usize| bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) != Some(&b'\n');
     if !(0..bytes.len()).any(lone) {
         return text;

@@ -475,7 +475,7 @@ fn certificate_rules(l: &mut Lints<'_, '_>) {
 /// KAFKA-18, MSK-32, MSK-33.
 fn topic_rules(l: &mut Lints<'_, '_>) {
     if let Some(p) = l.input.get(KafkaKey::Topic) {
-        let t = p.value().replace(' ', "");
+        let t = crate::text::without_spaces(p.value());
         let span = p.value.span;
         let reason = if t.is_empty() {
             None

@@ -6,7 +6,7 @@
 //! both clients: the model of librdkafka and the embedded library.
 
 use super::conf::{ModelConf, Name, SetResult};
-use super::create::{create, Creation, Installed};
+use super::create::{create, Creation, Installed, SECURITY_PROTOCOL};
 use crate::keys::secrets::{display_value, is_secret_key};
 use std::borrow::Cow;
 
@@ -200,9 +200,6 @@ pub(crate) static FILE_LOCATIONS: [Name; 5] = [
 
 /// The OpenSSL engine the BE loads, under TLS.
 static ENGINE_LOCATION: Name = Name::new("ssl.engine.location");
-
-/// The protocol, read to tell whether TLS is on.
-static SECURITY_PROTOCOL: Name = Name::new("security.protocol");
 
 /// `AwsMskIamOAuthCallback::create_from_properties`: whether the BE installs its token
 /// callback (exactly `SASL_SSL` and `OAUTHBEARER`, compared case-sensitively, and a

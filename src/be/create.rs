@@ -33,7 +33,7 @@ pub struct Installed {
 /// The properties the model reads, each looked up in the table once.
 macro_rules! names {
     ($($id:ident = $text:literal,)*) => {
-        $(static $id: Name = Name::new($text);)*
+        $(pub(crate) static $id: Name = Name::new($text);)*
         /// Every name declared, for the test that they all resolve.
         #[cfg(test)]
         static DECLARED: &[&Name] = &[$(&$id),*];

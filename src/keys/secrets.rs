@@ -161,28 +161,7 @@ fn is_invisible(c: char) -> bool {
 /// True when the value of `key` (as written, with or without `property.`, in any
 /// spelling [`normalize_key`] folds) is a secret.
 pub fn is_secret_key(key: &str) -> bool {
-    // Nearly every key is one of the known vocabulary's: their verdicts are computed
-    // once.
-    static KNOWN: std::sync::OnceLock<crate::text::hash::FastMap<String, bool>> =
-        std::sync::OnceLock::new();
-    let known = KNOWN.get_or_init(|| {
-        let client = super::librdkafka::catalogue()
-            .iter()
-            .map(|p| p.name.as_str())
-            .chain(super::aws::CANONICAL_AWS_KEYS.iter().copied());
-        let doris = super::kafka::KafkaKey::ALL
-            .iter()
-            .map(|k| k.as_str())
-            .chain(super::job::JobKey::ALL.iter().map(|k| k.as_str()));
-        client
-            .flat_map(|k| [k.to_string(), format!("property.{k}")])
-            .chain(doris.map(str::to_string))
-            .map(|k| {
-                let secret = classify(&k);
-                (k, secret)
-            })
-            .collect()
-    });
+    let known = known_verdicts();
     // The vocabulary is lower-case ASCII, which normalising leaves as it is: a key
     // found as written needs no normalising.
     if let Some(secret) = known.get(key) {
@@ -195,19 +174,55 @@ pub fn is_secret_key(key: &str) -> bool {
             return *secret;
         }
     }
-    classify(&lower)
+    // Every listed secret key is known, bare and behind `property.`: a key not found is
+    // not listed.
+    classify_unlisted(&lower)
+}
+
+/// The verdicts of the known vocabulary, computed once: librdkafka's and the BE's AWS
+/// client keys (bare and behind `property.`), Doris's job and source keys, and every
+/// listed secret key (both ways too), since [`is_secret_key`] relies on finding those.
+fn known_verdicts() -> &'static crate::text::hash::FastMap<String, bool> {
+    static KNOWN: std::sync::OnceLock<crate::text::hash::FastMap<String, bool>> =
+        std::sync::OnceLock::new();
+    KNOWN.get_or_init(|| {
+        let client = super::librdkafka::catalogue()
+            .iter()
+            .map(|p| p.name.as_str())
+            .chain(super::aws::CANONICAL_AWS_KEYS.iter().copied())
+            .chain(DORIS_SENSITIVE.iter().copied())
+            .chain(CLIENT_SECRETS.iter().copied());
+        let doris = super::kafka::KafkaKey::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .chain(super::job::JobKey::ALL.iter().map(|k| k.as_str()));
+        client
+            .flat_map(|k| [k.to_string(), format!("property.{k}")])
+            .chain(doris.map(str::to_string))
+            .map(|k| {
+                let secret = classify(&k);
+                (k, secret)
+            })
+            .collect()
+    })
 }
 
 /// [`is_secret_key`] for a normalised key.
 fn classify(lower: &str) -> bool {
     let client = lower.strip_prefix("property.").unwrap_or(lower);
-    if is_listed(lower, client) {
-        return true;
-    }
+    is_listed(lower, client) || classify_unlisted(lower)
+}
+
+/// [`classify`] for a normalised key that is not a listed secret key: by its last
+/// segment, its ending, or as a near miss of a secret key.
+fn classify_unlisted(lower: &str) -> bool {
+    let client = lower.strip_prefix("property.").unwrap_or(lower);
     if client == "aws.credentials_provider" || client.ends_with(".location") {
         return false;
     }
-    let last = client.rsplit(['.', '_']).next().unwrap_or(client);
+    let last = memchr::memrchr2(b'.', b'_', client.as_bytes())
+        .and_then(|i| client.get(i + 1..))
+        .unwrap_or(client);
     if SECRET_SEGMENTS.contains(&last) || SECRET_SUFFIXES.iter().any(|s| client.ends_with(s)) {
         return true;
     }
@@ -323,6 +338,19 @@ mod tests {
         assert!(dotless_listed().1.contains(&"password"));
     }
 
+    #[test]
+    fn every_listed_secret_key_is_known_both_ways() {
+        // `is_secret_key` skips the listed test for a key it does not find.
+        for k in DORIS_SENSITIVE.iter().chain(CLIENT_SECRETS) {
+            assert_eq!(known_verdicts().get(*k), Some(&true), "{k}");
+            assert_eq!(
+                known_verdicts().get(&format!("property.{k}")),
+                Some(&true),
+                "{k}"
+            );
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn secret_word_fast_path_agrees_with_the_general_one(
@@ -347,6 +375,31 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(is_secret_word(&word), is_secret_word_general(&word));
             proptest::prop_assert_eq!(is_secret_word(&word), cut == 0 || is_secret_word_general(&word));
+        }
+
+        /// The lookups in front of the classification (known verdicts, the unlisted
+        /// path for a key not found) answer as the whole classification of the
+        /// normalised key does.
+        #[test]
+        fn the_fast_paths_agree_with_the_whole_classification(
+            which in 0usize..DORIS_SENSITIVE.len() + CLIENT_SECRETS.len(),
+            prefixed in proptest::prelude::any::<bool>(),
+            upper in proptest::prelude::any::<u64>(),
+            tail in "(|[._]?(password|token|secret_key|key|id|location)|[a-z0-9._]{1,8})",
+            other in "[a-zA-Z0-9._]{1,30}",
+            listed in proptest::prelude::any::<bool>(),
+        ) {
+            let base = if listed {
+                DORIS_SENSITIVE.iter().chain(CLIENT_SECRETS).nth(which).unwrap().to_string()
+            } else {
+                other
+            };
+            let key: String = format!("{}{base}{tail}", if prefixed { "property." } else { "" })
+                .chars()
+                .enumerate()
+                .map(|(i, c)| if upper >> (i % 64) & 1 == 1 { c.to_ascii_uppercase() } else { c })
+                .collect();
+            proptest::prop_assert_eq!(is_secret_key(&key), classify(&normalize_key(&key)), "{}", key);
         }
     }
 

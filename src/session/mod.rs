@@ -386,6 +386,9 @@ impl Session {
                 d.stage = crate::diagnostics::Stage::Analyze;
             }
         }
+        if diags.is_empty() {
+            return diags;
+        }
         let secrets: Vec<&str> = stmt
             .property_lists()
             .into_iter()

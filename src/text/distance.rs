@@ -47,10 +47,20 @@ impl CharSet {
 
     /// False only when the two words are more than `k` edits apart.
     fn may_be_within(self, other: CharSet, k: usize) -> bool {
-        let only_self = (self.0 & !other.0).count_ones() as usize;
-        let only_other = (other.0 & !self.0).count_ones() as usize;
-        only_self <= k && only_other <= k
+        at_most_ones(self.0 & !other.0, k) && at_most_ones(other.0 & !self.0, k)
     }
+}
+
+/// Whether `bits` has at most `k` bits set: `k` lowest bits cleared, then nothing left.
+/// The baseline x86-64 has no population count instruction, and `k` is 2 or 3 here.
+fn at_most_ones(mut bits: u64, k: usize) -> bool {
+    for _ in 0..k {
+        if bits == 0 {
+            return true;
+        }
+        bits &= bits - 1;
+    }
+    bits == 0
 }
 
 /// The bag distance: the larger of the two multiset differences of the bytes. It never
@@ -201,22 +211,28 @@ fn edit_limit(len: usize) -> usize {
 #[derive(Debug, Clone)]
 pub struct NearWords<'a> {
     words: Vec<(&'a str, CharSet)>,
+    /// Every class any of the words holds: a word with more than `k` classes outside
+    /// it is more than `k` edits from each of them.
+    union: CharSet,
 }
 
 impl<'a> NearWords<'a> {
     /// The words to compare with.
     pub fn new(words: &[&'a str]) -> Self {
-        NearWords {
-            words: words
-                .iter()
-                .map(|w| (*w, CharSet::of(w.as_bytes())))
-                .collect(),
-        }
+        let words: Vec<(&'a str, CharSet)> = words
+            .iter()
+            .map(|w| (*w, CharSet::of(w.as_bytes())))
+            .collect();
+        let union = CharSet(words.iter().fold(0, |all, (_, set)| all | set.0));
+        NearWords { words, union }
     }
 
     /// Whether `word` is at most `k` edits (bytes) from one of the words.
     pub fn any_within(&self, word: &str, k: usize) -> bool {
         let set = CharSet::of(word.as_bytes());
+        if !at_most_ones(set.0 & !self.union.0, k) {
+            return false;
+        }
         self.words.iter().any(|(w, other)| {
             w.len().abs_diff(word.len()) <= k
                 && set.may_be_within(*other, k)
@@ -242,6 +258,58 @@ pub struct NearMissIndex<'a> {
     norm: Vec<Vec<u8>>,
     /// (length, byte classes, position in `words`), shortest first.
     by_length: Vec<(usize, CharSet, usize)>,
+    /// For each of the 64 byte classes, the bits (by position in `by_length`, 64 to a
+    /// word) of the candidates that hold it: `lanes` words per class.
+    holders: Vec<u64>,
+    lanes: usize,
+}
+
+/// The bits from `lo` up to (not including) `hi`, both at most 64.
+fn bit_range(lo: usize, hi: usize) -> u64 {
+    let below = |n: usize| {
+        u32::try_from(n)
+            .ok()
+            .and_then(|n| 1u64.checked_shl(n))
+            .map_or(!0, |b| b - 1)
+    };
+    below(hi) & !below(lo)
+}
+
+/// Counts up to 15 in four bit planes, one count per bit position of a word, with a
+/// flag for the positions that went past it: 64 candidates counted at once.
+#[derive(Default)]
+struct SlicedCount {
+    planes: [u64; 4],
+    past: u64,
+}
+
+impl SlicedCount {
+    /// Adds one at every position set in `bits`.
+    fn add(&mut self, bits: u64) {
+        let mut carry = bits;
+        for plane in &mut self.planes {
+            let next = *plane & carry;
+            *plane ^= carry;
+            carry = next;
+        }
+        self.past |= carry;
+    }
+
+    /// The positions whose count is at most `k` (`k` under 15).
+    fn at_most(&self, k: usize) -> u64 {
+        // Compared with k + 1 from the highest plane down: above it, or equal so far.
+        let limit = k + 1;
+        let (mut above, mut equal) = (0u64, !0u64);
+        for (i, plane) in self.planes.iter().enumerate().rev() {
+            if limit >> i & 1 == 1 {
+                equal &= plane;
+            } else {
+                above |= equal & plane;
+                equal &= !plane;
+            }
+        }
+        !(above | equal | self.past)
+    }
 }
 
 impl<'a> NearMissIndex<'a> {
@@ -260,11 +328,61 @@ impl<'a> NearMissIndex<'a> {
             .map(|(id, n)| (n.len(), CharSet::of(n), id))
             .collect();
         by_length.sort_unstable_by_key(|(len, _, id)| (*len, *id));
+        let lanes = by_length.len().div_ceil(64);
+        let mut holders = vec![0u64; 64 * lanes];
+        for (at, (_, set, _)) in by_length.iter().enumerate() {
+            for class in 0..64 {
+                if set.0 >> class & 1 == 1 {
+                    if let Some(w) = holders.get_mut(class * lanes + at / 64) {
+                        *w |= 1 << (at % 64);
+                    }
+                }
+            }
+        }
         NearMissIndex {
             words,
             norm,
             by_length,
+            holders,
+            lanes,
         }
+    }
+
+    /// The positions in `by_length` from `from` to `to` whose candidates may be within
+    /// `k` edits of a word with the classes `set`: at most `k` of the word's classes
+    /// missing, counted for 64 candidates at a time ([`CharSet`]'s first half; the
+    /// caller applies the whole test to the few that pass).
+    fn may_be_near(&self, set: CharSet, k: usize, from: usize, to: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        if from >= to {
+            return out;
+        }
+        for lane in from / 64..to.div_ceil(64) {
+            let first = lane * 64;
+            let window = bit_range(from.saturating_sub(first), (to - first).min(64));
+            let mut passing = if k < 15 {
+                let mut missing = SlicedCount::default();
+                let mut classes = set.0;
+                while classes != 0 {
+                    let class = classes.trailing_zeros() as usize;
+                    classes &= classes - 1;
+                    let held = self
+                        .holders
+                        .get(class * self.lanes + lane)
+                        .copied()
+                        .unwrap_or(0);
+                    missing.add(!held);
+                }
+                missing.at_most(k) & window
+            } else {
+                window
+            };
+            while passing != 0 {
+                out.push(first + passing.trailing_zeros() as usize);
+                passing &= passing - 1;
+            }
+        }
+        out
     }
 
     /// How many candidates it holds.
@@ -284,13 +402,12 @@ impl<'a> NearMissIndex<'a> {
         let set = CharSet::of(&w);
         let (shortest, longest) = (w.len().saturating_sub(limit), w.len() + limit);
         let from = self.by_length.partition_point(|(len, ..)| *len < shortest);
+        let to = self.by_length.partition_point(|(len, ..)| *len <= longest);
         let first_seg = w.split(|b| *b == b'.').next().unwrap_or(&[]);
         let mut scored: Vec<(usize, bool, &'a str)> = self
-            .by_length
-            .get(from..)
-            .unwrap_or(&[])
-            .iter()
-            .take_while(|(len, ..)| *len <= longest)
+            .may_be_near(set, limit, from, to)
+            .into_iter()
+            .filter_map(|at| self.by_length.get(at))
             .filter(|(_, other, _)| set.may_be_within(*other, limit))
             .filter_map(|&(_, _, id)| {
                 let c = self.norm.get(id)?;
@@ -307,6 +424,79 @@ impl<'a> NearMissIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn at_most_ones_counts_as_the_population_count(
+            dense in proptest::prelude::any::<u64>(),
+            sparse in proptest::collection::vec(0u32..64, 0..8),
+            k in 0usize..6,
+        ) {
+            let few = sparse.iter().fold(0u64, |bits, i| bits | 1 << i);
+            for bits in [dense, few] {
+                proptest::prop_assert_eq!(at_most_ones(bits, k), bits.count_ones() as usize <= k);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Over more than one word of candidates (and long words, where the counter
+        /// gives way to the whole test), the index still answers as the search does.
+        #[test]
+        fn the_index_agrees_over_many_lanes(
+            vocab in proptest::collection::vec("[a-f0-2._]{1,24}", 60..220),
+            pick in 0usize..220,
+            edits in proptest::collection::vec((0usize..30, 0u8..4, "[a-f0-3._A-F]"), 0..6),
+            long in proptest::prelude::any::<bool>(),
+        ) {
+            let mut vocab = vocab;
+            if long {
+                vocab.push("ab.".repeat(30));
+            }
+            let index = NearMissIndex::new(vocab.iter().map(String::as_str));
+            let mut word: Vec<char> = vocab[pick % vocab.len()].chars().collect();
+            for (at, op, ch) in edits {
+                let ch = ch.chars().next().unwrap_or('a');
+                let at = at % (word.len() + 1);
+                match op {
+                    0 => word.insert(at, ch),
+                    1 if at < word.len() => { word.remove(at); }
+                    2 if at < word.len() => word[at] = ch,
+                    3 if at + 1 < word.len() => word.swap(at, at + 1),
+                    _ => {}
+                }
+            }
+            let word: String = word.into_iter().collect();
+            let mut sorted: Vec<&str> = vocab.iter().map(String::as_str).collect();
+            sorted.sort_unstable();
+            sorted.dedup();
+            proptest::prop_assert_eq!(index.did_you_mean(&word, 3), did_you_mean(&word, sorted, 3), "word {:?}", word);
+        }
+
+        #[test]
+        fn bit_range_sets_the_bits_between(lo in 0usize..=64, hi in 0usize..=64) {
+            let bits = bit_range(lo, hi);
+            for i in 0..64 {
+                proptest::prop_assert_eq!(bits >> i & 1 == 1, lo <= i && i < hi);
+            }
+        }
+
+        #[test]
+        fn the_sliced_count_counts_each_position(
+            adds in proptest::collection::vec(proptest::prelude::any::<u64>(), 0..20),
+            k in 0usize..15,
+        ) {
+            let mut count = SlicedCount::default();
+            for bits in &adds {
+                count.add(*bits);
+            }
+            let at_most = count.at_most(k);
+            for position in 0..64 {
+                let n = adds.iter().filter(|b| *b >> position & 1 == 1).count();
+                proptest::prop_assert_eq!(at_most >> position & 1 == 1, n <= k, "position {}", position);
+            }
+        }
+    }
 
     #[test]
     fn bag_distance_counts_past_a_byte() {

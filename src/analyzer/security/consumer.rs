@@ -188,23 +188,25 @@ fn unknown_key(f: &mut Findings<'_, '_>, key: &str) {
         }
     }
     let newer = librdkafka::lookup(key).filter(|d| !d.in_be_version && !d.since.is_empty());
-    let help = match newer {
+    let help: Text = match newer {
         Some(def) => format!(
             "'{key}' exists in librdkafka >= {} but the BE links {}",
             def.since,
             be::LIBRDKAFKA_VERSION
-        ),
+        )
+        .into(),
         None => {
             let close = client_key_index().did_you_mean(key, 3);
             match close.as_slice() {
-                [] => "check the key against librdkafka's CONFIGURATION.md".to_string(),
+                [] => "check the key against librdkafka's CONFIGURATION.md".into(),
                 s => format!(
                     "did you mean {}?",
                     s.iter()
                         .map(|c| format!("'property.{c}'"))
                         .collect::<Vec<_>>()
                         .join(" or ")
-                ),
+                )
+                .into(),
             }
         }
     };

@@ -973,7 +973,7 @@ fn secret_rules(l: &mut Lints<'_, '_>) {
     let mut seen = crate::text::hash::FastSet::default();
     for (key, value, kspan, vspan) in written {
         // One diagnostic per rule and key.
-        if !is_secret_key(key) || value.is_empty() || !seen.insert(key) {
+        if value.is_empty() || !is_secret_key(key) || !seen.insert(key) {
             continue;
         }
         // SEC-05

@@ -119,11 +119,7 @@ const SECRET_SUFFIXES: &[&str] = &[
 pub fn normalize_key(key: &str) -> std::borrow::Cow<'_, str> {
     use unicode_normalization::UnicodeNormalization;
     // One pass for the common case: ASCII without capitals is its own normal form.
-    // Folded without an early exit, the test runs over whole words of bytes.
-    let folds = key
-        .bytes()
-        .fold(false, |any, b| any | !b.is_ascii() | b.is_ascii_uppercase());
-    if !folds {
+    if !needs_folding(key.as_bytes()) {
         return key.into();
     }
     if key.is_ascii() {
@@ -132,6 +128,34 @@ pub fn normalize_key(key: &str) -> std::borrow::Cow<'_, str> {
     let mut folded: String = key.nfkc().filter(|c| !is_invisible(*c)).collect();
     folded.make_ascii_lowercase();
     folded.into()
+}
+
+/// Whether some byte is not ASCII or is a capital letter, tested eight bytes at a time.
+fn needs_folding(bytes: &[u8]) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    // For bytes under 0x80 nothing carries between bytes: a byte's high bit is set in
+    // `from_a` when it is at least `A`, in `past_z` when it is past `Z`. A byte of 0x80
+    // or more is the answer on its own, whatever its carry does to the next.
+    let word = |x: u64| {
+        let from_a = x.wrapping_add(EACH * (0x80 - u64::from(b'A')));
+        let past_z = x.wrapping_add(EACH * (0x80 - u64::from(b'Z') - 1));
+        (x | (from_a & !past_z)) & HIGH != 0
+    };
+    let chunks = bytes.chunks_exact(8);
+    let rest = chunks.remainder();
+    let mut last = [0u8; 8];
+    for (slot, b) in last.iter_mut().zip(rest) {
+        *slot = *b;
+    }
+    chunks
+        .map(|c| {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(c);
+            u64::from_le_bytes(eight)
+        })
+        .chain(std::iter::once(u64::from_le_bytes(last)))
+        .fold(false, |any, x| any | word(x))
 }
 
 /// Characters that draw nothing: a key spelt with them looks like the key without them.
@@ -339,6 +363,23 @@ mod tests {
     }
 
     #[test]
+    fn needs_folding_sees_every_byte_value_at_every_position() {
+        for b in 0..=255u8 {
+            for at in 0..17 {
+                let mut bytes = vec![b'a'; 17];
+                bytes[at] = b;
+                let expected = !b.is_ascii() || b.is_ascii_uppercase();
+                assert_eq!(needs_folding(&bytes), expected, "{b:#x} at {at}");
+                assert_eq!(
+                    needs_folding(&bytes[..=at]),
+                    expected,
+                    "{b:#x} ending at {at}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn every_listed_secret_key_is_known_both_ways() {
         // `is_secret_key` skips the listed test for a key it does not find.
         for k in DORIS_SENSITIVE.iter().chain(CLIENT_SECRETS) {
@@ -352,6 +393,14 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn needs_folding_tests_each_byte(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40), ascii in proptest::prelude::any::<bool>()) {
+            // Mostly ASCII, where the carries matter; any bytes too.
+            let bytes: Vec<u8> = if ascii { bytes.iter().map(|b| b & 0x7f).collect() } else { bytes };
+            let bytewise = bytes.iter().any(|b| !b.is_ascii() || b.is_ascii_uppercase());
+            proptest::prop_assert_eq!(needs_folding(&bytes), bytewise, "{:?}", bytes);
+        }
+
         #[test]
         fn secret_word_fast_path_agrees_with_the_general_one(
             word in "(?i)(password|secret_key|access_key|token|passwd|create|[a-z_]{1,70})",

@@ -14,9 +14,10 @@ pub use lexer::has_complete_statement;
 
 use crate::ast::*;
 use crate::diagnostics::rules::*;
-use crate::diagnostics::Diagnostic;
-use crate::text::{did_you_mean, LineIndex};
+use crate::diagnostics::{Diagnostic, Text};
+use crate::text::{LineIndex, NearMissIndex};
 use lexer::Chunk;
+use sqlparser::keywords::Keyword;
 use sqlparser::parser::{Parser, ParserError};
 use sqlparser::tokenizer::{Token, TokenWithSpan};
 use std::ops::Range;
@@ -494,27 +495,57 @@ impl<'a> StatementParser<'a> {
 
     /// Hands the statement to sqlparser.
     fn parse_other(&mut self, first: Option<&str>) -> Result<Statement, Diagnostic> {
+        // A first word that is no SQL keyword starts nothing sqlparser parses: it would
+        // refuse it at that word, and that refusal becomes the unknown statement below.
+        // (With no nesting allowed, sqlparser refuses before it looks at the word.)
+        let no_keyword = matches!(
+            &self.peek().token,
+            Token::Word(w) if w.keyword == Keyword::NoKeyword && w.quote_style.is_none()
+        ) && Location::from(self.peek().span.start) == self.first_token_start()
+            && self.options.max_expression_depth > 0;
+        match (first, no_keyword) {
+            (Some(word), true) => Err(self.unknown_statement(word)),
+            _ => self.parse_with_sqlparser(first),
+        }
+    }
+
+    /// [`Self::parse_other`] without its shortcut: sqlparser's answer, its refusal at an
+    /// unknown first word told as an unknown statement.
+    fn parse_with_sqlparser(&mut self, first: Option<&str>) -> Result<Statement, Diagnostic> {
         match self.p.parse_statement() {
             Ok(s) => Ok(Statement::Other(OtherStatement::new(s))),
             Err(e) => {
-                let mut d = self.sqlparser_error(e);
-                if let Some(word) = first {
-                    let known = STATEMENT_KEYWORDS.contains(&word)
-                        || matches!(word, "SELECT" | "INSERT" | "UPDATE" | "WITH" | "SET");
-                    if !known && d.span.map(|s| s.start) == Some(self.first_token_start()) {
-                        d.message =
-                            format!("unknown statement '{}'", self.first_word_text()).into();
-                        d.span = Some(self.p.token_at(0).span.into());
-                        let hint = did_you_mean(word, STATEMENT_KEYWORDS.iter().copied(), 1);
-                        d.help = Some(match hint.first() {
-                            Some(k) => format!("did you mean {k}?").into(),
-                            None => "routine-load statements start with CREATE, ALTER, PAUSE, RESUME, STOP or SHOW".into(),
-                        });
+                let d = self.sqlparser_error(e);
+                match first {
+                    Some(word)
+                        if !STATEMENT_KEYWORDS.contains(&word)
+                            && !matches!(word, "SELECT" | "INSERT" | "UPDATE" | "WITH" | "SET")
+                            && d.span.map(|s| s.start) == Some(self.first_token_start()) =>
+                    {
+                        Err(self.unknown_statement(word))
                     }
+                    _ => Err(d),
                 }
-                Err(d)
             }
         }
+    }
+
+    /// The statement's first word (`word`, upper-cased) starts no statement: the closest
+    /// statement keyword, if any is close.
+    fn unknown_statement(&self, word: &str) -> Diagnostic {
+        static KEYWORDS: std::sync::OnceLock<NearMissIndex<'static>> = std::sync::OnceLock::new();
+        let hint = KEYWORDS
+            .get_or_init(|| NearMissIndex::new(STATEMENT_KEYWORDS.iter().copied()))
+            .did_you_mean(word, 1);
+        P0.error(format!("unknown statement '{}'", self.first_word_text()))
+            .at(self.p.token_at(0).span.into())
+            .with_help(match hint.first() {
+                Some(k) => Text::from(format!("did you mean {k}?")),
+                None => {
+                    "routine-load statements start with CREATE, ALTER, PAUSE, RESUME, STOP or SHOW"
+                        .into()
+                }
+            })
     }
 
     fn first_token_start(&self) -> Location {
@@ -1092,5 +1123,55 @@ fn describe_found(found: &str) -> String {
     match found {
         "EOF" => "end of statement".into(),
         f => format!("'{f}'"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// A first word that is no keyword is refused without sqlparser, exactly as
+        /// sqlparser's refusal would have been told.
+        #[test]
+        fn an_unknown_first_word_is_told_as_sqlparser_would(
+            word in "[A-Za-z_][A-Za-z0-9_]{0,14}",
+            rest in "( [a-z0-9]{1,6}| =| \\(1\\)|)",
+        ) {
+            let text = format!("{word}{rest}");
+            let chunk = Chunk { text: &text, offset: 0, start: Location::new(1, 1), terminated: true };
+            let options = ParseOptions::default();
+            let parser = || StatementParser::new(&chunk, lexer::tokenize(&chunk).unwrap(), &options);
+            let first = parser().word_upper(0);
+            let quick = parser().parse_other(first.as_deref());
+            let full = parser().parse_with_sqlparser(first.as_deref());
+            proptest::prop_assert_eq!(format!("{quick:?}"), format!("{full:?}"));
+        }
+    }
+
+    #[test]
+    fn an_unknown_first_word_takes_the_shortcut_only_when_it_is_no_keyword() {
+        let options = ParseOptions::default();
+        for (text, unknown) in [
+            ("FROBNICATE x", true),
+            ("SELEC 1", true),
+            ("KILL 1", false),
+            ("select 1", false),
+        ] {
+            let chunk = Chunk {
+                text,
+                offset: 0,
+                start: Location::new(1, 1),
+                terminated: true,
+            };
+            let mut p = StatementParser::new(&chunk, lexer::tokenize(&chunk).unwrap(), &options);
+            let first = p.word_upper(0);
+            let got = p.parse_other(first.as_deref());
+            let told_unknown = got
+                .as_ref()
+                .err()
+                .is_some_and(|d| d.message.starts_with("unknown statement"));
+            assert_eq!(told_unknown, unknown, "{text}: {got:?}");
+        }
     }
 }

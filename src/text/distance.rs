@@ -351,11 +351,17 @@ impl<'a> NearMissIndex<'a> {
     /// The positions in `by_length` from `from` to `to` whose candidates may be within
     /// `k` edits of a word with the classes `set`: at most `k` of the word's classes
     /// missing, counted for 64 candidates at a time ([`CharSet`]'s first half; the
-    /// caller applies the whole test to the few that pass).
-    fn may_be_near(&self, set: CharSet, k: usize, from: usize, to: usize) -> Vec<usize> {
-        let mut out = Vec::new();
+    /// caller applies the whole test to the few that pass), each given to `visit`.
+    fn may_be_near(
+        &self,
+        set: CharSet,
+        k: usize,
+        from: usize,
+        to: usize,
+        mut visit: impl FnMut(usize),
+    ) {
         if from >= to {
-            return out;
+            return;
         }
         for lane in from / 64..to.div_ceil(64) {
             let first = lane * 64;
@@ -378,11 +384,10 @@ impl<'a> NearMissIndex<'a> {
                 window
             };
             while passing != 0 {
-                out.push(first + passing.trailing_zeros() as usize);
+                visit(first + passing.trailing_zeros() as usize);
                 passing &= passing - 1;
             }
         }
-        out
     }
 
     /// How many candidates it holds.
@@ -397,25 +402,42 @@ impl<'a> NearMissIndex<'a> {
 
     /// Up to `max` candidates close to `word`, closest first: [`did_you_mean`]'s answer.
     pub fn did_you_mean(&self, word: &str, max: usize) -> Vec<&'a str> {
-        let w: Vec<u8> = word.bytes().map(normalised).collect();
+        // The word normalised on the stack when it is short (nearly always).
+        let (mut stack, mut heap) = ([0u8; 64], Vec::new());
+        let w: &[u8] = match stack.get_mut(..word.len()) {
+            Some(slot) => {
+                for (s, b) in slot.iter_mut().zip(word.bytes()) {
+                    *s = normalised(b);
+                }
+                slot
+            }
+            None => {
+                heap.extend(word.bytes().map(normalised));
+                &heap
+            }
+        };
         let limit = edit_limit(w.len());
-        let set = CharSet::of(&w);
+        let set = CharSet::of(w);
         let (shortest, longest) = (w.len().saturating_sub(limit), w.len() + limit);
         let from = self.by_length.partition_point(|(len, ..)| *len < shortest);
         let to = self.by_length.partition_point(|(len, ..)| *len <= longest);
         let first_seg = w.split(|b| *b == b'.').next().unwrap_or(&[]);
-        let mut scored: Vec<(usize, bool, &'a str)> = self
-            .may_be_near(set, limit, from, to)
-            .into_iter()
-            .filter_map(|at| self.by_length.get(at))
-            .filter(|(_, other, _)| set.may_be_within(*other, limit))
-            .filter_map(|&(_, _, id)| {
-                let c = self.norm.get(id)?;
-                let d = osa(&w, c, limit)?;
+        let mut scored: Vec<(usize, bool, &'a str)> = Vec::new();
+        self.may_be_near(set, limit, from, to, |at| {
+            let Some(&(_, other, id)) = self.by_length.get(at) else {
+                return;
+            };
+            if !set.may_be_within(other, limit) {
+                return;
+            }
+            let (Some(c), Some(word)) = (self.norm.get(id), self.words.get(id)) else {
+                return;
+            };
+            if let Some(d) = osa(w, c, limit) {
                 let other_segment = c.split(|b| *b == b'.').next() != Some(first_seg);
-                Some((d, other_segment, *self.words.get(id)?))
-            })
-            .collect();
+                scored.push((d, other_segment, word));
+            }
+        });
         scored.sort_unstable();
         scored.into_iter().take(max).map(|(_, _, c)| c).collect()
     }

@@ -93,6 +93,14 @@ pub trait JobView {
             .find(|e| !e.state.is_final() && e.job.database == db && e.job.name == name)
     }
 
+    /// Every job of that name in the database, final ones included, in creation order.
+    fn named(&self, db: &str, name: &str) -> Vec<&JobEntry> {
+        self.entries()
+            .iter()
+            .filter(|e| e.job.database == db && e.job.name == name)
+            .collect()
+    }
+
     /// How many jobs are NEED_SCHEDULE, RUNNING or PAUSED, in all databases.
     fn active_count(&self) -> usize {
         self.entries()

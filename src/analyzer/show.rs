@@ -264,10 +264,13 @@ pub fn show_routine_load(stmt: &ShowRoutineLoad, ctx: &AnalyzeContext<'_>) -> Ou
         return out;
     }
     let tz = ctx.time_zone.to_string();
-    let mut entries: Vec<&JobEntry> = ctx
-        .jobs
-        .entries()
-        .iter()
+    // A job named: its entries through the index, not a scan of every job.
+    let candidates = match &stmt.filter {
+        Some(ShowFilter::Job(n)) => ctx.jobs.named(&db, &n.name.value),
+        _ => ctx.jobs.entries().iter().collect(),
+    };
+    let mut entries: Vec<&JobEntry> = candidates
+        .into_iter()
         .filter(|e| e.job.database == db && (stmt.all || !e.state.is_final()))
         .filter(|e| match &stmt.filter {
             Some(ShowFilter::Job(n)) => e.job.name == n.name.value,
@@ -536,11 +539,9 @@ pub fn show_create(stmt: &ShowCreateRoutineLoad, ctx: &AnalyzeContext<'_>) -> Ou
     let name = &stmt.name.name.value;
     let jobs: Vec<&JobEntry> = ctx
         .jobs
-        .entries()
-        .iter()
-        .filter(|e| {
-            e.job.database == db && &e.job.name == name && (stmt.all || !e.state.is_final())
-        })
+        .named(&db, name)
+        .into_iter()
+        .filter(|e| stmt.all || !e.state.is_final())
         .collect();
     if jobs.is_empty() && !stmt.all {
         out.diagnostics.push(not_operable_job(&stmt.name));

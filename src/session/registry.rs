@@ -3,18 +3,82 @@
 use crate::analyzer::{JobEntry, JobState, JobView, RoutineLoadJob, StateChange};
 use crate::text::hash::FastMap;
 
-/// The jobs of a session, with indexes so that finding a job by name or id costs the
-/// same however many jobs a script has made.
+/// From how many jobs on the registry keeps indexes: below, a scan costs less than
+/// keeping them (a gateway's session usually holds a few jobs).
+const INDEX_FROM: usize = if cfg!(test) { 3 } else { 16 };
+
+/// The jobs of a session. Past a few jobs it keeps indexes, so that finding a job by
+/// name or id costs the same however many jobs a script has made.
 #[derive(Debug, Clone, Default)]
 pub struct JobRegistry {
     entries: Vec<JobEntry>,
-    /// Database → name → the positions of its active entries, in creation order (Doris
-    /// keeps one; a registry filled otherwise answers with the first, as a scan would).
-    active: FastMap<String, FastMap<String, Vec<usize>>>,
-    /// Job id → the position of the first entry with that id.
-    by_id: FastMap<i64, usize>,
+    index: Option<Index>,
     /// How many entries are not final.
     active_count: usize,
+}
+
+/// The positions of a registry's entries by database and name, and by id.
+#[derive(Debug, Clone, Default)]
+struct Index {
+    /// Database → name → its entries.
+    by_name: FastMap<String, FastMap<String, Named>>,
+    /// Job id → the position of the first entry with that id.
+    by_id: FastMap<i64, usize>,
+}
+
+/// The entries of one database and name, in creation order.
+#[derive(Debug, Clone, Default)]
+struct Named {
+    all: Vec<usize>,
+    /// The active ones (Doris keeps one; a registry filled otherwise answers with the
+    /// first, as a scan would).
+    active: Vec<usize>,
+}
+
+impl Index {
+    fn of(entries: &[JobEntry]) -> Index {
+        let mut index = Index::default();
+        for at in 0..entries.len() {
+            index.add(entries, at);
+        }
+        index
+    }
+
+    fn named(&self, db: &str, name: &str) -> Option<&Named> {
+        self.by_name.get(db)?.get(name)
+    }
+
+    fn named_mut(&mut self, e: &JobEntry) -> &mut Named {
+        self.by_name
+            .entry(e.job.database.clone())
+            .or_default()
+            .entry(e.job.name.clone())
+            .or_default()
+    }
+
+    /// Indexes entry `at`, the newest.
+    fn add(&mut self, entries: &[JobEntry], at: usize) {
+        let Some(e) = entries.get(at) else {
+            return;
+        };
+        self.by_id.entry(e.job.id).or_insert(at);
+        let named = self.named_mut(e);
+        named.all.push(at);
+        if !e.state.is_final() {
+            named.active.push(at);
+        }
+    }
+
+    /// Entry `at` became active (`true`) or final.
+    fn set_active(&mut self, e: &JobEntry, at: usize, active: bool) {
+        let found = &mut self.named_mut(e).active;
+        if active {
+            let pos = found.partition_point(|i| *i < at);
+            found.insert(pos, at);
+        } else {
+            found.retain(|i| *i != at);
+        }
+    }
 }
 
 impl JobView for JobRegistry {
@@ -23,8 +87,26 @@ impl JobView for JobRegistry {
     }
 
     fn active_job(&self, db: &str, name: &str) -> Option<&JobEntry> {
-        let at = *self.active.get(db)?.get(name)?.first()?;
-        self.entries.get(at)
+        match &self.index {
+            Some(index) => self.entries.get(*index.named(db, name)?.active.first()?),
+            None => self
+                .entries
+                .iter()
+                .find(|e| !e.state.is_final() && e.job.database == db && e.job.name == name),
+        }
+    }
+
+    fn named(&self, db: &str, name: &str) -> Vec<&JobEntry> {
+        match &self.index {
+            Some(index) => index.named(db, name).map_or(Vec::new(), |n| {
+                n.all.iter().filter_map(|i| self.entries.get(*i)).collect()
+            }),
+            None => self
+                .entries
+                .iter()
+                .filter(|e| e.job.database == db && e.job.name == name)
+                .collect(),
+        }
     }
 
     fn active_count(&self) -> usize {
@@ -51,7 +133,6 @@ impl JobRegistry {
     /// Registers a created job (NEED_SCHEDULE).
     pub fn add(&mut self, job: RoutineLoadJob, now: i64) {
         let at = self.entries.len();
-        self.by_id.entry(job.id).or_insert(at);
         self.entries.push(JobEntry {
             job,
             state: JobState::NeedSchedule,
@@ -60,41 +141,51 @@ impl JobRegistry {
             end_time: None,
             reason: None,
         });
-        self.mark_active(at);
+        self.active_count += 1;
+        match &mut self.index {
+            Some(index) => index.add(&self.entries, at),
+            None if self.entries.len() >= INDEX_FROM => {
+                self.index = Some(Index::of(&self.entries));
+            }
+            None => {}
+        }
+    }
+
+    /// The position of the active entry of that database and name.
+    fn active_at(&self, db: &str, name: &str) -> Option<usize> {
+        match &self.index {
+            Some(index) => index.named(db, name)?.active.first().copied(),
+            None => self
+                .entries
+                .iter()
+                .position(|e| !e.state.is_final() && e.job.database == db && e.job.name == name),
+        }
     }
 
     /// Replaces the active job of the same database and name.
     pub fn replace(&mut self, job: RoutineLoadJob) {
-        let Some(at) = self
-            .active
-            .get(&job.database)
-            .and_then(|names| names.get(&job.name))
-            .and_then(|found| found.first().copied())
-        else {
+        let Some(at) = self.active_at(&job.database, &job.name) else {
             return;
         };
         let Some(e) = self.entries.get_mut(at) else {
             return;
         };
-        let (old, new) = (e.job.id, job.id);
+        let changed_id = e.job.id != job.id;
         e.job = job;
-        if old != new {
-            // A job that changes its id (Doris's ALTER keeps it): the ids are indexed
-            // again.
-            self.by_id.clear();
-            for (i, e) in self.entries.iter().enumerate() {
-                self.by_id.entry(e.job.id).or_insert(i);
-            }
+        if changed_id && self.index.is_some() {
+            // A job that changes its id (Doris's ALTER keeps it): indexed again.
+            self.index = Some(Index::of(&self.entries));
         }
     }
 
     /// Applies a state change; the times follow the new state (a pause sets the pause
     /// time, a resume clears it, a stop or cancel sets the end time).
     pub fn apply(&mut self, change: &StateChange, now: i64) {
-        let Some(&at) = self.by_id.get(&change.job_id) else {
-            return;
+        let at = match &self.index {
+            Some(index) => index.by_id.get(&change.job_id).copied(),
+            None => self.entries.iter().position(|e| e.job.id == change.job_id),
         };
-        let Some(e) = self.entries.get_mut(at) else {
+        let Some(e) = at.and_then(|at| self.entries.get_mut(at)) else {
             return;
         };
         let was_final = e.state.is_final();
@@ -105,47 +196,19 @@ impl JobRegistry {
             JobState::NeedSchedule | JobState::Running => e.pause_time = None,
             JobState::Stopped | JobState::Cancelled => e.end_time = Some(now),
         }
-        match (was_final, change.to.is_final()) {
-            (false, true) => self.mark_final(at),
-            (true, false) => self.mark_active(at),
-            _ => {}
-        }
-    }
-
-    /// Indexes entry `at` as active.
-    fn mark_active(&mut self, at: usize) {
-        let Some(e) = self.entries.get(at) else {
-            return;
-        };
-        let found = self
-            .active
-            .entry(e.job.database.clone())
-            .or_default()
-            .entry(e.job.name.clone())
-            .or_default();
-        // In creation order: nearly always at the end.
-        let pos = found.partition_point(|i| *i < at);
-        found.insert(pos, at);
-        self.active_count += 1;
-    }
-
-    /// Takes entry `at` out of the active index.
-    fn mark_final(&mut self, at: usize) {
-        let Some(e) = self.entries.get(at) else {
-            return;
-        };
-        if let Some(names) = self.active.get_mut(&e.job.database) {
-            if let Some(found) = names.get_mut(&e.job.name) {
-                found.retain(|i| *i != at);
-                if found.is_empty() {
-                    names.remove(&e.job.name);
+        let now_final = change.to.is_final();
+        if was_final != now_final {
+            if now_final {
+                self.active_count = self.active_count.saturating_sub(1);
+            } else {
+                self.active_count += 1;
+            }
+            if let (Some(index), Some(at)) = (&mut self.index, at) {
+                if let Some(e) = self.entries.get(at) {
+                    index.set_active(e, at, !now_final);
                 }
             }
-            if names.is_empty() {
-                self.active.remove(&e.job.database);
-            }
         }
-        self.active_count = self.active_count.saturating_sub(1);
     }
 }
 
@@ -213,10 +276,20 @@ mod tests {
                         proptest::prop_assert_eq!(indexed, scanned.map(|i| &r.entries[i] as *const JobEntry));
                     }
                 }
-                for id in 0..6i64 {
-                    let scanned = r.entries.iter().position(|e| e.job.id == id);
-                    proptest::prop_assert_eq!(r.by_id.get(&id).copied(), scanned);
+                for db in ["db0", "db1"] {
+                    for name in ["j0", "j1", "j2"] {
+                        let scanned: Vec<*const JobEntry> = r.entries.iter().filter(|e| e.job.database == db && e.job.name == name).map(|e| e as *const JobEntry).collect();
+                        let indexed: Vec<*const JobEntry> = r.named(db, name).into_iter().map(|e| e as *const JobEntry).collect();
+                        proptest::prop_assert_eq!(indexed, scanned);
+                    }
                 }
+                if let Some(index) = &r.index {
+                    for id in 0..6i64 {
+                        let scanned = r.entries.iter().position(|e| e.job.id == id);
+                        proptest::prop_assert_eq!(index.by_id.get(&id).copied(), scanned);
+                    }
+                }
+                proptest::prop_assert_eq!(r.index.is_some(), r.entries.len() >= INDEX_FROM);
             }
         }
     }

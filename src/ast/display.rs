@@ -57,7 +57,51 @@ pub(crate) const RESERVED: &[&str] = &[
 const QUOTE_ON_OUTPUT: &[&str] = &["INDEX", "TEMPORARY", "PARTITIONS", "COLUMNS", "ROLLUP"];
 
 pub(crate) fn is_reserved(word: &str) -> bool {
-    RESERVED.iter().any(|r| r.eq_ignore_ascii_case(word))
+    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| WordSet::new(RESERVED)).contains(word)
+}
+
+fn quoted_on_output(word: &str) -> bool {
+    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| WordSet::new(QUOTE_ON_OUTPUT))
+        .contains(word)
+}
+
+/// Upper-case ASCII words, looked up ignoring ASCII case: a word whose length none of
+/// them has is ruled out by a mask, the others are upper-cased on the stack and hashed.
+struct WordSet {
+    /// Bit `n` for each length `n` (all under 16, a test checks).
+    lengths: u16,
+    words: crate::text::hash::FastSet<&'static str>,
+}
+
+impl WordSet {
+    fn new(words: &[&'static str]) -> WordSet {
+        WordSet {
+            lengths: words
+                .iter()
+                .filter_map(|w| 1u16.checked_shl(u32::try_from(w.len()).ok()?))
+                .fold(0, |mask, bit| mask | bit),
+            words: words.iter().copied().collect(),
+        }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let fits = u32::try_from(word.len())
+            .ok()
+            .and_then(|n| self.lengths.checked_shr(n))
+            .is_some_and(|bits| bits & 1 == 1);
+        if !fits || !word.is_ascii() {
+            return false;
+        }
+        let mut buf = [0u8; 16];
+        let Some(upper) = buf.get_mut(..word.len()) else {
+            return false;
+        };
+        upper.copy_from_slice(word.as_bytes());
+        upper.make_ascii_uppercase();
+        std::str::from_utf8(upper).is_ok_and(|u| self.words.contains(u))
+    }
 }
 
 fn needs_quotes(name: &str) -> bool {
@@ -71,7 +115,7 @@ fn needs_quotes(name: &str) -> bool {
                     .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$' || !c.is_ascii())
         }
     };
-    !plain || is_reserved(name) || QUOTE_ON_OUTPUT.iter().any(|w| w.eq_ignore_ascii_case(name))
+    !plain || is_reserved(name) || quoted_on_output(name)
 }
 
 /// Writes a name, backquoted when it could not be read back as a bare identifier.
@@ -978,6 +1022,47 @@ impl Display for Statement {
             Statement::CreateEncryptKey(s) => s.fmt(f),
             Statement::DropEncryptKey(s) => s.fmt(f),
             Statement::Other(s) => s.fmt(f),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_sets_answer_as_the_lists_do() {
+        for list in [RESERVED, QUOTE_ON_OUTPUT] {
+            for w in list {
+                assert!(
+                    w.len() < 16 && w.bytes().all(|b| b.is_ascii_uppercase()),
+                    "{w}"
+                );
+            }
+        }
+        let words = RESERVED
+            .iter()
+            .chain(QUOTE_ON_OUTPUT)
+            .flat_map(|w| {
+                [
+                    w.to_string(),
+                    w.to_ascii_lowercase(),
+                    format!("{w}x"),
+                    w[1..].to_string(),
+                ]
+            })
+            .chain(["", "c1", "ñame", "FROMage", "k1", "AbCdEfGhIjKlMnOpQ"].map(String::from));
+        for w in words {
+            assert_eq!(
+                is_reserved(&w),
+                RESERVED.iter().any(|r| r.eq_ignore_ascii_case(&w)),
+                "{w}"
+            );
+            assert_eq!(
+                quoted_on_output(&w),
+                QUOTE_ON_OUTPUT.iter().any(|r| r.eq_ignore_ascii_case(&w)),
+                "{w}"
+            );
         }
     }
 }

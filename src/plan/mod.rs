@@ -29,6 +29,7 @@ use crate::keys::secrets::{display_value, is_secret_key, MASK};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 /// `TLoadSourceType.KAFKA`.
 pub const LOAD_SOURCE_KAFKA: i32 = 1;
@@ -541,11 +542,14 @@ fn summary_fields(job: &RoutineLoadJob) -> (FieldMap, FieldMap) {
         load.push(("column_separator", text(s.original.clone())));
     }
     if let Some(c) = &l.columns {
-        let columns = c
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join(", ");
+        // Written into one text, not one per column joined.
+        let mut columns = String::new();
+        for (i, item) in c.iter().enumerate() {
+            if i > 0 {
+                columns.push_str(", ");
+            }
+            let _ = write!(columns, "{item}");
+        }
         load.push(("columns", text(columns)));
     }
     for (k, e) in [

@@ -301,26 +301,41 @@ impl ModelConf {
     /// `rd_kafka_conf_set(conf, name, value)`.
     pub fn set(&mut self, name: &str, value: &str) -> SetResult {
         let value = (!value.is_empty()).then_some(value);
-        if let Some(answer) = self.set_at(Level::Global, name, value) {
+        // Both levels' rows through one hash: an unknown name costs one lookup.
+        let [global, topic] = table::rows(name);
+        if let Some(answer) = global.and_then(|row| self.set_row(Level::Global, row, value)) {
             return answer;
         }
         // Unknown globally: the default topic configuration is created and tried.
         self.topic_conf = true;
-        let name = name.strip_prefix("topic.").unwrap_or(name);
-        self.set_at(Level::Topic, name, value).unwrap_or_else(|| {
-            SetResult::Unknown(format!("No such configuration property: \"{name}\""))
-        })
+        let (name, topic) = match name.strip_prefix("topic.") {
+            Some(rest) => (rest, table::lookup(Level::Topic, rest)),
+            None => (name, topic),
+        };
+        topic
+            .and_then(|row| self.set_row(Level::Topic, row, value))
+            .unwrap_or_else(|| SetResult::Unknown(no_such_property(name)))
     }
 
     /// The answer at one level; `None` when the level has no such property (the text
     /// is made once, for the last level tried).
     fn set_at(&mut self, level: Level, name: &str, value: Option<&str>) -> Option<SetResult> {
-        match table::lookup(level, name)? {
-            (_, p) if p.ty == Type::Alias => {
-                let target = p.sdef.as_deref().unwrap_or_default();
-                self.set_at(level, target, value)
-            }
-            (i, p) => Some(self.set_prop(i, p, value)),
+        let row = table::lookup(level, name)?;
+        self.set_row(level, row, value)
+    }
+
+    /// [`Self::set_at`] for the row found: an alias is followed at the same level.
+    fn set_row(
+        &mut self,
+        level: Level,
+        (i, p): (usize, &Property),
+        value: Option<&str>,
+    ) -> Option<SetResult> {
+        if p.ty == Type::Alias {
+            let target = p.sdef.as_deref().unwrap_or_default();
+            self.set_at(level, target, value)
+        } else {
+            Some(self.set_prop(i, p, value))
         }
     }
 
@@ -532,9 +547,7 @@ impl ModelConf {
             }
             Type::Internal => invalid(format!("Internal property \"{name}\" not settable")),
             Type::Invalid => invalid(p.invalid_text.clone().unwrap_or_default()),
-            Type::Alias => {
-                SetResult::Unknown(format!("No such configuration property: \"{name}\""))
-            }
+            Type::Alias => SetResult::Unknown(no_such_property(name)),
         }
     }
 
@@ -704,6 +717,16 @@ fn regcomp(pattern: &str) -> Result<(), String> {
             .to_string_lossy()
             .into_owned())
     }
+}
+
+/// librdkafka's text for a name it does not know, put together without formatting.
+fn no_such_property(name: &str) -> String {
+    const HEAD: &str = "No such configuration property: \"";
+    let mut text = String::with_capacity(HEAD.len() + name.len() + 1);
+    text.push_str(HEAD);
+    text.push_str(name);
+    text.push('"');
+    text
 }
 
 #[cfg(test)]

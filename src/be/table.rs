@@ -217,6 +217,16 @@ pub fn properties() -> &'static [Property] {
 
 /// The property `name` at `level`, as librdkafka looks it up (exact, case-sensitive).
 pub fn lookup(level: Level, name: &str) -> Option<(usize, &'static Property)> {
+    let [global, topic] = rows(name);
+    if level == Level::Global {
+        global
+    } else {
+        topic
+    }
+}
+
+/// The property `name` at the global and at the topic level, through one hash.
+pub fn rows(name: &str) -> [Option<(usize, &'static Property)>; 2] {
     // One entry per name with its global and its topic row: a miss at one level and
     // the lookup at the other cost one hash.
     type Rows = [Option<usize>; 2];
@@ -236,13 +246,11 @@ pub fn lookup(level: Level, name: &str) -> Option<(usize, &'static Property)> {
         }
         m
     });
-    let [global, topic] = index.get(name)?;
-    let i = if level == Level::Global {
-        *global
-    } else {
-        *topic
-    }?;
-    properties().get(i).map(|p| (i, p))
+    let row = |i: Option<usize>| i.and_then(|i| properties().get(i).map(|p| (i, p)));
+    match index.get(name) {
+        Some([global, topic]) => [row(*global), row(*topic)],
+        None => [None, None],
+    }
 }
 
 /// The features this librdkafka was built with (`builtin.features`).

@@ -537,7 +537,11 @@ impl<'a> StatementParser<'a> {
         let hint = KEYWORDS
             .get_or_init(|| NearMissIndex::new(STATEMENT_KEYWORDS.iter().copied()))
             .did_you_mean(word, 1);
-        P0.error(format!("unknown statement '{}'", self.first_word_text()))
+        let message = match &self.p.token_at(0).token {
+            Token::Word(w) => format!("unknown statement '{}'", w.value),
+            t => format!("unknown statement '{t}'"),
+        };
+        P0.error(message)
             .at(self.p.token_at(0).span.into())
             .with_help(match hint.first() {
                 Some(k) => Text::from(format!("did you mean {k}?")),
@@ -550,13 +554,6 @@ impl<'a> StatementParser<'a> {
 
     fn first_token_start(&self) -> Location {
         self.p.token_at(0).span.start.into()
-    }
-
-    fn first_word_text(&self) -> String {
-        match &self.p.token_at(0).token {
-            Token::Word(w) => w.value.clone(),
-            t => t.to_string(),
-        }
     }
 
     // ----- token helpers ---------------------------------------------------------------

@@ -67,40 +67,53 @@ fn quoted_on_output(word: &str) -> bool {
         .contains(word)
 }
 
-/// Upper-case ASCII words, looked up ignoring ASCII case: a word whose length none of
-/// them has is ruled out by a mask, the others are upper-cased on the stack and hashed.
+/// Upper-case ASCII words, looked up ignoring ASCII case. Most names share no first
+/// letter and length with any of them and are ruled out by one bit of a table; the few
+/// others are compared with the words.
 struct WordSet {
-    /// Bit `n` for each length `n` (all under 16, a test checks).
-    lengths: u16,
-    words: crate::text::hash::FastSet<&'static str>,
+    /// For each first letter (`A`..`Z`, then anything else), bit `n` for each length `n`
+    /// (all under 16, a test checks).
+    starts: [u16; 27],
+    words: &'static [&'static str],
 }
 
 impl WordSet {
-    fn new(words: &[&'static str]) -> WordSet {
-        WordSet {
-            lengths: words
-                .iter()
-                .filter_map(|w| 1u16.checked_shl(u32::try_from(w.len()).ok()?))
-                .fold(0, |mask, bit| mask | bit),
-            words: words.iter().copied().collect(),
+    fn new(words: &'static [&'static str]) -> WordSet {
+        let mut starts = [0u16; 27];
+        for w in words {
+            let bit = u32::try_from(w.len())
+                .ok()
+                .and_then(|n| 1u16.checked_shl(n));
+            if let (Some(slot), Some(bit)) = (
+                w.bytes().next().and_then(|b| starts.get_mut(letter(b))),
+                bit,
+            ) {
+                *slot |= bit;
+            }
         }
+        WordSet { starts, words }
     }
 
     fn contains(&self, word: &str) -> bool {
-        let fits = u32::try_from(word.len())
-            .ok()
-            .and_then(|n| self.lengths.checked_shr(n))
-            .is_some_and(|bits| bits & 1 == 1);
-        if !fits || !word.is_ascii() {
-            return false;
-        }
-        let mut buf = [0u8; 16];
-        let Some(upper) = buf.get_mut(..word.len()) else {
+        let Some(first) = word.bytes().next() else {
             return false;
         };
-        upper.copy_from_slice(word.as_bytes());
-        upper.make_ascii_uppercase();
-        std::str::from_utf8(upper).is_ok_and(|u| self.words.contains(u))
+        let fits = u32::try_from(word.len())
+            .ok()
+            .zip(self.starts.get(letter(first)))
+            .and_then(|(n, mask)| mask.checked_shr(n))
+            .is_some_and(|bits| bits & 1 == 1);
+        fits && self.words.iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
+}
+
+/// A first byte's row in [`WordSet::starts`]: its letter, or 26.
+fn letter(b: u8) -> usize {
+    let upper = b.to_ascii_uppercase();
+    if upper.is_ascii_uppercase() {
+        usize::from(upper - b'A')
+    } else {
+        26
     }
 }
 

@@ -447,6 +447,40 @@ impl<'a> NearMissIndex<'a> {
 mod tests {
     use super::*;
 
+    /// A word made by edits of one of the vocabulary's (insertions, deletions,
+    /// substitutions, transpositions), and the index's and the exhaustive search's
+    /// suggestions for it.
+    fn both_searches(
+        vocab: &[String],
+        pick: usize,
+        edits: &[(usize, u8, String)],
+        max: usize,
+    ) -> (String, Vec<String>, Vec<String>) {
+        let index = NearMissIndex::new(vocab.iter().map(String::as_str));
+        let mut word: Vec<char> = vocab[pick % vocab.len()].chars().collect();
+        for (at, op, ch) in edits {
+            let ch = ch.chars().next().unwrap_or('a');
+            let at = at % (word.len() + 1);
+            match op {
+                0 => word.insert(at, ch),
+                1 if at < word.len() => {
+                    word.remove(at);
+                }
+                2 if at < word.len() => word[at] = ch,
+                3 if at + 1 < word.len() => word.swap(at, at + 1),
+                _ => {}
+            }
+        }
+        let word: String = word.into_iter().collect();
+        let mut sorted: Vec<&str> = vocab.iter().map(String::as_str).collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let owned = |v: Vec<&str>| v.into_iter().map(String::from).collect();
+        let fast = owned(index.did_you_mean(&word, max));
+        let exhaustive = owned(did_you_mean(&word, sorted, max));
+        (word, fast, exhaustive)
+    }
+
     proptest::proptest! {
         #[test]
         fn at_most_ones_counts_as_the_population_count(
@@ -475,24 +509,8 @@ mod tests {
             if long {
                 vocab.push("ab.".repeat(30));
             }
-            let index = NearMissIndex::new(vocab.iter().map(String::as_str));
-            let mut word: Vec<char> = vocab[pick % vocab.len()].chars().collect();
-            for (at, op, ch) in edits {
-                let ch = ch.chars().next().unwrap_or('a');
-                let at = at % (word.len() + 1);
-                match op {
-                    0 => word.insert(at, ch),
-                    1 if at < word.len() => { word.remove(at); }
-                    2 if at < word.len() => word[at] = ch,
-                    3 if at + 1 < word.len() => word.swap(at, at + 1),
-                    _ => {}
-                }
-            }
-            let word: String = word.into_iter().collect();
-            let mut sorted: Vec<&str> = vocab.iter().map(String::as_str).collect();
-            sorted.sort_unstable();
-            sorted.dedup();
-            proptest::prop_assert_eq!(index.did_you_mean(&word, 3), did_you_mean(&word, sorted, 3), "word {:?}", word);
+            let (word, fast, exhaustive) = both_searches(&vocab, pick, &edits, 3);
+            proptest::prop_assert_eq!(fast, exhaustive, "word {:?}", word);
         }
 
         #[test]
@@ -551,24 +569,8 @@ mod tests {
             edits in proptest::collection::vec((0usize..20, 0u8..4, "[a-c._A-C]"), 0..5),
             max in 1usize..4,
         ) {
-            let index = NearMissIndex::new(vocab.iter().map(String::as_str));
-            let mut word: Vec<char> = vocab[pick % vocab.len()].chars().collect();
-            for (at, op, ch) in edits {
-                let ch = ch.chars().next().unwrap_or('a');
-                let at = at % (word.len() + 1);
-                match op {
-                    0 => word.insert(at, ch),
-                    1 if at < word.len() => { word.remove(at); }
-                    2 if at < word.len() => word[at] = ch,
-                    3 if at + 1 < word.len() => word.swap(at, at + 1),
-                    _ => {}
-                }
-            }
-            let word: String = word.into_iter().collect();
-            let mut sorted: Vec<&str> = vocab.iter().map(String::as_str).collect();
-            sorted.sort_unstable();
-            sorted.dedup();
-            proptest::prop_assert_eq!(index.did_you_mean(&word, max), did_you_mean(&word, sorted, max), "word {:?}", word);
+            let (word, fast, exhaustive) = both_searches(&vocab, pick, &edits, max);
+            proptest::prop_assert_eq!(fast, exhaustive, "word {:?}", word);
         }
 
         /// The byte-class filter never rules out a pair within reach.

@@ -5,6 +5,10 @@
 //!
 //! `cargo bench --bench gateway` (`RLFE_BENCH_N` statements per case, default 2000).
 
+// The allocator the `rlfe` binary ships with, for rlfe and sqlparser alike.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "../tests/common/processes.rs"]
 mod processes;
 

@@ -4,6 +4,10 @@
 //! printed beside the input ratio. `cargo bench --bench linearity`. The output-size
 //! bound is checked by `tests/linear_cost.rs`.
 
+// The allocator the `rlfe` binary ships with, for rlfe and sqlparser alike.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
 

@@ -1,6 +1,10 @@
 //! Parsing the typical statements, against sqlparser's bare tokenization of the same
 //! text: the ratio is read from one run (`cargo bench --bench parse`).
 
+// The allocator the `rlfe` binary ships with, for rlfe and sqlparser alike.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use routine_load_fe::{parse_script, DorisDialect, ParseOptions};
 use sqlparser::tokenizer::Tokenizer;

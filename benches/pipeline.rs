@@ -2,6 +2,10 @@
 //! the analyzer and planner alone, and scaling with partitions/offsets and properties.
 //! `cargo bench --bench pipeline`.
 
+// The allocator the `rlfe` binary ships with, for rlfe and sqlparser alike.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{criterion_group, BatchSize, BenchmarkId, Criterion};
 use routine_load_fe::analyzer::{analyze_create, AnalyzeContext, FeConfig, InMemoryCatalog};
 use routine_load_fe::ast::Statement;

@@ -3,6 +3,10 @@
 //! with a second argument, that script instead (`profile_pipeline 1 big.sql`).
 use routine_load_fe::session::{DeterministicIds, Session, SessionOptions};
 
+// The allocator the `rlfe` binary ships with.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The typical MSK IAM statement of the benchmarks (the original design's example 1).
 const MSK_IAM: &str = include_str!("../benches/msk_iam.sql");
 
@@ -12,9 +16,23 @@ fn main() {
         .and_then(|a| a.parse().ok())
         .unwrap_or(2000);
     // A script given runs on the demo catalog (its set-up is counted too).
-    let given = std::env::args()
-        .nth(2)
-        .map(|f| std::fs::read_to_string(f).expect("the script reads"));
+    let given = std::env::args().nth(2).map(|f| match f.as_str() {
+        "tokenize" => f,
+        _ => std::fs::read_to_string(f).expect("the script reads"),
+    });
+    // `tokenize` instead of a script: sqlparser's bare tokenization of the statement,
+    // the benchmark's floor.
+    if given.as_deref() == Some("tokenize") {
+        let dialect = routine_load_fe::DorisDialect;
+        let mut total = 0;
+        for _ in 0..n {
+            total += sqlparser::tokenizer::Tokenizer::new(&dialect, MSK_IAM)
+                .tokenize_with_location()
+                .map_or(0, |t| t.len());
+        }
+        println!("{total}");
+        return;
+    }
     let demo = given.is_some();
     let script = given.unwrap_or_else(|| MSK_IAM.to_string());
     let mut total = 0;

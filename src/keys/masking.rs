@@ -247,7 +247,7 @@ pub fn secret_ranges(text: &str) -> Vec<Range<usize>> {
             next.map(|n| n.kind),
             None | Some(Kind::Comma | Kind::Close | Kind::Semicolon)
         );
-        let identified = t.kind == Kind::Word
+        let identified = matches!(t.kind, Kind::Word)
             && body(text, &t).eq_ignore_ascii_case("identified")
             && next.is_some_and(|n| body(text, &n).eq_ignore_ascii_case("by"));
         let is_key = match t.kind {
@@ -280,7 +280,10 @@ pub fn secret_ranges(text: &str) -> Vec<Range<usize>> {
         if identified {
             toks.next();
         }
-        if toks.peek().is_some_and(|n| n.kind == Kind::Operator) {
+        if toks
+            .peek()
+            .is_some_and(|n| matches!(n.kind, Kind::Operator))
+        {
             toks.next();
         }
         let (mut depth, mut first, mut last) = (0usize, None, 0);

@@ -244,11 +244,15 @@ fn classify_unlisted(lower: &str) -> bool {
     if client == "aws.credentials_provider" || client.ends_with(".location") {
         return false;
     }
-    let last = memchr::memrchr2(b'.', b'_', client.as_bytes())
-        .and_then(|i| client.get(i + 1..))
-        .unwrap_or(client);
-    if SECRET_SEGMENTS.contains(&last) || SECRET_SUFFIXES.iter().any(|s| client.ends_with(s)) {
-        return true;
+    // Every secret segment and ending ends in one of a few letters: most keys end in
+    // none of them and skip both lists.
+    if ends_like_a_secret(client) {
+        let last = memchr::memrchr2(b'.', b'_', client.as_bytes())
+            .and_then(|i| client.get(i + 1..))
+            .unwrap_or(client);
+        if SECRET_SEGMENTS.contains(&last) || SECRET_SUFFIXES.iter().any(|s| client.ends_with(s)) {
+            return true;
+        }
     }
     // Only an unknown key can be a misspelt secret key (the cheaper test first: few
     // keys are near a secret one).
@@ -257,6 +261,28 @@ fn classify_unlisted(lower: &str) -> bool {
         && super::kafka::KafkaKey::parse(client).is_none()
         && super::job::JobKey::parse(client).is_none()
         && !super::aws::CANONICAL_AWS_KEYS.contains(&client)
+}
+
+/// Whether `key` ends in a letter some secret segment or ending ends in.
+fn ends_like_a_secret(key: &str) -> bool {
+    static LAST_BYTES: std::sync::OnceLock<[bool; 256]> = std::sync::OnceLock::new();
+    let table = LAST_BYTES.get_or_init(|| {
+        let mut table = [false; 256];
+        for word in SECRET_SEGMENTS.iter().chain(SECRET_SUFFIXES) {
+            if let Some(slot) = word
+                .bytes()
+                .last()
+                .and_then(|b| table.get_mut(usize::from(b)))
+            {
+                *slot = true;
+            }
+        }
+        table
+    });
+    key.bytes()
+        .last()
+        .and_then(|b| table.get(usize::from(b)))
+        .is_some_and(|hit| *hit)
 }
 
 /// One hashed set for both lists (no client secret starts with `property.`). `client`
@@ -351,6 +377,37 @@ pub fn display_value<'a>(key: &str, value: &'a str) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The segment and ending tests without the last-byte gate in front of them.
+    fn ends_in_a_secret_word(client: &str) -> bool {
+        let last = client.rsplit(['.', '_']).next().unwrap_or(client);
+        SECRET_SEGMENTS.contains(&last) || SECRET_SUFFIXES.iter().any(|s| client.ends_with(s))
+    }
+
+    #[test]
+    fn the_last_byte_gate_passes_every_secret_segment_and_ending() {
+        for w in SECRET_SEGMENTS.iter().chain(SECRET_SUFFIXES) {
+            for key in [w.to_string(), format!("sasl.{w}"), format!("x_{w}")] {
+                assert!(ends_like_a_secret(&key), "{key}");
+                assert!(classify_unlisted(&key), "{key}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// A key the gate stops ends in no secret segment or ending.
+        #[test]
+        fn the_last_byte_gate_stops_no_secret_word(
+            head in "[a-z._]{0,12}",
+            tail in "(password|passwd|passphrase|secret|token|key|[a-z0-9_.]{0,3})",
+        ) {
+            let key = format!("{head}{tail}");
+            if !ends_like_a_secret(&key) {
+                proptest::prop_assert!(!ends_in_a_secret_word(&key), "{key}");
+            }
+        }
+    }
 
     #[test]
     fn listed_words_fit_the_fast_paths_length_mask() {

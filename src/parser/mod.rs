@@ -326,6 +326,8 @@ pub(crate) struct StatementParser<'a> {
     pending_gt: bool,
     /// Where the statement's last token ends.
     last_end: Location,
+    /// How many tokens the statement has.
+    token_count: usize,
 }
 
 static DIALECT: DorisDialect = DorisDialect;
@@ -339,6 +341,7 @@ impl<'a> StatementParser<'a> {
         let last_end = tokens
             .last()
             .map_or(chunk.start, |t| Location::from(t.span.end));
+        let token_count = tokens.len();
         let p = Parser::new(&DIALECT)
             .with_recursion_limit(options.max_expression_depth)
             .with_tokens_with_locations(tokens);
@@ -349,6 +352,7 @@ impl<'a> StatementParser<'a> {
             line_index: None,
             pending_gt: false,
             last_end,
+            token_count,
         }
     }
 
@@ -851,7 +855,10 @@ impl<'a> StatementParser<'a> {
                 "{context} (…) needs at least one \"key\" = \"value\" entry"
             )));
         }
-        let mut entries = Vec::new();
+        // An entry takes at least four tokens (`key = value ,`): sized from the tokens
+        // left, a long list grows in one allocation instead of a dozen doublings.
+        let room = self.token_count.saturating_sub(self.p.index()) / 4;
+        let mut entries = Vec::with_capacity(room.min(self.options.max_properties + 1));
         loop {
             let key = self.parse_property_term(|| "a property key".into())?;
             if self.eat_token(&Token::Eq).is_none() && self.eat_token(&Token::DoubleEq).is_none() {

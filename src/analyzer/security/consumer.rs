@@ -145,6 +145,7 @@ pub(crate) fn report(
         Fate::Undecided(_) => {}
         Fate::Created => {}
     }
+    f.out.reserve(outcome.ignored.len());
     for ignored in &outcome.ignored {
         match &ignored.why {
             IgnoredWhy::Unknown => unknown_key(f, &ignored.key),

@@ -47,7 +47,7 @@ fn kinesis_plans() -> Vec<Plan> {
         .filter(|r| r.kind == routine_load_fe::StatementKind::CreateRoutineLoad)
         .map(|r| {
             assert!(r.ok, "{}: {:?}", r.sql, r.first_error());
-            r.plan.expect("an accepted CREATE has a plan")
+            *r.plan.expect("an accepted CREATE has a plan")
         })
         .collect()
 }

@@ -286,8 +286,10 @@ pub(crate) fn tokenize_partial(chunk: &Chunk<'_>) -> (Vec<TokenWithSpan>, Option
 pub(crate) fn tokenize_common(chunk: &Chunk<'_>) -> Option<Vec<TokenWithSpan>> {
     use sqlparser::tokenizer::{Location as SqlLocation, Span as SqlSpan};
     let bytes = chunk.text.as_bytes();
-    // Tokens are at least two bytes apart on average in real statements.
-    let mut out = Vec::with_capacity(bytes.len() / 8 + 4);
+    // Room for a token every four bytes: a statement of names and strings fits, and a
+    // dense list (`c1,c2,…`, a token every two or three bytes) grows once, not a dozen
+    // times.
+    let mut out = Vec::with_capacity(bytes.len() / 4 + 4);
     let (mut line, mut col) = (1u64, 1u64);
     let mut i = 0;
     let base = chunk.start;

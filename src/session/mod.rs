@@ -48,8 +48,9 @@ pub struct StatementResult {
     pub message: Option<String>,
     /// A result table (SHOW, EXPLAIN).
     pub rows: Option<ResultSet>,
-    /// The plan of a created (or explained) job.
-    pub plan: Option<Plan>,
+    /// The plan of a created (or explained) job, boxed: most statements have none, and
+    /// a result is moved several times on its way out.
+    pub plan: Option<Box<Plan>>,
     /// Where the statement starts in the script.
     #[serde(skip)]
     pub start: Location,
@@ -417,7 +418,7 @@ impl Session {
                 if let Some(e) = self.jobs.iter().last() {
                     r.changed_jobs.push(e.job.id);
                 }
-                r.plan = Some(plan);
+                r.plan = Some(Box::new(plan));
             }
             Effect::ExplainJob(mut job) => {
                 job.id = self.options.ids.next_id();
@@ -430,7 +431,7 @@ impl Session {
                         .map(|l| vec![l.to_string()])
                         .collect(),
                 ));
-                r.plan = Some(plan);
+                r.plan = Some(Box::new(plan));
             }
             Effect::ReplaceJob(job) => {
                 r.changed_jobs.push(job.id);

@@ -116,20 +116,25 @@ impl<'a> Splitter<'a> {
         Location::new(self.line, col)
     }
 
+    /// Moves to the first byte from here on that `find` finds, and returns it; `None`
+    /// at the end of the text. `find` stops at every line break: lines are counted
+    /// only where it stops.
+    fn jump(&mut self, bytes: &[u8], find: impl Fn(&[u8]) -> Option<usize>) -> Option<u8> {
+        let rest = bytes.get(self.pos..).unwrap_or(&[]);
+        match find(rest) {
+            Some(n) => self.pos += n,
+            None => self.pos = bytes.len(),
+        }
+        bytes.get(self.pos).copied()
+    }
+
     fn skip_quoted(&mut self, bytes: &[u8], quote: u8) {
         let escapes = quote != b'`';
         self.bump(quote);
         loop {
             // Jump to the next byte that matters inside the quotes.
-            let rest = bytes.get(self.pos..).unwrap_or(&[]);
-            match memchr::memchr3(quote, b'\\', b'\n', rest) {
-                Some(n) => self.pos += n,
-                None => {
-                    self.pos = bytes.len();
-                    return;
-                }
-            }
-            let Some(&b) = bytes.get(self.pos) else {
+            let Some(b) = self.jump(bytes, |rest| memchr::memchr3(quote, b'\\', b'\n', rest))
+            else {
                 return;
             };
             self.bump(b);
@@ -203,19 +208,9 @@ impl<'a> Iterator for Splitter<'a> {
         }
         let start = self.pos;
         let start_loc = self.location(start);
-        loop {
-            // Most bytes are none of the ones below: step over them, one table load each.
-            let rest = bytes.get(self.pos..).unwrap_or(&[]);
-            match rest.iter().position(|b| splits_or_quotes(*b)) {
-                Some(n) => self.pos += n,
-                None => {
-                    self.pos = bytes.len();
-                    break;
-                }
-            }
-            let Some(&b) = bytes.get(self.pos) else {
-                break;
-            };
+        // Most bytes are none of the ones below: step over them, one table load each.
+        while let Some(b) = self.jump(bytes, |rest| rest.iter().position(|b| splits_or_quotes(*b)))
+        {
             let next = bytes.get(self.pos + 1).copied();
             match b {
                 b'\'' | b'"' | b'`' => self.skip_quoted(bytes, b),

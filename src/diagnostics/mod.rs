@@ -155,6 +155,15 @@ pub const SHOWN_REPEATS: usize = 3;
 /// [`SHOWN_REPEATS`] times in a statement, its first finding stays and carries the
 /// places of the others (errors are never folded). Linear in the findings.
 pub fn fold_repeats(diags: &mut Vec<Diagnostic>) {
+    // Most statements have a handful of findings: a pairwise look (bounded by the
+    // cut-off below) tells that none repeats without building a map.
+    const PAIRWISE_UP_TO: usize = 16;
+    let findings = || diags.iter().filter(|d| d.severity != Severity::Error);
+    if findings().nth(PAIRWISE_UP_TO).is_none()
+        && findings().all(|d| findings().filter(|o| o.code() == d.code()).count() <= SHOWN_REPEATS)
+    {
+        return;
+    }
     let mut counts: crate::text::hash::FastMap<&'static str, usize> = Default::default();
     for d in diags.iter().filter(|d| d.severity != Severity::Error) {
         *counts.entry(d.code()).or_default() += 1;

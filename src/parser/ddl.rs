@@ -58,7 +58,7 @@ impl StatementParser<'_> {
     /// `[PROPERTIES (…)]`
     pub(crate) fn parse_optional_properties(&mut self) -> Result<Option<PropertyList>, Diagnostic> {
         if self.eat_kw("PROPERTIES").is_some() {
-            Ok(Some(self.parse_property_list("PROPERTIES")?))
+            Ok(Some(self.parse_property_list(&"PROPERTIES")?))
         } else {
             Ok(None)
         }
@@ -152,7 +152,7 @@ impl StatementParser<'_> {
             return Err(self.expected("PROPERTIES").with_help(help));
         }
         self.expect_kw("PROPERTIES")?;
-        let properties = self.parse_property_list("PROPERTIES")?;
+        let properties = self.parse_property_list(&"PROPERTIES")?;
         Ok((name, database, properties))
     }
 
@@ -775,7 +775,7 @@ impl StatementParser<'_> {
             }
         };
         let properties = if matches!(self.peek().token, Token::LParen) {
-            Some(self.parse_property_list("partition properties")?)
+            Some(self.parse_property_list(&"partition properties")?)
         } else {
             None
         };

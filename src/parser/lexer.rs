@@ -300,6 +300,9 @@ pub(crate) fn tokenize_common(chunk: &Chunk<'_>) -> Option<Vec<TokenWithSpan>> {
         });
     };
     let word_part = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'$';
+    // Columns count characters: in ASCII text (nearly every statement, checked once)
+    // a string's column width is its byte length.
+    let ascii = chunk.text.is_ascii();
     while let Some(&b) = bytes.get(i) {
         let start = (line, col);
         match b {
@@ -342,7 +345,8 @@ pub(crate) fn tokenize_common(chunk: &Chunk<'_>) -> Option<Vec<TokenWithSpan>> {
                 let text = chunk.text.get(i + 1..i + 1 + len)?.to_string();
                 i += len + 2;
                 // Columns count characters, not bytes.
-                col += text.chars().count() as u64 + 2;
+                let width = if ascii { len } else { text.chars().count() };
+                col += width as u64 + 2;
                 let token = match b {
                     b'\'' => Token::SingleQuotedString(text),
                     b'"' => Token::DoubleQuotedString(text),
@@ -376,12 +380,13 @@ pub(crate) fn tokenize_common(chunk: &Chunk<'_>) -> Option<Vec<TokenWithSpan>> {
 /// search over sqlparser's 900 keywords (the same table, so the same keywords).
 fn make_word(word: &str) -> Token {
     use sqlparser::keywords::{Keyword, ALL_KEYWORDS, ALL_KEYWORDS_INDEX};
-    static TABLE: std::sync::OnceLock<crate::text::hash::FastMap<&'static str, Keyword>> =
+    // Keyed by bytes: the upper-cased copy is looked up without a UTF-8 check.
+    static TABLE: std::sync::OnceLock<crate::text::hash::FastMap<&'static [u8], Keyword>> =
         std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
         ALL_KEYWORDS
             .iter()
-            .copied()
+            .map(|k| k.as_bytes())
             .zip(ALL_KEYWORDS_INDEX.iter().copied())
             .collect()
     });
@@ -391,10 +396,7 @@ fn make_word(word: &str) -> Token {
         Some(upper) => {
             upper.copy_from_slice(word.as_bytes());
             upper.make_ascii_uppercase();
-            std::str::from_utf8(upper)
-                .ok()
-                .and_then(|u| table.get(u).copied())
-                .unwrap_or(Keyword::NoKeyword)
+            table.get(&*upper).copied().unwrap_or(Keyword::NoKeyword)
         }
         None => Keyword::NoKeyword,
     };

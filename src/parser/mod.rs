@@ -845,7 +845,8 @@ impl<'a> StatementParser<'a> {
     /// `( key = value, … )`: at least one entry, no trailing comma.
     pub(crate) fn parse_property_list(
         &mut self,
-        context: &str,
+        // Named only in errors: a list that parses never renders it.
+        context: &dyn std::fmt::Display,
     ) -> Result<PropertyList, Diagnostic> {
         let open: Span = self
             .eat_token(&Token::LParen)

@@ -100,7 +100,7 @@ impl StatementParser<'_> {
                 "FROM {source_type} () is empty: a Kafka source needs at least \"kafka_broker_list\" and \"kafka_topic\""
             )));
         }
-        let properties = self.parse_property_list(&format!("FROM {source_type}"))?;
+        let properties = self.parse_property_list(&format_args!("FROM {source_type}"))?;
         Ok(DataSource {
             source_type,
             properties,

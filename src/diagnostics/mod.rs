@@ -145,6 +145,12 @@ impl Repeats {
     fn push(&mut self, span: Span) {
         self.0.get_or_insert_with(Default::default).push(span);
     }
+
+    fn extend(&mut self, spans: impl Iterator<Item = Span>) {
+        for span in spans {
+            self.push(span);
+        }
+    }
 }
 
 /// How many findings of one rule a statement shows before the rest are folded into
@@ -153,20 +159,29 @@ pub const SHOWN_REPEATS: usize = 3;
 
 /// Folds repeated warnings and notes: when one rule fires more than
 /// [`SHOWN_REPEATS`] times in a statement, its first finding stays and carries the
-/// places of the others (errors are never folded). Linear in the findings.
+/// places of the others (errors are never folded). A finding already folded (by a
+/// [`Folding`]) counts with its repeats, so folding in stages gives the same list as
+/// folding once. Linear in the findings.
 pub fn fold_repeats(diags: &mut Vec<Diagnostic>) {
     // Most statements have a handful of findings: a pairwise look (bounded by the
     // cut-off below) tells that none repeats without building a map.
     const PAIRWISE_UP_TO: usize = 16;
     let findings = || diags.iter().filter(|d| d.severity != Severity::Error);
+    let weight = |d: &Diagnostic| 1 + d.repeats.len();
     if findings().nth(PAIRWISE_UP_TO).is_none()
-        && findings().all(|d| findings().filter(|o| o.code() == d.code()).count() <= SHOWN_REPEATS)
+        && findings().all(|d| {
+            findings()
+                .filter(|o| o.code() == d.code())
+                .map(weight)
+                .sum::<usize>()
+                <= SHOWN_REPEATS
+        })
     {
         return;
     }
     let mut counts: crate::text::hash::FastMap<&'static str, usize> = Default::default();
-    for d in diags.iter().filter(|d| d.severity != Severity::Error) {
-        *counts.entry(d.code()).or_default() += 1;
+    for d in findings() {
+        *counts.entry(d.code()).or_default() += weight(d);
     }
     if counts.values().all(|n| *n <= SHOWN_REPEATS) {
         return;
@@ -185,6 +200,7 @@ pub fn fold_repeats(diags: &mut Vec<Diagnostic>) {
                 if let Some(span) = d.span {
                     kept.repeats.push(span);
                 }
+                kept.repeats.extend(d.repeats.iter().copied());
             }
             None => {
                 first.insert(d.code(), out.len());
@@ -193,6 +209,110 @@ pub fn fold_repeats(diags: &mut Vec<Diagnostic>) {
         }
     }
     *diags = out;
+}
+
+/// Findings gathered one at a time, folded as they come exactly as [`fold_repeats`]
+/// folds the same list: once a rule has fired [`SHOWN_REPEATS`] times, each further
+/// finding of it only adds its place to the first one. [`Folding::push_with`] builds a
+/// finding's texts only when they can be shown, so a rule that fires for each of
+/// thousands of items formats a handful of messages.
+#[derive(Debug, Default)]
+pub struct Folding {
+    list: Vec<Diagnostic>,
+    /// How many findings (errors aside) each rule has had.
+    fired: crate::text::hash::FastMap<&'static str, usize>,
+    /// For each folded rule, where its first finding is in `list`.
+    first: crate::text::hash::FastMap<&'static str, usize>,
+}
+
+impl Folding {
+    /// The findings so far, folded.
+    pub fn as_slice(&self) -> &[Diagnostic] {
+        &self.list
+    }
+
+    /// The findings, folded.
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.list
+    }
+
+    /// Adds a finding.
+    pub fn push(&mut self, d: Diagnostic) {
+        if d.severity == Severity::Error {
+            self.list.push(d);
+            return;
+        }
+        let code = d.code();
+        match self.count(code) {
+            n if n <= SHOWN_REPEATS => self.list.push(d),
+            n if n == SHOWN_REPEATS + 1 => {
+                self.list.push(d);
+                self.fold(code);
+            }
+            _ => {
+                let first = self.first.get(code).copied();
+                if let (Some(kept), Some(span)) = (first.and_then(|i| self.list.get_mut(i)), d.span)
+                {
+                    kept.repeats.push(span);
+                }
+            }
+        }
+    }
+
+    /// Adds a finding of `rule` at `span` that is not an error, made by `build` only
+    /// when it can be shown: a rule that has fired [`SHOWN_REPEATS`] times already
+    /// keeps only the place.
+    pub fn push_with(&mut self, rule: Rule, span: Span, build: impl FnOnce() -> Diagnostic) {
+        let shown = self.fired.get(rule.code).is_none_or(|n| *n < SHOWN_REPEATS);
+        self.push(if shown {
+            build()
+        } else {
+            Diagnostic::new(rule, "")
+                .at(span)
+                .with_severity(Severity::Note)
+        });
+    }
+
+    /// Counts one more finding of `code`, returning the new count.
+    fn count(&mut self, code: &'static str) -> usize {
+        let n = self.fired.entry(code).or_default();
+        *n += 1;
+        *n
+    }
+
+    /// Folds every finding of `code` after the first into the first, as
+    /// [`fold_repeats`] does, and notes where each folded rule's first finding now is.
+    /// Runs once per rule.
+    fn fold(&mut self, code: &'static str) {
+        let foldable = |d: &Diagnostic| d.severity != Severity::Error && d.code() == code;
+        let mut places = Vec::new();
+        let mut seen_first = false;
+        self.list.retain(|d| {
+            if !foldable(d) {
+                return true;
+            }
+            if seen_first {
+                places.extend(d.span);
+                return false;
+            }
+            seen_first = true;
+            true
+        });
+        self.first.insert(code, 0);
+        for (i, d) in self.list.iter_mut().enumerate() {
+            if d.severity == Severity::Error {
+                continue;
+            }
+            if let Some(at) = self.first.get_mut(d.code()) {
+                *at = i;
+                if d.code() == code {
+                    for span in places.drain(..) {
+                        d.repeats.push(span);
+                    }
+                }
+            }
+        }
+    }
 }
 
 impl Serialize for Diagnostic {
@@ -299,6 +419,86 @@ impl Diagnostic {
         match &self.help {
             Some(h) => format!("{h} (rlfe explain {})", self.code()),
             None => format!("rlfe explain {} says more", self.code()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rules::{KAFKA_01, KAFKA_02, KAFKA_03, KAFKA_04};
+    use super::*;
+    use crate::text::Location;
+    use proptest::prelude::*;
+
+    const RULES: [Rule; 4] = [&KAFKA_01, &KAFKA_02, &KAFKA_03, &KAFKA_04];
+
+    /// One generated finding: which rule, whether it is an error, where (`0` = no place).
+    fn finding((rule, error, column): (usize, bool, u64)) -> Diagnostic {
+        let rule = RULES.get(rule % RULES.len()).copied().unwrap_or(&KAFKA_01);
+        let place = Span::new(Location::new(1, column), Location::new(1, column + 1));
+        let d = Diagnostic::new(rule, format!("{} at {column}", rule.code))
+            .with_help(format!("help {column}"));
+        let d = if column == 0 { d } else { d.at(place) };
+        if error {
+            d.with_severity(Severity::Error)
+        } else {
+            d.with_severity(Severity::Warning)
+        }
+    }
+
+    fn folded_once(items: &[(usize, bool, u64)]) -> Vec<Diagnostic> {
+        let mut all: Vec<Diagnostic> = items.iter().copied().map(finding).collect();
+        fold_repeats(&mut all);
+        all
+    }
+
+    fn items() -> impl Strategy<Value = Vec<(usize, bool, u64)>> {
+        prop::collection::vec((0usize..4, prop::bool::weighted(0.15), 0u64..40), 0..60)
+    }
+
+    proptest! {
+        /// Folding as findings come, whether their texts are built eagerly or lazily,
+        /// gives exactly what folding the whole list once gives.
+        #[test]
+        fn folding_as_they_come_equals_folding_once(items in items(), lazy in any::<bool>()) {
+            let mut folding = Folding::default();
+            for item in items.iter().copied() {
+                let d = finding(item);
+                if lazy && d.severity != Severity::Error {
+                    let span = d.span.unwrap_or_default();
+                    folding.push_with(d.rule, span, || d.clone());
+                } else {
+                    folding.push(d);
+                }
+            }
+            let mut got = folding.into_vec();
+            // Placeholders are never shown, only their places: compare what shows.
+            let shown = |ds: &[Diagnostic]| -> Vec<(String, Option<Span>, Vec<Span>)> {
+                ds.iter()
+                    .map(|d| (d.message.to_string(), d.span, d.repeats.iter().copied().collect()))
+                    .collect()
+            };
+            let want = folded_once(&items);
+            prop_assert_eq!(shown(&got), shown(&want));
+            // A second fold over an already folded list (the session's, after more
+            // findings join) changes nothing.
+            fold_repeats(&mut got);
+            prop_assert_eq!(shown(&got), shown(&want));
+        }
+
+        /// Folding in two stages (a `Folding`, then more findings and `fold_repeats`)
+        /// equals folding the concatenation once.
+        #[test]
+        fn folding_in_stages_equals_folding_once(head in items(), tail in items()) {
+            let mut folding = Folding::default();
+            for item in head.iter().copied() {
+                folding.push(finding(item));
+            }
+            let mut staged = folding.into_vec();
+            staged.extend(tail.iter().copied().map(finding));
+            fold_repeats(&mut staged);
+            let all: Vec<_> = head.iter().chain(tail.iter()).copied().collect();
+            prop_assert_eq!(staged, folded_once(&all));
         }
     }
 }

@@ -11,7 +11,7 @@ use crate::ast::Span;
 use crate::be::table::{self, Level, Property, Type, Validator};
 use crate::be::{self, ConsumerOutcome, ConsumerSetup, Fate, IgnoredWhy, Pause, PauseStep};
 use crate::diagnostics::rules::*;
-use crate::diagnostics::{ClientEffect, Diagnostic, Text};
+use crate::diagnostics::{ClientEffect, Folding, Text};
 use crate::keys::aws::{is_aws_msk_iam, CANONICAL_AWS_KEYS};
 use crate::keys::librdkafka;
 use crate::text::{did_you_mean, NearMissIndex};
@@ -73,7 +73,8 @@ pub(super) fn taken(key: &str) -> bool {
 pub(crate) struct Findings<'x, 'a> {
     pub cm: &'x ClientMap<'a>,
     pub anchor: Span,
-    pub out: Vec<Diagnostic>,
+    /// Folded as they come: a key repeated thousands of times builds few texts.
+    pub out: Folding,
     /// librdkafka's name of each key → the key (see `written_as`).
     pub names: Option<crate::text::hash::FastMap<&'static str, String>>,
 }
@@ -110,12 +111,24 @@ impl Findings<'_, '_> {
         span: Span,
         help: impl Into<Text>,
     ) {
-        self.out.push(
+        self.push_with(rule, effect, span, || (msg.into(), help.into()));
+    }
+
+    /// [`Findings::push`] with texts built only when they can be shown.
+    fn push_with(
+        &mut self,
+        rule: Rule,
+        effect: ClientEffect,
+        span: Span,
+        texts: impl FnOnce() -> (Text, Text),
+    ) {
+        self.out.push_with(rule, span, || {
+            let (msg, help) = texts();
             rule.warning(msg)
                 .at(span)
                 .with_help(help)
-                .with_effect(effect),
-        );
+                .with_effect(effect)
+        });
     }
 }
 
@@ -145,7 +158,6 @@ pub(crate) fn report(
         Fate::Undecided(_) => {}
         Fate::Created => {}
     }
-    f.out.reserve(outcome.ignored.len());
     for ignored in &outcome.ignored {
         match &ignored.why {
             IgnoredWhy::Unknown => unknown_key(f, &ignored.key),
@@ -171,8 +183,9 @@ fn unknown_key(f: &mut Findings<'_, '_>, key: &str) {
     let value = f.cm.property(key).map_or("", |p| p.value());
     let ks = f.key_span(key);
     if super::lints::is_java_key(key, value) {
-        let help = super::lints::java_help(key, value);
-        f.push(&KAFKA_02, ClientEffect::Ignored, format!("'{key}' is a Java Kafka client setting; librdkafka (used by the Doris BE) does not support it and the BE ignores it"), ks, help);
+        f.push_with(&KAFKA_02, ClientEffect::Ignored, ks, || {
+            (format!("'{key}' is a Java Kafka client setting; librdkafka (used by the Doris BE) does not support it and the BE ignores it").into(), super::lints::java_help(key, value).into())
+        });
         return;
     }
     for prefix in [
@@ -183,13 +196,24 @@ fn unknown_key(f: &mut Findings<'_, '_>, key: &str) {
     ] {
         if let Some(rest) = key.strip_prefix(prefix) {
             if canonical(rest).is_some() {
-                f.push(&KAFKA_02, ClientEffect::Ignored, format!("'{key}' carries a Kafka Connect/Debezium prefix; librdkafka does not know it and the BE ignores it"), ks, format!("write \"property.{rest}\""));
+                f.push_with(&KAFKA_02, ClientEffect::Ignored, ks, || {
+                    (format!("'{key}' carries a Kafka Connect/Debezium prefix; librdkafka does not know it and the BE ignores it").into(), format!("write \"property.{rest}\"").into())
+                });
                 return;
             }
         }
     }
+    f.push_with(&KAFKA_01, ClientEffect::Ignored, ks, || {
+        let message = format!("Unknown Kafka client property '{key}': Doris passes it to librdkafka {}, which ignores it", be::LIBRDKAFKA_VERSION);
+        (message.into(), unknown_key_help(key))
+    });
+}
+
+/// What to do about an unknown client key: the librdkafka version that has it, or the
+/// closest keys.
+fn unknown_key_help(key: &str) -> Text {
     let newer = librdkafka::lookup(key).filter(|d| !d.in_be_version && !d.since.is_empty());
-    let help: Text = match newer {
+    match newer {
         Some(def) => format!(
             "'{key}' exists in librdkafka >= {} but the BE links {}",
             def.since,
@@ -210,8 +234,7 @@ fn unknown_key(f: &mut Findings<'_, '_>, key: &str) {
                 .into(),
             }
         }
-    };
-    f.push(&KAFKA_01, ClientEffect::Ignored, format!("Unknown Kafka client property '{key}': Doris passes it to librdkafka {}, which ignores it", be::LIBRDKAFKA_VERSION), ks, help);
+    }
 }
 
 /// The did-you-mean index over the keys a client property may be: librdkafka's visible

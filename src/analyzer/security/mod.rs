@@ -84,7 +84,7 @@ pub(crate) fn analyze(
     let mut findings = consumer::Findings {
         cm: &cm,
         anchor,
-        out: Vec::new(),
+        out: Default::default(),
         names: None,
     };
     consumer::report(&mut findings, &outcome, iam_signal);
@@ -94,10 +94,10 @@ pub(crate) fn analyze(
         &settings,
         input,
         ctx,
-        &findings.out,
+        findings.out.as_slice(),
         &mut lint_findings,
     );
-    diags.append(&mut findings.out);
+    diags.append(&mut findings.out.into_vec());
     diags.append(&mut lint_findings);
     // The BE's IAM switch: exactly SASL_SSL and OAUTHBEARER (`sasl.mechanism` only).
     let iam_gate = cm.get("security.protocol") == Some("SASL_SSL")

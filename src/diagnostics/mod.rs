@@ -212,17 +212,24 @@ pub fn fold_repeats(diags: &mut Vec<Diagnostic>) {
 }
 
 /// Findings gathered one at a time, folded as they come exactly as [`fold_repeats`]
-/// folds the same list: once a rule has fired [`SHOWN_REPEATS`] times, each further
-/// finding of it only adds its place to the first one. [`Folding::push_with`] builds a
-/// finding's texts only when they can be shown, so a rule that fires for each of
-/// thousands of items formats a handful of messages.
+/// folds the same list: once a rule has fired more than [`SHOWN_REPEATS`] times, each
+/// further finding of it only adds its place to the first one. [`Folding::push_with`]
+/// builds a finding's texts only when they can be shown, so a rule that fires for each
+/// of thousands of items formats a handful of messages.
 #[derive(Debug, Default)]
 pub struct Folding {
     list: Vec<Diagnostic>,
-    /// How many findings (errors aside) each rule has had.
-    fired: crate::text::hash::FastMap<&'static str, usize>,
-    /// For each folded rule, where its first finding is in `list`.
-    first: crate::text::hash::FastMap<&'static str, usize>,
+    /// One per rule that has fired (errors aside). A statement's findings come from a
+    /// few dozen rules at most, so a list beats a map.
+    tallies: Vec<Tally>,
+}
+
+#[derive(Debug)]
+struct Tally {
+    code: &'static str,
+    fired: usize,
+    /// Where the rule's first finding is in the list, once the rule is folded.
+    folded_into: Option<usize>,
 }
 
 impl Folding {
@@ -242,48 +249,57 @@ impl Folding {
             self.list.push(d);
             return;
         }
-        let code = d.code();
-        match self.count(code) {
-            n if n <= SHOWN_REPEATS => self.list.push(d),
-            n if n == SHOWN_REPEATS + 1 => {
-                self.list.push(d);
-                self.fold(code);
-            }
-            _ => {
-                let first = self.first.get(code).copied();
-                if let (Some(kept), Some(span)) = (first.and_then(|i| self.list.get_mut(i)), d.span)
-                {
+        let at = self.tally(d.code());
+        self.add(at, d.span, || d);
+    }
+
+    /// Adds a finding of `rule` at `span` that is not an error, made by `build` only
+    /// when it can be shown.
+    pub fn push_with(&mut self, rule: Rule, span: Span, build: impl FnOnce() -> Diagnostic) {
+        let at = self.tally(rule.code);
+        let place = Some(span).filter(|s| !s.is_empty());
+        self.add(at, place, build);
+    }
+
+    /// Counts one more finding of the rule of tally `at`: the first few are kept, the
+    /// one past [`SHOWN_REPEATS`] folds the rule, and any later one only adds its place.
+    fn add(&mut self, at: usize, place: Option<Span>, build: impl FnOnce() -> Diagnostic) {
+        let Some(tally) = self.tallies.get_mut(at) else {
+            return;
+        };
+        tally.fired += 1;
+        let code = tally.code;
+        match (tally.fired, tally.folded_into) {
+            (_, Some(first)) => {
+                if let (Some(kept), Some(span)) = (self.list.get_mut(first), place) {
                     kept.repeats.push(span);
                 }
+            }
+            (n, None) if n <= SHOWN_REPEATS => self.list.push(build()),
+            // Its texts are never shown: only its place is kept.
+            (_, None) => self.fold(code, place),
+        }
+    }
+
+    /// The tally of `code`, added when the rule has not fired yet.
+    fn tally(&mut self, code: &'static str) -> usize {
+        match self.tallies.iter().position(|t| t.code == code) {
+            Some(at) => at,
+            None => {
+                self.tallies.push(Tally {
+                    code,
+                    fired: 0,
+                    folded_into: None,
+                });
+                self.tallies.len() - 1
             }
         }
     }
 
-    /// Adds a finding of `rule` at `span` that is not an error, made by `build` only
-    /// when it can be shown: a rule that has fired [`SHOWN_REPEATS`] times already
-    /// keeps only the place.
-    pub fn push_with(&mut self, rule: Rule, span: Span, build: impl FnOnce() -> Diagnostic) {
-        let shown = self.fired.get(rule.code).is_none_or(|n| *n < SHOWN_REPEATS);
-        self.push(if shown {
-            build()
-        } else {
-            Diagnostic::new(rule, "")
-                .at(span)
-                .with_severity(Severity::Note)
-        });
-    }
-
-    /// Counts one more finding of `code`, returning the new count.
-    fn count(&mut self, code: &'static str) -> usize {
-        let n = self.fired.entry(code).or_default();
-        *n += 1;
-        *n
-    }
-
     /// Folds every finding of `code` after the first into the first, as
-    /// [`fold_repeats`] does, and notes where each folded rule's first finding now is.
-    /// Runs once per rule.
-    fn fold(&mut self, code: &'static str) {
+    /// [`fold_repeats`] does, the newest finding's place last, and notes where each
+    /// folded rule's first finding now is. Runs once per rule.
+    fn fold(&mut self, code: &'static str, newest: Option<Span>) {
         let foldable = |d: &Diagnostic| d.severity != Severity::Error && d.code() == code;
         let mut places = Vec::new();
         let mut seen_first = false;
@@ -298,17 +314,25 @@ impl Folding {
             seen_first = true;
             true
         });
-        self.first.insert(code, 0);
+        places.extend(newest);
+        let tallies = &mut self.tallies;
+        if let Some(t) = tallies.iter_mut().find(|t| t.code == code) {
+            t.folded_into = Some(0);
+        }
         for (i, d) in self.list.iter_mut().enumerate() {
             if d.severity == Severity::Error {
                 continue;
             }
-            if let Some(at) = self.first.get_mut(d.code()) {
-                *at = i;
-                if d.code() == code {
-                    for span in places.drain(..) {
-                        d.repeats.push(span);
-                    }
+            let folded = tallies
+                .iter_mut()
+                .find(|t| t.code == d.code() && t.folded_into.is_some());
+            let Some(t) = folded else {
+                continue;
+            };
+            t.folded_into = Some(i);
+            if d.code() == code {
+                for span in places.drain(..) {
+                    d.repeats.push(span);
                 }
             }
         }

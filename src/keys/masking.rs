@@ -310,40 +310,133 @@ pub fn mask_sql(text: &str) -> String {
     crate::text::mask::mask_ranges(text, &secret_ranges(text))
 }
 
-/// The words and quoted texts inside the given ranges of `text`: what a message that
-/// quotes a token could show of a secret (at least three characters each).
-pub fn secret_words<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<&'a str> {
-    let mut out = Vec::new();
-    for r in ranges {
-        let Some(inner) = text.get(r.clone()) else {
-            continue;
-        };
-        for t in (Scan {
-            text: inner,
-            pos: 0,
-        }) {
-            let b = inner.get(t.body.0..t.body.1).unwrap_or("").trim();
-            if b.chars().count() >= 3 && !out.contains(&b) {
-                out.push(b);
-            }
-        }
-        if inner.chars().count() >= 3 && !out.contains(&inner) {
-            out.push(inner);
-        }
-    }
-    out
+/// The secret texts a message could quote (at least three characters each, each
+/// once), and the means to mask them in any message: one automaton over all of
+/// them, built the first time a message is scrubbed, so a message costs one pass
+/// however many secrets the statement has.
+pub struct SecretWords<'a> {
+    words: Vec<&'a str>,
+    finder: std::cell::OnceCell<crate::text::WordFinder>,
 }
 
-/// `message` with every occurrence of the given secret texts replaced by the mask.
-pub fn scrub(message: &str, secrets: &[&str]) -> Option<String> {
-    let mut out: Option<String> = None;
-    for s in secrets.iter().filter(|s| s.chars().count() >= 3) {
-        let current = out.as_deref().unwrap_or(message);
-        if current.contains(s) {
-            out = Some(current.replace(s, super::secrets::MASK));
+impl std::fmt::Debug for SecretWords<'_> {
+    // The words are secrets: only how many there are is shown.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SecretWords({} words)", self.words.len())
+    }
+}
+
+impl<'a> SecretWords<'a> {
+    /// The given secret texts; the short ones (under three characters, which would
+    /// mask ordinary words) and repeats are left out.
+    pub fn new(texts: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut seen = crate::text::hash::FastSet::default();
+        let words = texts
+            .into_iter()
+            .filter(|w| w.chars().nth(2).is_some() && seen.insert(*w))
+            .collect();
+        SecretWords {
+            words,
+            finder: std::cell::OnceCell::new(),
         }
     }
-    out
+
+    /// The words and quoted texts inside the given ranges of `text`, and each range's
+    /// whole text: what a message that quotes a token could show of a secret.
+    pub fn in_ranges(text: &'a str, ranges: &[Range<usize>]) -> Self {
+        let inners = ranges.iter().filter_map(|r| text.get(r.clone()));
+        Self::new(inners.flat_map(|inner| {
+            let tokens = Scan {
+                text: inner,
+                pos: 0,
+            };
+            tokens
+                .map(move |t| inner.get(t.body.0..t.body.1).unwrap_or("").trim())
+                .chain(std::iter::once(inner))
+        }))
+    }
+
+    /// True when there is nothing to mask.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Where the words occur in `message`, overlapping occurrences merged.
+    fn occurrences(&self, message: &str) -> Vec<Range<usize>> {
+        let finder = self
+            .finder
+            .get_or_init(|| crate::text::WordFinder::new(self.words.iter().copied()));
+        let mut found = finder.find_in(message);
+        crate::text::mask::normalize_ranges(&mut found);
+        found
+    }
+
+    /// `message` with every occurrence of a word masked, or `None` when it quotes
+    /// none.
+    pub fn scrub(&self, message: &str) -> Option<String> {
+        if self.is_empty() {
+            return None;
+        }
+        let found = self.occurrences(message);
+        (!found.is_empty()).then(|| crate::text::mask::mask_ranges(message, &found))
+    }
+
+    /// Masks the words in a finding's message and help.
+    pub fn scrub_finding(&self, d: &mut crate::diagnostics::Diagnostic) {
+        if let Some(m) = self.scrub(&d.message) {
+            d.message = m.into();
+        }
+        if let Some(h) = d.help.as_deref().and_then(|h| self.scrub(h)) {
+            d.help = Some(h.into());
+        }
+    }
+
+    /// Like [`scrub`](Self::scrub), and a word's start of three characters or more
+    /// cut off by a closing quote is masked too (the quote kept): a server that
+    /// quotes a statement (MySQL's `near '…'`) cuts the quote where it likes.
+    pub fn scrub_with_cuts(&self, message: &str) -> Option<String> {
+        if self.is_empty() {
+            return None;
+        }
+        let mut found = self.occurrences(message);
+        let bytes = message.as_bytes();
+        for w in &self.words {
+            let Some(head) = w.get(..floor3(w)) else {
+                continue;
+            };
+            // Every occurrence, overlapping ones included.
+            let mut from = 0;
+            while let Some(at) = message
+                .get(from..)
+                .and_then(|m| m.find(head))
+                .map(|i| from + i)
+            {
+                from = at + w.chars().next().map_or(1, char::len_utf8);
+                // The longest start of the word that the message has here, up to a
+                // quote that follows it.
+                let same = bytes
+                    .get(at..)
+                    .unwrap_or(&[])
+                    .iter()
+                    .zip(w.as_bytes())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                let cut = (head.len()..=same.min(w.len() - 1))
+                    .rev()
+                    .find(|k| bytes.get(at + k) == Some(&b'\'') && w.is_char_boundary(*k));
+                if let Some(k) = cut {
+                    found.push(at..at + k);
+                }
+            }
+        }
+        crate::text::mask::normalize_ranges(&mut found);
+        (!found.is_empty()).then(|| crate::text::mask::mask_ranges(message, &found))
+    }
+}
+
+/// The byte length of the first three characters of `w`.
+fn floor3(w: &str) -> usize {
+    w.char_indices().nth(3).map_or(w.len(), |(i, _)| i)
 }
 
 /// A one-word description of the token at byte `at` of `text` and its length in
@@ -548,9 +641,26 @@ mod tests {
     fn scrubs_secret_words() {
         let text = r#"("property.sasl.password" = "S3CR3T_A" "S3CR3T_B")"#;
         let ranges = secret_ranges(text);
-        let words = secret_words(text, &ranges);
-        let m = scrub(r#"expected ',', found "S3CR3T_B""#, &words).unwrap();
+        let words = SecretWords::in_ranges(text, &ranges);
+        let m = words.scrub(r#"expected ',', found "S3CR3T_B""#).unwrap();
         assert!(!m.contains("S3CR3T"), "{m}");
-        assert_eq!(scrub("nothing here", &words), None);
+        assert_eq!(words.scrub("nothing here"), None);
+    }
+
+    #[test]
+    fn scrubs_overlapping_secrets_and_cut_quotes() {
+        let words = SecretWords::new(["abcdef", "defghi", "xy", "abcdef"]);
+        assert_eq!(format!("{words:?}"), "SecretWords(2 words)");
+        // Two secrets that overlap are masked as one; a short text is not a secret.
+        assert_eq!(words.scrub("[abcdefghi] xy").unwrap(), "[******] xy");
+        // A quote that cuts a secret after three characters or more.
+        assert_eq!(
+            words
+                .scrub_with_cuts("near 'abcd' and 'ab' and 'ababcde'")
+                .unwrap(),
+            "near '******' and 'ab' and 'ab******'"
+        );
+        assert_eq!(words.scrub_with_cuts("near 'abc"), None);
+        assert_eq!(SecretWords::new([]).scrub_with_cuts("abcdef"), None);
     }
 }

@@ -286,7 +286,7 @@ fn ast_secrets(stmt: &Statement, chunk: &Chunk<'_>) -> Vec<Range<usize>> {
 /// A parse error that cannot show a secret: a token it points at inside a secret
 /// value is named by its kind and length, and any secret text it quotes is masked.
 fn without_secrets(mut d: Diagnostic, chunk: &Chunk<'_>, secrets: &[Range<usize>]) -> Diagnostic {
-    use crate::keys::masking::{describe_token_at, scrub, secret_words};
+    use crate::keys::masking::{describe_token_at, SecretWords};
     if secrets.is_empty() {
         return d;
     }
@@ -306,13 +306,7 @@ fn without_secrets(mut d: Diagnostic, chunk: &Chunk<'_>, secrets: &[Range<usize>
             .into();
         }
     }
-    let words = secret_words(chunk.text, &relative);
-    if let Some(m) = scrub(&d.message, &words) {
-        d.message = m.into();
-    }
-    if let Some(h) = d.help.as_ref().and_then(|h| scrub(h, &words)) {
-        d.help = Some(h.into());
-    }
+    SecretWords::in_ranges(chunk.text, &relative).scrub_finding(&mut d);
     d
 }
 

@@ -378,24 +378,9 @@ impl Upstream {
 /// the quote, its start.
 fn scrub_secrets(message: &str, sql: &str) -> String {
     let ranges = crate::keys::masking::secret_ranges(sql);
-    let words = crate::keys::masking::secret_words(sql, &ranges);
-    let mut out =
-        crate::keys::masking::scrub(message, &words).unwrap_or_else(|| message.to_string());
-    for w in &words {
-        let chars: Vec<(usize, char)> = w.char_indices().collect();
-        // Longest cut first; a cut start is followed by the closing quote.
-        for k in (3..chars.len()).rev() {
-            let Some(&(end, _)) = chars.get(k) else {
-                continue;
-            };
-            let head = w.get(..end).unwrap_or("");
-            let cut = format!("{head}'");
-            if out.contains(&cut) {
-                out = out.replace(&cut, &format!("{}'", crate::keys::secrets::MASK));
-            }
-        }
-    }
-    out
+    crate::keys::masking::SecretWords::in_ranges(sql, &ranges)
+        .scrub_with_cuts(message)
+        .unwrap_or_else(|| message.to_string())
 }
 
 /// A string literal for a text query: backslashes and quotes escaped.

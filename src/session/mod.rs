@@ -297,10 +297,10 @@ impl Session {
             }
         }
         // No message may quote what the statement's text holds as a secret.
-        let words = crate::keys::masking::secret_words(script, &parsed.secrets);
+        let words = crate::keys::masking::SecretWords::in_ranges(script, &parsed.secrets);
         if !words.is_empty() {
             for d in &mut r.diagnostics {
-                scrub(d, &words);
+                words.scrub_finding(d);
             }
         }
         r.index = parsed.index;
@@ -390,16 +390,17 @@ impl Session {
         if diags.is_empty() {
             return diags;
         }
-        let secrets: Vec<&str> = stmt
-            .property_lists()
-            .into_iter()
-            .flat_map(|l| l.entries.iter())
-            .filter(|p| crate::keys::secrets::is_secret_key(p.key()))
-            .map(|p| p.value.text.as_str())
-            .collect();
+        let lists = stmt.property_lists();
+        let secrets = crate::keys::masking::SecretWords::new(
+            lists
+                .iter()
+                .flat_map(|l| l.entries.iter())
+                .filter(|p| crate::keys::secrets::is_secret_key(p.key()))
+                .map(|p| p.value.text.as_str()),
+        );
         if !secrets.is_empty() {
             for d in &mut diags {
-                scrub(d, &secrets);
+                secrets.scrub_finding(d);
             }
         }
         diags
@@ -725,18 +726,4 @@ fn echo(parsed: &ParsedStatement, script: &str, max_bytes: usize) -> String {
     let cut = crate::text::mask::floor(text, ECHOED_OF_OVERSIZED);
     let head = crate::keys::masking::mask_sql(text.get(..cut).unwrap_or(""));
     format!("{head}… ({} bytes)", text.len())
-}
-
-/// Masks the given secret texts in a finding's message and help.
-fn scrub(d: &mut Diagnostic, secrets: &[&str]) {
-    if let Some(m) = crate::keys::masking::scrub(&d.message, secrets) {
-        d.message = m.into();
-    }
-    if let Some(h) = d
-        .help
-        .as_ref()
-        .and_then(|h| crate::keys::masking::scrub(h, secrets))
-    {
-        d.help = Some(h.into());
-    }
 }

@@ -1,8 +1,9 @@
 //! The leaf layer: positions in source text, line indexing, masking byte ranges, Doris's literal decoding,
-//! edit distances for did-you-mean help, and small hash maps. Nothing here knows SQL
+//! edit distances for did-you-mean help, finding many words at once, and small hash maps. Nothing here knows SQL
 //! statements, diagnostics or Doris.
 
 mod distance;
+mod find;
 pub(crate) mod hash;
 mod lines;
 mod literal;
@@ -11,6 +12,7 @@ mod script;
 mod span;
 
 pub use distance::{did_you_mean, NearMissIndex, NearWords};
+pub use find::WordFinder;
 pub use lines::LineIndex;
 pub use literal::decode_string_literal;
 pub use script::{InvalidByte, Script};

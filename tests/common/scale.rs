@@ -17,6 +17,9 @@ pub enum Dimension {
     Offsets,
     /// Properties of one job (unknown client keys: one warning each, folded).
     Properties,
+    /// Secret properties of one job (unknown client keys named as secrets, each with
+    /// its own value: every message is scrubbed of all of them).
+    Secrets,
     /// Column mappings of one job.
     Columns,
     /// Diagnostics drawn from one long line (one statement each).
@@ -24,11 +27,12 @@ pub enum Dimension {
 }
 
 impl Dimension {
-    pub const ALL: [Dimension; 6] = [
+    pub const ALL: [Dimension; 7] = [
         Dimension::Statements,
         Dimension::Partitions,
         Dimension::Offsets,
         Dimension::Properties,
+        Dimension::Secrets,
         Dimension::Columns,
         Dimension::Diagnostics,
     ];
@@ -39,6 +43,7 @@ impl Dimension {
             Dimension::Partitions => "partitions",
             Dimension::Offsets => "offsets",
             Dimension::Properties => "properties",
+            Dimension::Secrets => "secrets",
             Dimension::Columns => "columns",
             Dimension::Diagnostics => "diagnostics",
         }
@@ -57,7 +62,7 @@ impl Dimension {
         match self {
             Dimension::Statements => 1_000,
             Dimension::Partitions | Dimension::Offsets => 2_000,
-            Dimension::Properties => 200,
+            Dimension::Properties | Dimension::Secrets => 200,
             Dimension::Columns => 1_000,
             Dimension::Diagnostics => 1_000,
         }
@@ -92,6 +97,10 @@ pub fn script(dim: Dimension, n: usize) -> String {
         Dimension::Properties => format!(
             "CREATE ROUTINE LOAD j ON example_tbl {SOURCE}, {});",
             list(&|i| format!("\"property.custom.key{i}\" = \"v{i}\""))
+        ),
+        Dimension::Secrets => format!(
+            "CREATE ROUTINE LOAD j ON example_tbl {SOURCE}, {});",
+            list(&|i| format!("\"property.custom{i}.sasl.password\" = \"secretvalue{i}\""))
         ),
         Dimension::Columns => format!(
             "CREATE ROUTINE LOAD j ON example_tbl COLUMNS({}, k1 = c0) {SOURCE});",

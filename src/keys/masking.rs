@@ -71,10 +71,41 @@ fn quoted_end(bytes: &[u8], start: usize, quote: u8) -> (usize, bool) {
     (bytes.len(), false)
 }
 
-/// The tokens of `text`, whitespace left out.
+/// The tokens of `text`, whitespace left out; a stretch whose secrets are already
+/// [`Known`] is jumped over when the scan reaches its start.
 struct Scan<'a> {
     text: &'a str,
     pos: usize,
+    /// The stretches not reached yet, in order.
+    known: &'a [Known],
+    /// The secrets of the stretches jumped over.
+    found: Vec<Range<usize>>,
+}
+
+impl<'a> Scan<'a> {
+    /// The tokens from byte `pos` on.
+    fn new(text: &'a str, pos: usize) -> Self {
+        Scan {
+            text,
+            pos,
+            known: &[],
+            found: Vec::new(),
+        }
+    }
+}
+
+/// A stretch of the text (a parsed property list's inside) whose secret values were
+/// found from the AST, so the scan need not tokenize it. It is jumped over only when
+/// the scan reaches `from` exactly at a token boundary; a scan that tokenizes the
+/// text otherwise goes through it, and `secrets` is not used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Known {
+    /// The first byte of the stretch.
+    pub from: usize,
+    /// The byte after it.
+    pub to: usize,
+    /// What the scan would have found in it.
+    pub secrets: Vec<Range<usize>>,
 }
 
 /// Which bytes continue a word: one load per byte instead of four comparisons.
@@ -100,6 +131,16 @@ impl Iterator for Scan<'_> {
 
     fn next(&mut self) -> Option<Tok> {
         let bytes = self.text.as_bytes();
+        while let Some((k, rest)) = self.known.split_first() {
+            if self.pos < k.from {
+                break;
+            }
+            if self.pos == k.from {
+                self.pos = k.to.max(k.from);
+                self.found.extend(k.secrets.iter().cloned());
+            }
+            self.known = rest;
+        }
         // Whitespace, ASCII or not (a non-ASCII space is not part of a word).
         loop {
             match bytes.get(self.pos) {
@@ -234,10 +275,39 @@ fn body<'a>(text: &'a str, t: &Tok) -> &'a str {
     text.get(t.body.0..t.body.1).unwrap_or("")
 }
 
+/// Whether the string or quoted name whose inside is `text[from..to]`, followed by
+/// a value, is a secret key: as a whole (blanks around it left out), or by one of
+/// its parts (`"x password"`).
+pub fn quoted_key_is_secret(text: &str, (from, to): (usize, usize)) -> bool {
+    let key = text.get(from..to).unwrap_or("").trim();
+    // A key of word bytes only is its own single part, tested already.
+    let one_part = key.bytes().all(|b| b.is_ascii() && is_word_byte(b));
+    is_secret_key(key)
+        || (!one_part && first_secret_part_besides(text, from, to, Some(key)).is_some())
+}
+
 /// Byte ranges of the secret values in `text`, in order, not overlapping.
 pub fn secret_ranges(text: &str) -> Vec<Range<usize>> {
+    secret_ranges_around(text, &[])
+}
+
+/// [`secret_ranges`], with the stretches whose secrets are `known` (in order, not
+/// overlapping) jumped over where the scan reaches them; their secrets join the
+/// answer, which is then in order only up to [`crate::text::mask::normalize_ranges`].
+pub fn secret_ranges_around(text: &str, known: &[Known]) -> Vec<Range<usize>> {
+    let mut scan = Scan {
+        known,
+        ..Scan::new(text, 0)
+    };
+    let mut out = scan_secrets(text, &mut scan);
+    out.append(&mut scan.found);
+    out
+}
+
+/// The secret values the scan's tokens show.
+fn scan_secrets(text: &str, scan: &mut Scan<'_>) -> Vec<Range<usize>> {
     // The tokens stream by with one token of lookahead: nothing is kept.
-    let mut toks = Scan { text, pos: 0 }.peekable();
+    let mut toks = scan.peekable();
     let mut out = Vec::new();
     while let Some(t) = toks.next() {
         let next = toks.peek().copied();
@@ -252,14 +322,7 @@ pub fn secret_ranges(text: &str) -> Vec<Range<usize>> {
             && next.is_some_and(|n| body(text, &n).eq_ignore_ascii_case("by"));
         let is_key = match t.kind {
             Kind::Quoted { closed: true, .. } | Kind::Word if ends => false,
-            Kind::Quoted { closed: true, .. } => {
-                let key = body(text, &t).trim();
-                // A key of word bytes only is its own single part, tested already.
-                let one_part = key.bytes().all(|b| b.is_ascii() && is_word_byte(b));
-                is_secret_key(key)
-                    || (!one_part
-                        && first_secret_part_besides(text, t.body.0, t.body.1, Some(key)).is_some())
-            }
+            Kind::Quoted { closed: true, .. } => quoted_key_is_secret(text, t.body),
             Kind::Word => identified || is_secret_word(body(text, &t)),
             // Broken off inside a string, name or comment: the rest from its first
             // secret key on.
@@ -346,10 +409,7 @@ impl<'a> SecretWords<'a> {
     pub fn in_ranges(text: &'a str, ranges: &[Range<usize>]) -> Self {
         let inners = ranges.iter().filter_map(|r| text.get(r.clone()));
         Self::new(inners.flat_map(|inner| {
-            let tokens = Scan {
-                text: inner,
-                pos: 0,
-            };
+            let tokens = Scan::new(inner, 0);
             tokens
                 .map(move |t| inner.get(t.body.0..t.body.1).unwrap_or("").trim())
                 .chain(std::iter::once(inner))
@@ -442,7 +502,7 @@ fn floor3(w: &str) -> usize {
 /// A one-word description of the token at byte `at` of `text` and its length in
 /// characters: what an error message may say instead of quoting a secret.
 pub fn describe_token_at(text: &str, at: usize) -> String {
-    let mut scan = Scan { text, pos: at };
+    let mut scan = Scan::new(text, at);
     match scan.next() {
         Some(t) => {
             let len = text

@@ -28,12 +28,17 @@ impl Chunk<'_> {
     /// The byte offset in `text` of a script location inside this chunk, through an
     /// index of the chunk's own lines.
     pub(crate) fn offset_of(&self, index: &crate::text::LineIndex, at: Location) -> usize {
-        let (line, column) = if at.line == self.start.line {
+        let (line, column) = self.relative(at);
+        index.offset(self.text, line, column)
+    }
+
+    /// A script location as a 1-based line and column of this chunk's text.
+    pub(crate) fn relative(&self, at: Location) -> (u64, u64) {
+        if at.line == self.start.line {
             (1, (at.column + 1).saturating_sub(self.start.column).max(1))
         } else {
             ((at.line + 1).saturating_sub(self.start.line), at.column)
-        };
-        index.offset(self.text, line, column)
+        }
     }
 
     /// How many bytes of blanks and comments the chunk starts with, and where what

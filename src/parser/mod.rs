@@ -240,47 +240,154 @@ fn parse_chunk(chunk: &Chunk<'_>, options: &ParseOptions) -> Option<ChunkParse> 
         Ok(tokens) => StatementParser::new(chunk, tokens, options).parse(),
         Err(e) => Err(e),
     };
-    // A parsed statement's secrets are its secret properties' values, and whatever
-    // else follows a secret key (a condition on a string that is one, say).
     let secrets = match &result {
         Ok(Statement::Other(_)) | Err(_) => lenient(),
-        Ok(stmt) => {
-            let mut s = ast_secrets(stmt, chunk);
-            s.extend(lenient());
-            crate::text::mask::normalize_ranges(&mut s);
-            s
-        }
+        Ok(stmt) => parsed_secrets(stmt, chunk),
     };
     let result = result.map_err(|d| without_secrets(d, chunk, &secrets));
     Some((result, secrets))
 }
 
-/// The script byte ranges of a parsed statement's secret property values.
-fn ast_secrets(stmt: &Statement, chunk: &Chunk<'_>) -> Vec<Range<usize>> {
-    let mut spans: Vec<Span> = stmt
-        .property_lists()
-        .into_iter()
-        .flat_map(|l| l.entries.iter())
-        .filter(|p| crate::keys::secrets::is_secret_key(p.key()))
-        .map(|p| p.value.span)
-        .collect();
+/// A parsed statement's secrets, as script byte ranges: its secret properties' values
+/// (from the AST), and whatever else follows a secret key (a condition on a string
+/// that is one, say), found by the lenient scan. The scan jumps over the property
+/// lists the AST shows as the scan would see them.
+fn parsed_secrets(stmt: &Statement, chunk: &Chunk<'_>) -> Vec<Range<usize>> {
+    use crate::keys::masking::secret_ranges_around;
+    let lists = stmt.property_lists();
+    let encrypt_key = match stmt {
+        Statement::CreateEncryptKey(k) => Some(k.key.span),
+        _ => None,
+    };
+    // Lists are jumped over only in ASCII text, where a cursor finds their offsets.
+    let mut cursor = AsciiOffsets::new(chunk);
+    let mut known = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
+    for list in &lists {
+        match cursor.as_mut().and_then(|c| known_list(list, c)) {
+            Some(k) => known.push(k),
+            None => spans.extend(
+                list.entries
+                    .iter()
+                    .filter(|p| crate::keys::secrets::is_secret_key(p.key()))
+                    .map(|p| p.value.span),
+            ),
+        }
+    }
+    known.sort_by_key(|k| k.from);
     // An encrypt key's material is a secret too.
-    if let Statement::CreateEncryptKey(k) = stmt {
-        spans.push(k.key.span);
-    }
-    if spans.is_empty() {
-        return Vec::new();
-    }
-    let index = LineIndex::new(chunk.text);
-    let mut out: Vec<Range<usize>> = spans
+    spans.extend(encrypt_key);
+    // Only spans still to place need the index of the lines.
+    let index = (!spans.is_empty()).then(|| LineIndex::new(chunk.text));
+    let mut out: Vec<Range<usize>> = index
         .iter()
-        .map(|s| {
-            chunk.offset + chunk.offset_of(&index, s.start)
-                ..chunk.offset + chunk.offset_of(&index, s.end)
+        .flat_map(|index| {
+            spans
+                .iter()
+                .map(|s| chunk.offset_of(index, s.start)..chunk.offset_of(index, s.end))
         })
+        .chain(secret_ranges_around(chunk.text, &known))
+        .map(|r| r.start + chunk.offset..r.end + chunk.offset)
         .collect();
     crate::text::mask::normalize_ranges(&mut out);
     out
+}
+
+/// The inside of a property list and its secret values (those the AST shows and those
+/// the lenient scan would find), worked out from the AST instead of by tokenizing it again: only for a list the
+/// scan cannot see otherwise than the lexer did (ASCII, no backslash, no comment, every
+/// key and value a quoted string). `None` for any other list: the scan goes through it.
+fn known_list(
+    list: &PropertyList,
+    offsets: &mut AsciiOffsets<'_>,
+) -> Option<crate::keys::masking::Known> {
+    let chunk = offsets.chunk;
+    let bytes = chunk.text.as_bytes();
+    let mut at = |l: Location| offsets.at(l);
+    let open = at(list.span.start);
+    let close = at(list.span.end).checked_sub(1)?;
+    if bytes.get(open) != Some(&b'(') || bytes.get(close) != Some(&b')') {
+        return None;
+    }
+    let inside = bytes.get(open + 1..close)?;
+    if !inside.is_ascii() || memchr::memchr(b'\\', inside).is_some() || has_comment(inside) {
+        return None;
+    }
+    // A string token's byte range, from its opening quote to its closing one.
+    let mut quoted = |t: &PropertyText| {
+        let (a, b) = (at(t.span.start), at(t.span.end));
+        let q = *bytes.get(a)?;
+        let closes = b >= a + 2 && bytes.get(b - 1) == Some(&q);
+        (matches!(q, b'\'' | b'"') && closes).then_some((a, b))
+    };
+    let mut secrets = Vec::new();
+    for p in &list.entries {
+        let (ka, kb) = quoted(&p.key)?;
+        let (va, vb) = quoted(&p.value)?;
+        // The scan tests the key as written; the AST's test, the key's value, is
+        // the same test unless an escape made them differ.
+        let written = chunk.text.get(ka + 1..kb - 1);
+        if crate::keys::masking::quoted_key_is_secret(chunk.text, (ka + 1, kb - 1))
+            || (written != Some(p.key()) && crate::keys::secrets::is_secret_key(p.key()))
+        {
+            secrets.push(va..vb);
+        }
+    }
+    Some(crate::keys::masking::Known {
+        from: open + 1,
+        to: close,
+        secrets,
+    })
+}
+
+/// Byte offsets of script locations in an ASCII chunk, asked for mostly in order: a
+/// cursor walks its lines once, where an index of them would be built first.
+struct AsciiOffsets<'a> {
+    chunk: &'a Chunk<'a>,
+    /// The 1-based line of the chunk the cursor is on, and where that line starts.
+    line: u64,
+    line_start: usize,
+}
+
+impl<'a> AsciiOffsets<'a> {
+    /// `None` for a chunk that is not all ASCII (columns count characters).
+    fn new(chunk: &'a Chunk<'a>) -> Option<Self> {
+        chunk.text.is_ascii().then_some(AsciiOffsets {
+            chunk,
+            line: 1,
+            line_start: 0,
+        })
+    }
+
+    /// The byte offset of `at` (clamped to the text's end).
+    fn at(&mut self, at: Location) -> usize {
+        let text = self.chunk.text.as_bytes();
+        let (line, column) = self.chunk.relative(at);
+        if line < self.line {
+            (self.line, self.line_start) = (1, 0);
+        }
+        while self.line < line {
+            match text
+                .get(self.line_start..)
+                .and_then(|r| memchr::memchr(b'\n', r))
+            {
+                Some(n) => (self.line, self.line_start) = (self.line + 1, self.line_start + n + 1),
+                None => return text.len(),
+            }
+        }
+        let column = usize::try_from(column.saturating_sub(1)).unwrap_or(usize::MAX);
+        self.line_start.saturating_add(column).min(text.len())
+    }
+}
+
+/// Whether `bytes` hold something that opens a comment outside a string: `#`, `--`
+/// or `/*` (inside a string too: then the list is only not jumped over).
+fn has_comment(bytes: &[u8]) -> bool {
+    memchr::memchr3_iter(b'#', b'-', b'/', bytes).any(|i| match bytes.get(i) {
+        Some(b'-') => bytes.get(i + 1) == Some(&b'-'),
+        Some(b'/') => bytes.get(i + 1) == Some(&b'*'),
+        _ => true,
+    })
 }
 
 /// A parse error that cannot show a secret: a token it points at inside a secret
@@ -1172,5 +1279,179 @@ mod tests {
                 .is_some_and(|d| d.message.starts_with("unknown statement"));
             assert_eq!(told_unknown, unknown, "{text}: {got:?}");
         }
+    }
+
+    /// What a parsed statement's secrets were before the scan jumped over lists: the
+    /// AST's secret values and the lenient scan of the whole text, merged.
+    fn secrets_by_full_scan(stmt: &Statement, chunk: &Chunk<'_>) -> Vec<Range<usize>> {
+        let index = LineIndex::new(chunk.text);
+        let mut out: Vec<Range<usize>> = stmt
+            .property_lists()
+            .into_iter()
+            .flat_map(|l| l.entries.iter())
+            .filter(|p| crate::keys::secrets::is_secret_key(p.key()))
+            .map(|p| {
+                chunk.offset_of(&index, p.value.span.start)
+                    ..chunk.offset_of(&index, p.value.span.end)
+            })
+            .chain(crate::keys::masking::secret_ranges(chunk.text))
+            .collect();
+        crate::text::mask::normalize_ranges(&mut out);
+        out
+    }
+
+    fn chunk_of(text: &str) -> Chunk<'_> {
+        Chunk {
+            text,
+            offset: 0,
+            start: Location::new(1, 1),
+            terminated: true,
+        }
+    }
+
+    /// A property key or value as written, quoted either way; `tricky` adds what makes
+    /// the scan go through the list (escapes, comment openers, non-ASCII, numbers).
+    fn term(tricky: bool) -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let mut bodies = vec![
+            "kafka_topic",
+            "property.group.id",
+            "password",
+            " password ",
+            "x password",
+            "pass''word",
+            "pass\"\"word",
+            "sasl.pasword",
+            "token",
+            "property.sasl.password",
+            "aws.secret_key",
+            "v",
+            "a,b",
+            "(x)",
+            "",
+            "identified by",
+            "a-b",
+            "a/b",
+        ];
+        if tricky {
+            bodies.extend([
+                "p\\\\assword",
+                "p\\'assword",
+                "# password",
+                "a--b",
+                "a/*b",
+                "ｐａｓｓｗｏｒｄ",
+                "ü",
+            ]);
+        }
+        (
+            prop::sample::select(bodies),
+            prop::bool::ANY,
+            prop::bool::weighted(if tricky { 0.2 } else { 0.0 }),
+        )
+            .prop_map(|(b, single, bare)| {
+                let q = if single { '\'' } else { '"' };
+                let inner = if single {
+                    b.replace("\"\"", "\"")
+                } else {
+                    b.replace("''", "'")
+                };
+                // A number or a name instead of a string, now and then.
+                if bare {
+                    "-1".to_string()
+                } else {
+                    format!("{q}{inner}{q}")
+                }
+            })
+    }
+
+    fn gap(tricky: bool) -> impl proptest::strategy::Strategy<Value = &'static str> {
+        let mut gaps = vec![" ", "", "\n", "\t "];
+        if tricky {
+            gaps.extend([" /* c */ ", " -- c\n", " # c\n"]);
+        }
+        proptest::sample::select(gaps)
+    }
+
+    /// A property list; most are plain (the scan jumps over them), some tricky.
+    fn entries() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop::bool::weighted(0.3).prop_flat_map(|tricky| {
+            let entry = (
+                term(tricky),
+                gap(tricky),
+                prop::sample::select(vec!["=", "=="]),
+                gap(tricky),
+                term(tricky),
+            )
+                .prop_map(|(k, g1, op, g2, v)| format!("{k}{g1}{op}{g2}{v}"));
+            (prop::collection::vec(entry, 1..5), gap(tricky))
+                .prop_map(|(es, g)| format!("({g}{}{g})", es.join(&format!(",{g}"))))
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Jumping over the property lists the AST shows finds exactly the secrets the
+        /// scan of the whole text found.
+        #[test]
+        fn the_jumped_scan_finds_what_the_full_scan_found(
+            form in 0..4usize,
+            job in entries(),
+            source in entries(),
+            word in proptest::sample::select(vec!["x", "password", "'password'", "token"]),
+            later in proptest::bool::ANY,
+        ) {
+            let text = match form {
+                0 => format!("CREATE ROUTINE LOAD j ON t PROPERTIES {job} FROM KAFKA {source}"),
+                1 => format!("CREATE ROUTINE LOAD j ON t WHERE a = {word} FROM KAFKA {source}"),
+                2 => format!("ALTER ROUTINE LOAD FOR j PROPERTIES {job} FROM KAFKA {source}"),
+                _ => format!("CREATE ROUTINE LOAD j ON t COLUMNS(a, {word}) PROPERTIES {job} FROM KAFKA{source}"),
+            };
+            // A statement after others starts inside a line of the script.
+            let start = if later { Location::new(3, 7) } else { Location::new(1, 1) };
+            let chunk = Chunk { start, ..chunk_of(&text) };
+            let options = ParseOptions::default();
+            if let Some((Ok(stmt), got)) = parse_chunk(&chunk, &options) {
+                proptest::prop_assert_eq!(got, secrets_by_full_scan(&stmt, &chunk), "{}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn a_plain_property_list_is_jumped_over() {
+        let text = include_str!("../../benches/msk_iam.sql");
+        let chunk = chunk_of(text.trim_end().trim_end_matches(';'));
+        let Ok(stmt) = StatementParser::new(
+            &chunk,
+            lexer::tokenize(&chunk).unwrap(),
+            &ParseOptions::default(),
+        )
+        .parse() else {
+            panic!("the benchmark statement parses");
+        };
+        let lists = stmt.property_lists();
+        assert_eq!(lists.len(), 1);
+        let mut offsets = AsciiOffsets::new(&chunk).unwrap();
+        let known = known_list(lists[0], &mut offsets).expect("a list of quoted strings is known");
+        assert_eq!(&chunk.text[known.from - 1..known.from], "(");
+        assert_eq!(&chunk.text[known.to..known.to + 1], ")");
+        assert!(known.secrets.is_empty());
+        // A secret key's value is what the list's secrets hold.
+        let text =
+            "CREATE ROUTINE LOAD j ON t FROM KAFKA ('x' = 'y', \"sasl password\" = 'hunter2')";
+        let chunk = chunk_of(text);
+        let Ok(stmt) = StatementParser::new(
+            &chunk,
+            lexer::tokenize(&chunk).unwrap(),
+            &ParseOptions::default(),
+        )
+        .parse() else {
+            panic!("it parses");
+        };
+        let mut offsets = AsciiOffsets::new(&chunk).unwrap();
+        let known = known_list(stmt.property_lists()[0], &mut offsets).unwrap();
+        let masked: Vec<&str> = known.secrets.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(masked, ["'hunter2'"]);
     }
 }

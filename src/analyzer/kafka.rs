@@ -62,15 +62,41 @@ pub(crate) fn java_split(s: &str, sep: char) -> Vec<&str> {
 }
 
 /// K3: the broker must match `[-A-Za-z0-9+&@#/%?=~_|!:,.;]+[-A-Za-z0-9+&@#/%=~_|]`.
+/// Both classes are ASCII, so a broker with any other character does not match.
 pub(crate) fn broker_matches(b: &str) -> bool {
-    let body = |c: char| c.is_ascii_alphanumeric() || "-+&@#/%?=~_|!:,.;".contains(c);
-    let last = |c: char| c.is_ascii_alphanumeric() || "-+&@#/%=~_|".contains(c);
-    let chars: Vec<char> = b.chars().collect();
-    match chars.split_last() {
-        Some((l, rest)) if !rest.is_empty() => last(*l) && rest.iter().all(|c| body(*c)),
+    let in_class = |class: &[u8; 128], c: &u8| class.get(usize::from(*c)).is_some_and(|x| *x != 0);
+    match b.as_bytes().split_last() {
+        Some((l, rest)) if !rest.is_empty() && b.is_ascii() => {
+            in_class(&BROKER_LAST, l) && rest.iter().all(|c| in_class(&BROKER_BODY, c))
+        }
         _ => false,
     }
 }
+
+/// The bytes of a character class: alphanumerics and `extra`, as a table.
+const fn ascii_class(extra: &[u8]) -> [u8; 128] {
+    let mut table = [0u8; 128];
+    let mut c = 0;
+    while c < 128 {
+        if (c as u8).is_ascii_alphanumeric() {
+            table[c] = 1;
+        }
+        c += 1;
+    }
+    let mut i = 0;
+    while i < extra.len() {
+        table[extra[i] as usize] = 1;
+        i += 1;
+    }
+    table
+}
+
+/// [`BROKER_PATTERN`]'s classes: any character but the last, and the last.
+// Evaluated at compile time: an index out of range fails the build, never a run.
+#[allow(clippy::indexing_slicing)]
+const BROKER_BODY: [u8; 128] = ascii_class(b"-+&@#/%?=~_|!:,.;");
+#[allow(clippy::indexing_slicing)]
+const BROKER_LAST: [u8; 128] = ascii_class(b"-+&@#/%=~_|");
 
 pub(crate) const BROKER_PATTERN: &str = "[-A-Za-z0-9+&@#/%?=~_|!:,.;]+[-A-Za-z0-9+&@#/%=~_|]";
 
@@ -585,6 +611,21 @@ mod tests {
         assert_eq!(java_split("a,,b,,", ','), vec!["a", "", "b"]);
         assert_eq!(java_split("property.", '.'), vec!["property"]);
         assert_eq!(java_split("property..x", '.'), vec!["property", "", "x"]);
+    }
+
+    proptest::proptest! {
+        /// The byte tables answer as the pattern's two character classes do.
+        #[test]
+        fn broker_tables_match_the_pattern(b in "[-a-zA-Z0-9+&@#/%?=~_|!:,.;\\[\\] éü\u{0}]{0,8}") {
+            let body = |c: char| c.is_ascii_alphanumeric() || "-+&@#/%?=~_|!:,.;".contains(c);
+            let last = |c: char| c.is_ascii_alphanumeric() || "-+&@#/%=~_|".contains(c);
+            let chars: Vec<char> = b.chars().collect();
+            let expected = match chars.split_last() {
+                Some((l, rest)) if !rest.is_empty() => last(*l) && rest.iter().all(|c| body(*c)),
+                _ => false,
+            };
+            proptest::prop_assert_eq!(broker_matches(&b), expected, "{:?}", b);
+        }
     }
 
     #[test]
